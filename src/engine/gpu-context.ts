@@ -1,0 +1,202 @@
+// The WebGPU adapter and device the engine runs on, in the browser (navigator.gpu) or in Node (Dawn).
+// Owns the pipeline cache, because pipelines belong to a device and die with it.
+
+/** Why WebGPU could not be used; the UI maps each reason to a sentence a person understands. */
+export type WebGpuUnavailableReason =
+  | 'no-webgpu-api' // the browser has no navigator.gpu at all
+  | 'no-adapter' // navigator.gpu exists but no adapter was granted (blocklisted GPU, disabled)
+  | 'limits-too-low' // the adapter cannot give what the kernels need
+  | 'device-failed'; // requestDevice threw or the device was lost and could not be recreated
+
+export class WebGpuUnavailableError extends Error {
+  override readonly name = 'WebGpuUnavailableError';
+  constructor(
+    readonly reason: WebGpuUnavailableReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the kernels ask of a device. Storage buffers: the largest has ≤8 bindings of its kind. */
+export const REQUIRED_LIMITS = {
+  maxStorageBuffersPerShaderStage: 8,
+  maxComputeInvocationsPerWorkgroup: 256,
+  maxComputeWorkgroupSizeX: 256,
+  maxComputeWorkgroupSizeY: 256,
+  // The SSD detector's largest activation (256×256×32 f32) is 8 MiB; ask for more when offered.
+  maxStorageBufferBindingSize: 64 * 1024 * 1024,
+  maxBufferSize: 64 * 1024 * 1024,
+} as const;
+
+export interface AdapterDescription {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  isFallbackAdapter: boolean;
+  features: string[];
+}
+
+export interface GpuContextOptions {
+  /** navigator.gpu by default; Node passes Dawn's `create([])`. */
+  gpu?: GPU;
+  powerPreference?: GPUPowerPreference;
+  /** Called after the device was lost and a new one created; caches built on the old one must go. */
+  onDeviceRecreated?: (context: GpuContext) => void;
+  /** Called when the device was lost and could not be recreated. */
+  onDeviceUnrecoverable?: (error: WebGpuUnavailableError) => void;
+}
+
+type PipelineConstants = Record<string, number>;
+
+export class GpuContext {
+  private pipelines = new Map<string, GPUComputePipeline>();
+  private disposed = false;
+
+  private constructor(
+    private readonly gpu: GPU,
+    private readonly options: GpuContextOptions,
+    public adapter: GPUAdapter,
+    public device: GPUDevice,
+  ) {
+    this.watchLoss();
+  }
+
+  static async create(options: GpuContextOptions = {}): Promise<GpuContext> {
+    const gpu = options.gpu ?? (typeof navigator !== 'undefined' ? navigator.gpu : undefined);
+    if (!gpu) {
+      throw new WebGpuUnavailableError(
+        'no-webgpu-api',
+        'This browser does not support WebGPU. Use a current Chrome, Edge or another browser with WebGPU enabled.',
+      );
+    }
+    const { adapter, device } = await GpuContext.open(gpu, options.powerPreference);
+    return new GpuContext(gpu, options, adapter, device);
+  }
+
+  private static async open(gpu: GPU, powerPreference?: GPUPowerPreference) {
+    let adapter: GPUAdapter | null = null;
+    try {
+      adapter = await gpu.requestAdapter(powerPreference ? { powerPreference } : undefined);
+    } catch (error) {
+      throw new WebGpuUnavailableError('no-adapter', `WebGPU refused to provide a graphics adapter: ${String(error)}`);
+    }
+    if (!adapter) {
+      throw new WebGpuUnavailableError(
+        'no-adapter',
+        'WebGPU is present but no graphics adapter is available (it may be disabled or blocklisted for this GPU).',
+      );
+    }
+    const requiredLimits: Record<string, number> = {};
+    for (const [name, wanted] of Object.entries(REQUIRED_LIMITS)) {
+      const offered = (adapter.limits as unknown as Record<string, number>)[name];
+      if (offered === undefined) continue;
+      const isSizeLimit = name === 'maxStorageBufferBindingSize' || name === 'maxBufferSize';
+      if (!isSizeLimit && offered < wanted) {
+        throw new WebGpuUnavailableError(
+          'limits-too-low',
+          `This graphics adapter is too limited for Faceprint (${name} is ${offered}, ${wanted} needed).`,
+        );
+      }
+      // Size limits: take everything offered; the networks check their own buffers against it.
+      requiredLimits[name] = isSizeLimit ? offered : wanted;
+    }
+    const requiredFeatures: GPUFeatureName[] = [];
+    if (adapter.features.has('timestamp-query')) requiredFeatures.push('timestamp-query');
+    try {
+      const device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'faceprint' });
+      return { adapter, device };
+    } catch (error) {
+      throw new WebGpuUnavailableError('device-failed', `Could not open the graphics device: ${String(error)}`);
+    }
+  }
+
+  private watchLoss(): void {
+    const device = this.device;
+    void device.lost.then(async (info) => {
+      if (this.disposed || info.reason === 'destroyed') return;
+      try {
+        const { adapter, device: fresh } = await GpuContext.open(this.gpu, this.options.powerPreference);
+        this.adapter = adapter;
+        this.device = fresh;
+        this.pipelines.clear();
+        this.watchLoss();
+        this.options.onDeviceRecreated?.(this);
+      } catch (error) {
+        const wrapped =
+          error instanceof WebGpuUnavailableError
+            ? error
+            : new WebGpuUnavailableError('device-failed', `The graphics device was lost: ${info.message}`);
+        this.options.onDeviceUnrecoverable?.(wrapped);
+      }
+    });
+  }
+
+  describeAdapter(): AdapterDescription {
+    const info = this.adapter.info;
+    return {
+      vendor: info?.vendor ?? '',
+      architecture: info?.architecture ?? '',
+      device: info?.device ?? '',
+      description: info?.description ?? '',
+      isFallbackAdapter: Boolean((info as GPUAdapterInfo & { isFallbackAdapter?: boolean })?.isFallbackAdapter),
+      features: [...this.adapter.features].sort(),
+    };
+  }
+
+  get limits(): GPUSupportedLimits {
+    return this.device.limits;
+  }
+
+  /**
+   * A compute pipeline for WGSL `code` specialised by override `constants`, compiled once per device.
+   * `key` names the shader; constants are part of the cache key.
+   */
+  pipeline(key: string, code: string, constants: PipelineConstants = {}): GPUComputePipeline {
+    const cacheKey = `${key}|${Object.entries(constants)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',')}`;
+    let pipeline = this.pipelines.get(cacheKey);
+    if (!pipeline) {
+      const module = this.device.createShaderModule({ code, label: key });
+      pipeline = this.device.createComputePipeline({
+        layout: 'auto',
+        compute: { module, entryPoint: 'main', constants },
+        label: cacheKey,
+      });
+      this.pipelines.set(cacheKey, pipeline);
+    }
+    return pipeline;
+  }
+
+  /**
+   * Runs `build` inside validation and out-of-memory error scopes and throws what WebGPU reported
+   * (a WGSL compile error, a bad binding, an allocation failure) instead of letting it pass silently.
+   */
+  async checked<T>(label: string, build: () => T): Promise<T> {
+    this.device.pushErrorScope('out-of-memory');
+    this.device.pushErrorScope('validation');
+    let result: T;
+    try {
+      result = build();
+    } finally {
+      const validation = await this.device.popErrorScope();
+      const memory = await this.device.popErrorScope();
+      const error = validation ?? memory;
+      if (error) throw new Error(`${label}: WebGPU ${validation ? 'validation' : 'out-of-memory'} error: ${error.message}`);
+    }
+    return result;
+  }
+
+  get pipelineCount(): number {
+    return this.pipelines.size;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pipelines.clear();
+    this.device.destroy();
+  }
+}

@@ -1,0 +1,138 @@
+// conv2d kernel host side: weight upload (HWIO, Cout padded to 4) and dispatch construction.
+import activationWgsl from '../../../shaders/activation.wgsl?raw';
+import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
+import type { GpuContext } from '../gpu-context';
+import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
+import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
+import { windowGeometry, type Padding } from './padding';
+
+const CODE = activationWgsl + conv2dWgsl;
+
+export interface Conv2dFilter {
+  kH: number;
+  kW: number;
+  inC: number;
+  outC: number;
+  /** HWIO, Cout padded to a multiple of 4. */
+  buffer: GPUBuffer;
+  channelParams: GPUBuffer;
+  activationCode: number;
+}
+
+export interface Conv2dFilterSource extends EpilogueParams {
+  kH: number;
+  kW: number;
+  inC: number;
+  outC: number;
+  /** HWIO [kH,kW,Cin,Cout], the TensorFlow layout the model files use. */
+  weights: Float32Array;
+}
+
+export function uploadConv2dFilter(context: GpuContext, source: Conv2dFilterSource, label = 'conv2d'): Conv2dFilter {
+  const { kH, kW, inC, outC, weights } = source;
+  if (weights.length !== kH * kW * inC * outC) {
+    throw new Error(`${label}: ${weights.length} weights for [${kH},${kW},${inC},${outC}]`);
+  }
+  const outC4 = roundUp4(outC);
+  let padded = weights;
+  if (outC4 !== outC) {
+    padded = new Float32Array(kH * kW * inC * outC4);
+    for (let row = 0; row < kH * kW * inC; row++) {
+      padded.set(weights.subarray(row * outC, (row + 1) * outC), row * outC4);
+    }
+  }
+  return {
+    kH,
+    kW,
+    inC,
+    outC,
+    buffer: uploadBuffer(context, padded, `${label}.filter`),
+    channelParams: uploadChannelParams(context, outC, source, label),
+    activationCode: activationCode(source.activation),
+  };
+}
+
+export interface Conv2dOptions {
+  stride?: number | [number, number];
+  padding: Padding;
+  /** Added before the activation; same shape as the output. */
+  residual?: Tensor;
+  /** Write here instead of a new tensor (buffer reuse across layers). */
+  output?: Tensor;
+  label?: string;
+}
+
+const emptyBuffers = new WeakMap<GPUDevice, GPUBuffer>();
+/** Bound in place of an absent optional input (never read: the override switches it off). */
+export function placeholderBuffer(context: GpuContext): GPUBuffer {
+  let buffer = emptyBuffers.get(context.device);
+  if (!buffer) {
+    buffer = context.device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
+    emptyBuffers.set(context.device, buffer);
+  }
+  return buffer;
+}
+
+export function conv2dOutputShape(input: Tensor['shape'], filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'outC'>, options: Pick<Conv2dOptions, 'stride' | 'padding'>) {
+  const [strideH, strideW] = strides(options.stride);
+  const g = windowGeometry(input[1]!, input[2]!, filter.kH, filter.kW, strideH, strideW, options.padding);
+  return [input[0]!, g.outH, g.outW, filter.outC] as const;
+}
+
+const strides = (stride: Conv2dOptions['stride'] = 1): [number, number] =>
+  typeof stride === 'number' ? [stride, stride] : stride;
+
+export function conv2d(
+  context: GpuContext,
+  input: Tensor,
+  filter: Conv2dFilter,
+  options: Conv2dOptions,
+): KernelCall<Tensor> {
+  const label = options.label ?? 'conv2d';
+  const [n, inH, inW, inC] = input.shape as [number, number, number, number];
+  if (inC !== filter.inC) throw new Error(`${label}: input has ${inC} channels, filter expects ${filter.inC}`);
+  const [strideH, strideW] = strides(options.stride);
+  const g = windowGeometry(inH, inW, filter.kH, filter.kW, strideH, strideW, options.padding);
+  const outShape = [n, g.outH, g.outW, filter.outC];
+  const output = options.output ?? createTensor(context, outShape, `${label}.out`);
+  if (sizeOf(output.shape) !== sizeOf(outShape)) throw new Error(`${label}: output tensor has the wrong size`);
+  if (options.residual && sizeOf(options.residual.shape) !== sizeOf(outShape)) {
+    throw new Error(`${label}: residual [${options.residual.shape}] does not match output [${outShape}]`);
+  }
+  const outC4 = roundUp4(filter.outC) / 4;
+  const pixels = n * g.outH * g.outW;
+  const wgX = Math.min(outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8, 8);
+  const wgY = 64 / wgX;
+  const pipeline = context.pipeline('conv2d', CODE, {
+    WG_X: wgX,
+    WG_Y: wgY,
+    ACTIVATION: filter.activationCode,
+    HAS_RESIDUAL: options.residual ? 1 : 0,
+  });
+  const uniforms = uniformBuffer(
+    context,
+    [
+      { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
+      { u32: g.outW }, { u32: filter.outC }, { u32: outC4 }, { u32: pixels },
+      { u32: filter.kH }, { u32: filter.kW }, { u32: strideH }, { u32: strideW },
+      { i32: g.padTop }, { i32: g.padLeft }, { u32: 0 }, { u32: 0 },
+    ],
+    `${label}.uniforms`,
+  );
+  const residual = options.residual?.buffer ?? placeholderBuffer(context);
+  return {
+    output,
+    dispatch: {
+      label,
+      pipeline,
+      bindGroup: bindGroup(
+        context,
+        pipeline,
+        buffers(input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms),
+        label,
+      ),
+      workgroups: [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / 4), wgY), 1],
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The run-time half of a kernel: a compiled pipeline, its bindings and the grid size. Networks build
+// their dispatches once and record them all into one compute pass per run.
+import type { GpuContext } from '../gpu-context';
+
+export interface Dispatch {
+  readonly label: string;
+  readonly pipeline: GPUComputePipeline;
+  readonly bindGroup: GPUBindGroup;
+  readonly workgroups: readonly [number, number, number];
+}
+
+/** A kernel's result: where its output lives and the dispatch that fills it. */
+export interface KernelCall<TOutput> {
+  readonly output: TOutput;
+  readonly dispatch: Dispatch;
+}
+
+/** Packs a uniform struct of u32/i32/f32 fields (each 4 bytes, in declaration order). */
+export type UniformField = { u32: number } | { i32: number } | { f32: number };
+
+export function uniformBuffer(context: GpuContext, fields: readonly UniformField[], label: string): GPUBuffer {
+  const bytes = Math.max(16, Math.ceil((fields.length * 4) / 16) * 16);
+  const data = new ArrayBuffer(bytes);
+  const view = new DataView(data);
+  fields.forEach((field, index) => {
+    if ('u32' in field) view.setUint32(index * 4, field.u32, true);
+    else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
+    else view.setFloat32(index * 4, field.f32, true);
+  });
+  const buffer = context.device.createBuffer({
+    size: bytes,
+    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    label,
+  });
+  context.device.queue.writeBuffer(buffer, 0, data);
+  return buffer;
+}
+
+export function bindGroup(
+  context: GpuContext,
+  pipeline: GPUComputePipeline,
+  resources: readonly GPUBindingResource[],
+  label: string,
+): GPUBindGroup {
+  return context.device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: resources.map((resource, binding) => ({ binding, resource })),
+    label,
+  });
+}
+
+export function buffers(...list: GPUBuffer[]): GPUBindingResource[] {
+  return list.map((buffer) => ({ buffer }));
+}
+
+/** Workgroup counts for `total` threads in groups of `size`, checked against the device limit. */
+export function groupsFor(context: GpuContext, total: number, size: number): number {
+  const groups = Math.max(1, Math.ceil(total / size));
+  const limit = context.limits.maxComputeWorkgroupsPerDimension;
+  if (groups > limit) throw new Error(`dispatch of ${groups} workgroups exceeds the device limit ${limit}`);
+  return groups;
+}
+
+/** Records dispatches into one compute pass. Storage-buffer hazards between them are handled by WebGPU. */
+export function encodeDispatches(encoder: GPUCommandEncoder, dispatches: readonly Dispatch[], label = 'run'): void {
+  const pass = encoder.beginComputePass({ label });
+  for (const dispatch of dispatches) {
+    pass.setPipeline(dispatch.pipeline);
+    pass.setBindGroup(0, dispatch.bindGroup);
+    pass.dispatchWorkgroups(...dispatch.workgroups);
+  }
+  pass.end();
+}
+
+/** Submits dispatches in one command buffer (tests and one-off work). */
+export function submit(context: GpuContext, dispatches: readonly Dispatch[], label = 'run'): void {
+  const encoder = context.device.createCommandEncoder({ label });
+  encodeDispatches(encoder, dispatches, label);
+  context.device.queue.submit([encoder.finish()]);
+}

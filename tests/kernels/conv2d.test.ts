@@ -1,0 +1,90 @@
+// conv2d WGSL vs the plain-TS reference over kernel size, stride, padding, channels, activation and
+// residual. Tolerance 1e-4 relative (f32 sums of up to 7*7*1024 products in a different order).
+import { describe, expect, it } from 'vitest';
+import { conv2d, uploadConv2dFilter, type Conv2dFilterSource } from '../../src/engine/kernels/conv2d';
+import type { Activation } from '../../src/engine/kernels/epilogue';
+import type { Padding } from '../../src/engine/kernels/padding';
+import { conv2dReference } from '../../src/engine/reference/conv2d';
+import { uploadTensor } from '../../src/engine/tensor';
+import { expectClose } from '../helpers/compare';
+import { runKernel, testContext } from '../helpers/gpu';
+import { randomArray } from '../helpers/random';
+
+const TOLERANCE = 1e-4;
+
+interface Case {
+  n: number; h: number; w: number; inC: number; outC: number;
+  k: number; stride: number; padding: Padding; activation: Activation['kind']; residual: boolean;
+}
+
+function activationFor(kind: Activation['kind'], outC: number, seed: number): Activation {
+  switch (kind) {
+    case 'leaky': return { kind, alpha: 0.1 };
+    case 'prelu': return { kind, alpha: randomArray(outC, seed, 0, 0.5) };
+    default: return { kind } as Activation;
+  }
+}
+
+const ACTIVATIONS: Activation['kind'][] = ['none', 'relu', 'relu6', 'leaky', 'prelu'];
+const cases: Case[] = [];
+let rotation = 0;
+for (const k of [1, 3, 5, 7]) {
+  for (const stride of [1, 2]) {
+    for (const padding of ['same', 'valid'] as const) {
+      const activation = ACTIVATIONS[rotation % ACTIVATIONS.length]!;
+      cases.push({ n: 1, h: 9 + k, w: 11, inC: 3 + (rotation % 5), outC: 5 + rotation, k, stride, padding, activation, residual: rotation % 3 === 0 });
+      rotation++;
+    }
+  }
+}
+// Every activation with and without a residual, on a shape that is not a multiple of anything.
+for (const activation of ACTIVATIONS) {
+  for (const residual of [false, true]) {
+    cases.push({ n: 2, h: 7, w: 6, inC: 6, outC: 10, k: 3, stride: 1, padding: 'same', activation, residual });
+  }
+}
+cases.push(
+  { n: 1, h: 1, w: 1, inC: 3, outC: 4, k: 1, stride: 1, padding: 'valid', activation: 'none', residual: false },
+  { n: 1, h: 1, w: 1, inC: 8, outC: 3, k: 3, stride: 1, padding: 'same', activation: 'relu', residual: false },
+  { n: 1, h: 3, w: 3, inC: 1024, outC: 13, k: 1, stride: 1, padding: 'same', activation: 'relu6', residual: false },
+  { n: 1, h: 4, w: 4, inC: 256, outC: 9, k: 3, stride: 2, padding: 'valid', activation: 'none', residual: false },
+  { n: 1, h: 23, w: 23, inC: 3, outC: 32, k: 7, stride: 2, padding: 'valid', activation: 'relu', residual: false },
+  { n: 3, h: 8, w: 8, inC: 16, outC: 16, k: 3, stride: 1, padding: 'same', activation: 'relu', residual: true },
+  { n: 1, h: 17, w: 17, inC: 32, outC: 64, k: 3, stride: 2, padding: 'valid', activation: 'relu', residual: false },
+  { n: 1, h: 13, w: 13, inC: 17, outC: 25, k: 1, stride: 1, padding: { top: 1, bottom: 1, left: 1, right: 1 }, activation: 'none', residual: false },
+);
+
+const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${p.bottom}${p.left}${p.right}`);
+
+describe('conv2d', () => {
+  it.each(cases.map((c, i) => [
+    `x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
+    c, i,
+  ] as const))('%s', async (_name, c, seed) => {
+    const context = await testContext();
+    const shape = [c.n, c.h, c.w, c.inC];
+    const input = randomArray(c.n * c.h * c.w * c.inC, 1000 + seed);
+    const source: Conv2dFilterSource = {
+      kH: c.k, kW: c.k, inC: c.inC, outC: c.outC,
+      weights: randomArray(c.k * c.k * c.inC * c.outC, 2000 + seed, -0.5, 0.5),
+      bias: randomArray(c.outC, 3000 + seed),
+      scale: randomArray(c.outC, 4000 + seed, 0.5, 1.5),
+      shift: randomArray(c.outC, 5000 + seed, -0.2, 0.2),
+      activation: activationFor(c.activation, c.outC, 6000 + seed),
+    };
+    const expected0 = conv2dReference(input, shape, source, { stride: c.stride, padding: c.padding });
+    const residualData = c.residual ? randomArray(expected0.data.length, 7000 + seed) : undefined;
+    const expected = residualData
+      ? conv2dReference(input, shape, source, { stride: c.stride, padding: c.padding, residual: residualData })
+      : expected0;
+
+    const x = uploadTensor(context, shape, input);
+    const filter = uploadConv2dFilter(context, source);
+    const residual = residualData ? uploadTensor(context, expected.shape, residualData) : undefined;
+    const { output, data } = await runKernel(context, () =>
+      conv2d(context, x, filter, { stride: c.stride, padding: c.padding, residual }),
+    );
+    expect(output.shape).toEqual(expected.shape);
+    expectClose(data, expected.data, TOLERANCE);
+  });
+});
