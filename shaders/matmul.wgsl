@@ -1,0 +1,115 @@
+// matmul: fully connected layer, [M,K] x [K,N], with the fused epilogue. Prefixed with activation.wgsl
+// by the host.
+//
+// Layout: input f32 [M,K] row-major (any tensor, flattened; e.g. NHWC [B,1,1,K]), bound as vec4 because
+//         every buffer is padded to 16 bytes; weights [K, N4*4] row-major as vec4 over output columns,
+//         N zero-padded to a multiple of 4 (the TF [K,N] layout); output f32 [M,N] row-major.
+// Epilogue per column c: y = activation((acc + bias[c]) * scale[c] + shift[c], alpha[c]).
+// Bindings: 0 input, 1 weights, 2 channelParams ([4][N4] vec4: bias, scale, shift, alpha), 3 output,
+//           4 uniforms.
+// Grid: x = column group of 4, y = group of 4 rows; each thread accumulates a 4 row x 4 column tile,
+//       so every weight vec4 feeds 4 rows and every input vec4 feeds 4 columns.
+//       z (within a workgroup only) = slice of K: with K_SPLIT > 1 the K_SPLIT threads of one tile take
+//       every K_SPLIT-th group of 4 k's and add their partial tiles through workgroup memory. That is for
+//       small M (a batch of 1-32 embeddings), where the output tiles alone cannot occupy a GPU.
+// Overrides: WG_X * WG_Y * K_SPLIT threads per workgroup; ALIGNED: K % 4 == 0, so every input row starts
+//            on a vec4 and is read as vec4s (otherwise element by element).
+
+struct Params {
+  m: u32, k: u32, n: u32, n4: u32,
+}
+
+@group(0) @binding(0) var<storage, read> input: array<vec4<f32>>;
+@group(0) @binding(1) var<storage, read> weights: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read> channelParams: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> output: array<f32>;
+@group(0) @binding(4) var<uniform> p: Params;
+
+override WG_X: u32 = 8u;
+override WG_Y: u32 = 8u;
+override K_SPLIT: u32 = 1u;
+override ALIGNED: bool = true;
+
+// Partial tiles of the K slices 1..K_SPLIT-1 (slice 0 sums them); one element when K_SPLIT == 1.
+var<workgroup> partials: array<array<vec4<f32>, 4>, WG_X * WG_Y * (K_SPLIT - 1u) + 1u>;
+
+fn element(index: u32) -> f32 {
+  return input[index / 4u][index % 4u];
+}
+
+// Input row `row` (starting at float offset rowBase), columns 4*k4 .. 4*k4+3.
+fn loadRow4(rowBase: u32, k4: u32) -> vec4<f32> {
+  if (ALIGNED) { return input[rowBase / 4u + k4]; }
+  let e = rowBase + k4 * 4u;
+  return vec4<f32>(element(e), element(e + 1u), element(e + 2u), element(e + 3u));
+}
+
+fn store(row: u32, col4: u32, acc: vec4<f32>) {
+  if (row >= p.m || col4 >= p.n4) { return; }
+  var y = (acc + channelParams[col4]) * channelParams[p.n4 + col4] + channelParams[2u * p.n4 + col4];
+  y = activate4(y, channelParams[3u * p.n4 + col4]);
+  let base = row * p.n + col4 * 4u;
+  let lanes = min(4u, p.n - col4 * 4u);
+  for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
+}
+
+@compute @workgroup_size(WG_X, WG_Y, K_SPLIT)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+  // Threads past the edge compute on clamped indices and skip the store: none may leave before the barrier.
+  let col4 = min(gid.x, p.n4 - 1u);
+  let firstRow = gid.y * 4u;
+  let last = p.m - 1u;
+  let base0 = min(firstRow, last) * p.k;
+  let base1 = min(firstRow + 1u, last) * p.k;
+  let base2 = min(firstRow + 2u, last) * p.k;
+  let base3 = min(firstRow + 3u, last) * p.k;
+  var acc0 = vec4<f32>(0.0);
+  var acc1 = vec4<f32>(0.0);
+  var acc2 = vec4<f32>(0.0);
+  var acc3 = vec4<f32>(0.0);
+  let k4s = p.k / 4u;
+  let stride = p.n4 * 4u * K_SPLIT;
+  var w = lid.z * 4u * p.n4 + col4;
+  for (var k4 = lid.z; k4 < k4s; k4 += K_SPLIT) {
+    let b0 = weights[w];
+    let b1 = weights[w + p.n4];
+    let b2 = weights[w + 2u * p.n4];
+    let b3 = weights[w + 3u * p.n4];
+    let a0 = loadRow4(base0, k4);
+    let a1 = loadRow4(base1, k4);
+    let a2 = loadRow4(base2, k4);
+    let a3 = loadRow4(base3, k4);
+    acc0 += a0.x * b0 + a0.y * b1 + a0.z * b2 + a0.w * b3;
+    acc1 += a1.x * b0 + a1.y * b1 + a1.z * b2 + a1.w * b3;
+    acc2 += a2.x * b0 + a2.y * b1 + a2.z * b2 + a2.w * b3;
+    acc3 += a3.x * b0 + a3.y * b1 + a3.z * b2 + a3.w * b3;
+    w += stride;
+  }
+  // The last K % 4 columns, one k at a time.
+  for (var k = k4s * 4u + lid.z; k < p.k; k += K_SPLIT) {
+    let b = weights[k * p.n4 + col4];
+    acc0 += element(base0 + k) * b;
+    acc1 += element(base1 + k) * b;
+    acc2 += element(base2 + k) * b;
+    acc3 += element(base3 + k) * b;
+  }
+  if (K_SPLIT > 1u) {
+    let tile = lid.y * WG_X + lid.x;
+    if (lid.z > 0u) {
+      partials[(lid.z - 1u) * WG_X * WG_Y + tile] = array<vec4<f32>, 4>(acc0, acc1, acc2, acc3);
+    }
+    workgroupBarrier();
+    if (lid.z > 0u) { return; }
+    for (var s = 0u; s + 1u < K_SPLIT; s++) {
+      let t = partials[s * WG_X * WG_Y + tile];
+      acc0 += t[0];
+      acc1 += t[1];
+      acc2 += t[2];
+      acc3 += 0.0 * t[3];
+    }
+  }
+  store(firstRow, gid.x, acc0);
+  store(firstRow + 1u, gid.x, acc1);
+  store(firstRow + 2u, gid.x, acc2);
+  store(firstRow + 3u, gid.x, acc3);
+}

@@ -1,0 +1,192 @@
+// image-to-tensor kernel host side: geometry (crop, pad to square), normalisation presets, dispatch.
+import imageToTensorWgsl from '../../../shaders/image-to-tensor.wgsl?raw';
+import type { GpuContext } from '../gpu-context';
+import { createTensor, sizeOf, type Tensor } from '../tensor';
+import { bindGroup, groupsFor, uniformBuffer, type KernelCall, type UniformField } from './dispatch';
+
+/** An integer pixel rectangle of the frame; it may reach outside the frame (those pixels read 0). */
+export interface PixelRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The zero canvas the crop is placed on: its size and where the crop's top-left corner lands. */
+export interface CanvasPlacement {
+  width: number;
+  height: number;
+  padLeft: number;
+  padTop: number;
+}
+
+export type Channels = readonly [number, number, number];
+
+/** out = (v - mean) * scale per RGB channel, v in 0..255. */
+export interface Normalisation {
+  mean: number | Channels;
+  scale: number | Channels;
+}
+
+/** The preprocessing of the models in docs/model-map.md table 1a. */
+export const NORMALISATIONS = {
+  /** face_recognition_model and face_landmark_68: (RGB - mean) / 255. */
+  faceApi: { mean: [122.782, 117.001, 104.298], scale: 1 / 255 },
+  /** tiny_face_detector: (RGB - mean) / 255. */
+  tinyFaceDetector: { mean: [117.001, 114.697, 97.404], scale: 1 / 255 },
+  /** ssd_mobilenetv1: x / 127.5 - 1. */
+  ssdMobilenet: { mean: 127.5, scale: 1 / 127.5 },
+  /** Byte values unchanged (0..255). */
+  raw: { mean: 0, scale: 1 },
+} as const satisfies Record<string, Normalisation>;
+
+export const channels = (value: number | Channels): Channels =>
+  typeof value === 'number' ? [value, value, value] : value;
+
+/**
+ * Where a width x height crop sits on the square canvas face-api's padToSquare builds: 'bottom-right'
+ * appends all the padding (detectors), 'centred' appends round(diff/2) and prepends the rest
+ * (landmark and recognition nets).
+ */
+export function padToSquare(width: number, height: number, mode: 'centred' | 'bottom-right'): CanvasPlacement {
+  const side = Math.max(width, height);
+  const diff = side - Math.min(width, height);
+  const before = mode === 'centred' ? diff - Math.round(diff * 0.5) : 0;
+  return {
+    width: side,
+    height: side,
+    padLeft: width < height ? before : 0,
+    padTop: height < width ? before : 0,
+  };
+}
+
+export interface ImageToTensorOptions {
+  outH: number;
+  outW: number;
+  /** Part of the frame to use; the whole frame by default. */
+  crop?: PixelRect;
+  /** The zero canvas around the crop; the crop itself (no padding) by default. */
+  canvas?: CanvasPlacement;
+  normalise: Normalisation;
+  /** Mirror the output left-right (flip test-time augmentation). */
+  flip?: boolean;
+  /** Write into image `batchIndex` of this [B,outH,outW,3] tensor instead of a new [1,outH,outW,3]. */
+  output?: Tensor;
+  batchIndex?: number;
+  label?: string;
+}
+
+/** The per-run part of the options: what `update` can change without a new bind group. */
+export type ImageToTensorGeometry = Pick<ImageToTensorOptions, 'crop' | 'canvas' | 'normalise' | 'flip'>;
+
+export interface ResolvedImageGeometry {
+  outH: number;
+  outW: number;
+  crop: PixelRect;
+  canvas: CanvasPlacement;
+  mean: Channels;
+  scale: Channels;
+  flip: boolean;
+}
+
+const isInt = (v: number) => Number.isInteger(v);
+
+/** Fills the defaults and checks the numbers; shared by the kernel and the reference. */
+export function resolveImageGeometry(
+  frameWidth: number,
+  frameHeight: number,
+  options: Pick<ImageToTensorOptions, 'outH' | 'outW'> & ImageToTensorGeometry,
+  label = 'image-to-tensor',
+): ResolvedImageGeometry {
+  const { outH, outW } = options;
+  const crop = options.crop ?? { x: 0, y: 0, width: frameWidth, height: frameHeight };
+  const canvas = options.canvas ?? { width: crop.width, height: crop.height, padLeft: 0, padTop: 0 };
+  if (!(outH >= 1 && outW >= 1 && isInt(outH) && isInt(outW))) throw new Error(`${label}: invalid output size ${outW}x${outH}`);
+  if (![crop.x, crop.y, crop.width, crop.height].every(isInt) || crop.width < 1 || crop.height < 1) {
+    throw new Error(`${label}: the crop must be a non-empty integer rectangle, got ${JSON.stringify(crop)}`);
+  }
+  if (![canvas.width, canvas.height, canvas.padLeft, canvas.padTop].every(isInt) || canvas.width < 1 || canvas.height < 1) {
+    throw new Error(`${label}: the canvas must be a non-empty integer size and offset, got ${JSON.stringify(canvas)}`);
+  }
+  return {
+    outH,
+    outW,
+    crop,
+    canvas,
+    mean: channels(options.normalise.mean),
+    scale: channels(options.normalise.scale),
+    flip: options.flip ?? false,
+  };
+}
+
+export interface ImageToTensorCall extends KernelCall<Tensor> {
+  /** Rewrites the uniforms for a new crop/canvas/normalisation/flip on the same frame texture. */
+  update(geometry: ImageToTensorGeometry): void;
+}
+
+/** Rewrites a uniform buffer made by uniformBuffer() with new values (same layout). */
+export function writeUniformFields(context: GpuContext, buffer: GPUBuffer, fields: readonly UniformField[]): void {
+  const view = new DataView(new ArrayBuffer(fields.length * 4));
+  fields.forEach((field, index) => {
+    if ('u32' in field) view.setUint32(index * 4, field.u32, true);
+    else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
+    else view.setFloat32(index * 4, field.f32, true);
+  });
+  context.device.queue.writeBuffer(buffer, 0, view.buffer);
+}
+
+const WG_X = 8;
+const WG_Y = 8;
+
+function uniformFields(g: ResolvedImageGeometry, batchIndex: number): UniformField[] {
+  return [
+    { u32: g.outH }, { u32: g.outW }, { u32: g.canvas.height }, { u32: g.canvas.width },
+    { i32: g.crop.x }, { i32: g.crop.y }, { i32: g.crop.width }, { i32: g.crop.height },
+    { i32: g.canvas.padTop }, { i32: g.canvas.padLeft }, { u32: batchIndex }, { u32: g.flip ? 1 : 0 },
+    { f32: g.mean[0] }, { f32: g.mean[1] }, { f32: g.mean[2] }, { f32: 0 },
+    { f32: g.scale[0] }, { f32: g.scale[1] }, { f32: g.scale[2] }, { f32: 0 },
+  ];
+}
+
+/** Checks (or creates) the [B,outH,outW,3] output and the slot written. */
+export function batchOutput(
+  context: GpuContext,
+  outH: number,
+  outW: number,
+  output: Tensor | undefined,
+  batchIndex: number,
+  label: string,
+): Tensor {
+  const tensor = output ?? createTensor(context, [1, outH, outW, 3], `${label}.out`);
+  const [b, h, w, c] = tensor.shape;
+  if (tensor.shape.length !== 4 || h !== outH || w !== outW || c !== 3 || sizeOf(tensor.shape) === 0) {
+    throw new Error(`${label}: output [${tensor.shape}] is not [B,${outH},${outW},3]`);
+  }
+  if (!(isInt(batchIndex) && batchIndex >= 0 && batchIndex < b!)) {
+    throw new Error(`${label}: batch index ${batchIndex} outside the output's batch of ${b}`);
+  }
+  return tensor;
+}
+
+export function imageToTensor(context: GpuContext, frame: GPUTexture, options: ImageToTensorOptions): ImageToTensorCall {
+  const label = options.label ?? 'image-to-tensor';
+  const batchIndex = options.batchIndex ?? 0;
+  const geometry = resolveImageGeometry(frame.width, frame.height, options, label);
+  const output = batchOutput(context, geometry.outH, geometry.outW, options.output, batchIndex, label);
+  const pipeline = context.pipeline('image-to-tensor', imageToTensorWgsl, { WG_X, WG_Y });
+  const uniforms = uniformBuffer(context, uniformFields(geometry, batchIndex), `${label}.uniforms`);
+  const update = (next: ImageToTensorGeometry) => {
+    const g = resolveImageGeometry(frame.width, frame.height, { outH: geometry.outH, outW: geometry.outW, ...next }, label);
+    writeUniformFields(context, uniforms, uniformFields(g, batchIndex));
+  };
+  return {
+    output,
+    dispatch: {
+      label,
+      pipeline,
+      bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
+      workgroups: [groupsFor(context, geometry.outW, WG_X), groupsFor(context, geometry.outH, WG_Y), 1],
+    },
+    update,
+  };
+}

@@ -1,0 +1,134 @@
+// matmul (fully connected) kernel host side: weight upload ([K,N], N padded to 4) and dispatch construction.
+import activationWgsl from '../../../shaders/activation.wgsl?raw';
+import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
+import type { GpuContext } from '../gpu-context';
+import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
+import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
+
+const CODE = activationWgsl + matmulWgsl;
+
+export interface MatmulWeights {
+  /** Input features (rows of the weight matrix). */
+  k: number;
+  /** Output features. */
+  n: number;
+  /** [K, N] row-major, N padded to a multiple of 4. */
+  buffer: GPUBuffer;
+  channelParams: GPUBuffer;
+  activationCode: number;
+}
+
+export interface MatmulWeightsSource extends EpilogueParams {
+  k: number;
+  n: number;
+  /** [K, N] row-major, the layout of TensorFlow's MatMul / Dense kernels. */
+  weights: Float32Array;
+}
+
+export function uploadMatmulWeights(context: GpuContext, source: MatmulWeightsSource, label = 'matmul'): MatmulWeights {
+  const { k, n, weights } = source;
+  if (weights.length !== k * n) throw new Error(`${label}: ${weights.length} weights for [${k},${n}]`);
+  const n4 = roundUp4(n);
+  let padded = weights;
+  if (n4 !== n) {
+    padded = new Float32Array(k * n4);
+    for (let row = 0; row < k; row++) padded.set(weights.subarray(row * n, (row + 1) * n), row * n4);
+  }
+  return {
+    k,
+    n,
+    buffer: uploadBuffer(context, padded, `${label}.weights`),
+    channelParams: uploadChannelParams(context, n, source, label),
+    activationCode: activationCode(source.activation),
+  };
+}
+
+export interface MatmulOptions {
+  /** Write here instead of a new [M,N] tensor (buffer reuse across layers). */
+  output?: Tensor;
+  /** Threads that share one output tile, each summing a slice of K (tests; chosen from the shape otherwise). */
+  kSplit?: number;
+  label?: string;
+}
+
+export interface MatmulConfig {
+  wgX: number;
+  wgY: number;
+  kSplit: number;
+}
+
+const pow2AtLeast = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
+
+/** Threads a workgroup may hold; (kSplit - 1) partial 4x4 tiles of 64 bytes each then fit in 16 KiB. */
+const MAX_THREADS = 256;
+/** Below this many 4x4 output tiles, K is split across threads to occupy more of the GPU. */
+const TILES_TO_FILL = 2048;
+/** Each K slice keeps at least this many groups of 4 k's, so the reduction stays a small part. */
+const MIN_K4_PER_SLICE = 8;
+
+/** Workgroup shape for [M,K]x[K,N]: 64 tile threads, wide when M is small; K split when tiles are few. */
+export function matmulConfig(m: number, k: number, n: number, kSplit?: number): MatmulConfig {
+  const mTiles = Math.ceil(m / 4);
+  const n4 = Math.ceil(n / 4);
+  const wgY = Math.min(pow2AtLeast(mTiles), 8);
+  const wgX = Math.min(pow2AtLeast(n4), 64 / wgY);
+  let split = 1;
+  if (kSplit !== undefined) {
+    split = kSplit;
+  } else {
+    const k4 = Math.floor(k / 4);
+    while (
+      mTiles * n4 * split < TILES_TO_FILL &&
+      k4 >= MIN_K4_PER_SLICE * split * 2 &&
+      wgX * wgY * split * 2 <= MAX_THREADS
+    ) {
+      split *= 2;
+    }
+  }
+  if (!Number.isInteger(split) || split < 1 || wgX * wgY * split > MAX_THREADS) {
+    throw new Error(`matmul: kSplit ${split} with a ${wgX}x${wgY} workgroup is out of range`);
+  }
+  return { wgX, wgY, kSplit: split };
+}
+
+/**
+ * Fully connected layer: `input` flattened to [M,K] (K = weights.k; e.g. [B,1,1,256] is [B,256]) times
+ * the weights, with the fused epilogue. Output shape [M,N].
+ */
+export function matmul(context: GpuContext, input: Tensor, weights: MatmulWeights, options: MatmulOptions = {}): KernelCall<Tensor> {
+  const label = options.label ?? 'matmul';
+  const { k, n } = weights;
+  const size = sizeOf(input.shape);
+  if (size === 0 || size % k !== 0) {
+    throw new Error(`${label}: input [${input.shape}] does not flatten to rows of ${k} features`);
+  }
+  const m = size / k;
+  const outShape = [m, n];
+  const output = options.output ?? createTensor(context, outShape, `${label}.out`);
+  if (sizeOf(output.shape) !== m * n) throw new Error(`${label}: output tensor has the wrong size`);
+  const n4 = roundUp4(n) / 4;
+  const config = matmulConfig(m, k, n, options.kSplit);
+  const pipeline = context.pipeline('matmul', CODE, {
+    WG_X: config.wgX,
+    WG_Y: config.wgY,
+    K_SPLIT: config.kSplit,
+    ALIGNED: k % 4 === 0 ? 1 : 0,
+    ACTIVATION: weights.activationCode,
+  });
+  const uniforms = uniformBuffer(context, [{ u32: m }, { u32: k }, { u32: n }, { u32: n4 }], `${label}.uniforms`);
+  return {
+    output,
+    dispatch: {
+      label,
+      pipeline,
+      bindGroup: bindGroup(
+        context,
+        pipeline,
+        buffers(input.buffer, weights.buffer, weights.channelParams, output.buffer, uniforms),
+        label,
+      ),
+      workgroups: [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1],
+    },
+  };
+}
