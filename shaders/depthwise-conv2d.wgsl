@@ -13,7 +13,8 @@
 // Grid: one thread per (output pixel, group of 4 channels), channel group fastest so that neighbouring
 //       threads read neighbouring memory; threads = N*outH*outW*C4 laid out by grid.ts (2-D past the
 //       per-dimension workgroup limit).
-// Overrides: WG threads per workgroup; HAS_RESIDUAL.
+// Overrides: WG threads per workgroup; HAS_RESIDUAL; RELU_INPUT applies max(0,x) to every input value
+//            as it is read (the landmark net's dense blocks convolve relu(sum) while keeping the sum).
 
 struct Params {
   inH: u32, inW: u32, channels: u32, channels4: u32,
@@ -31,6 +32,7 @@ struct Params {
 
 override WG: u32 = 64u;
 override HAS_RESIDUAL: bool = false;
+override RELU_INPUT: bool = false;
 
 // Four consecutive channels starting at `base`, of which `lanes` exist; the rest read as zero (never
 // past the end of the buffer, and never the next pixel's channels, which could be Inf).
@@ -67,7 +69,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     for (var kx = 0u; kx < p.kW; kx++) {
       let ix = x0 + i32(kx);
       if (ix < 0 || ix >= i32(p.inW)) { continue; }
-      let x = load4((rowBase + u32(ix)) * p.channels + c0, lanes);
+      var x = load4((rowBase + u32(ix)) * p.channels + c0, lanes);
+      if (RELU_INPUT) { x = max(x, vec4<f32>(0.0)); }
       acc += x * weights[(tapRow + kx) * p.channels4 + c4];
     }
   }

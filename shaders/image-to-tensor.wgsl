@@ -56,7 +56,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let xNum = sxOut * p.srcW;
   let y0 = yNum / p.outH;
   let x0 = xNum / p.outW;
-  let fy = f32(yNum % p.outH) / f32(p.outH) * 0.999;
+  let fy = f32(yNum % p.outH) / f32(p.outH);
   let fx = f32(xNum % p.outW) / f32(p.outW);
   let y1 = min(y0 + 1u, p.srcH - 1u);
   let x1 = min(x0 + 1u, p.srcW - 1u);

@@ -105,7 +105,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation
       acc0 += t[0];
       acc1 += t[1];
       acc2 += t[2];
-      acc3 += 0.0 * t[3];
+      acc3 += t[3];
     }
   }
   store(firstRow, gid.x, acc0);

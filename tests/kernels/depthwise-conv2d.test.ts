@@ -104,6 +104,28 @@ describe('depthwise-conv2d', () => {
     expectClose(data, expected.data, TOLERANCE);
   });
 
+  it.each([
+    [1, 7, 6, 10, 1],
+    [2, 5, 9, 32, 2],
+  ])('x=[%i,%i,%i,%i] f=[3,3,C,1] s=%i p=same reluInput +residual', async (n, h, w, c, stride) => {
+    const context = await testContext();
+    const shape = [n, h, w, c];
+    const input = randomArray(n * h * w * c, 77);
+    const source: DepthwiseConv2dFilterSource = {
+      kH: 3, kW: 3, channels: c, weights: randomArray(9 * c, 78, -0.5, 0.5), bias: randomArray(c, 79),
+    };
+    const plain = depthwiseConv2dReference(input, shape, source, { stride, padding: 'same', reluInput: true });
+    const residualData = randomArray(plain.data.length, 80);
+    const expected = depthwiseConv2dReference(input, shape, source, { stride, padding: 'same', reluInput: true, residual: residualData });
+    const residual = uploadTensor(context, expected.shape, residualData);
+    const { data } = await runKernel(context, () =>
+      depthwiseConv2d(context, uploadTensor(context, shape, input), uploadDepthwiseConv2dFilter(context, source), {
+        stride, padding: 'same', reluInput: true, residual,
+      }),
+    );
+    expectClose(data, expected.data, TOLERANCE);
+  });
+
   it('rejects a filter with the wrong channel count', async () => {
     const context = await testContext();
     const x = uploadTensor(context, [1, 3, 3, 5], randomArray(45, 1));

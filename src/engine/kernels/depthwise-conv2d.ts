@@ -62,6 +62,8 @@ export interface DepthwiseConv2dOptions {
   padding: Padding;
   /** Added before the activation; same shape as the output. */
   residual?: Tensor;
+  /** Read the input through ReLU (max(0,x)) without a separate pass. */
+  reluInput?: boolean;
   /** Write here instead of a new tensor (buffer reuse across layers). */
   output?: Tensor;
   label?: string;
@@ -105,6 +107,7 @@ export function depthwiseConv2d(
     WG: WORKGROUP,
     ACTIVATION: filter.activationCode,
     HAS_RESIDUAL: options.residual ? 1 : 0,
+    RELU_INPUT: options.reluInput ? 1 : 0,
   });
   const uniforms = uniformBuffer(
     context,

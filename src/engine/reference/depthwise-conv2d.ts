@@ -9,7 +9,7 @@ export function depthwiseConv2dReference(
   input: Float32Array,
   shape: Shape,
   filter: DepthwiseConv2dFilterSource,
-  options: { stride?: number | [number, number]; padding: Padding; residual?: Float32Array },
+  options: { stride?: number | [number, number]; padding: Padding; residual?: Float32Array; reluInput?: boolean },
 ): { data: Float32Array; shape: number[] } {
   const [n, inH, inW, channels] = shape as [number, number, number, number];
   const [strideH, strideW] = typeof options.stride === 'object' ? options.stride : [options.stride ?? 1, options.stride ?? 1];
@@ -28,7 +28,8 @@ export function depthwiseConv2dReference(
             for (let kx = 0; kx < kW; kx++) {
               const ix = ox * strideW - g.padLeft + kx;
               if (ix < 0 || ix >= inW) continue;
-              acc += input[((b * inH + iy) * inW + ix) * channels + c]! * weights[(ky * kW + kx) * channels + c]!;
+              const value = input[((b * inH + iy) * inW + ix) * channels + c]!;
+              acc += (options.reluInput ? Math.max(0, value) : value) * weights[(ky * kW + kx) * channels + c]!;
             }
           }
           const index = pixel * channels + c;
