@@ -4,7 +4,11 @@
 //         `batch` only. Texels are read with textureLoad and turned back into bytes (round(t*255)).
 // Coordinates: pixel centres sit at integer positions, as in dlib: texel (x,y) is the point (x,y) of
 //         the frame and output pixel (ox,oy) the point (ox,oy) of the chip.
-// Map: (sx,sy) = M * (ox,oy,1), rows m0 = (m00,m01,m02), m1 = (m10,m11,m12) (chip -> frame).
+// Map: (sx,sy) = M * (ox,oy,1) (chip -> frame). The host splits it for f32 precision in large frames:
+//         (sx,sy) = originInt + originFrac + A * ((ox,oy) - centre), where originInt + originFrac is
+//         M applied (in float64) to the output centre ((outW-1)/2, (outH-1)/2), originInt its integer
+//         floor and A = (a00,a01,a10,a11) the linear part; so the fraction never carries the magnitude
+//         of the frame coordinate.
 // Sampling: bilinear over the 4 texels around (sx,sy); a texel outside the frame counts as 0 (zero fill
 //         outside the image). top = a + (b-a)*fx, bottom likewise, v = top + (bottom-top)*fy.
 // Normalise: out[c] = (v[c] - mean[c]) * scale[c].
@@ -14,8 +18,8 @@
 
 struct Params {
   outH: u32, outW: u32, batch: u32, _pad0: u32,
-  m0: vec4<f32>,
-  m1: vec4<f32>,
+  originInt: vec2<i32>, originFrac: vec2<f32>,
+  linear: vec4<f32>,
   mean: vec4<f32>,
   scale: vec4<f32>,
 }
@@ -37,14 +41,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let ox = gid.x;
   let oy = gid.y;
   if (ox >= p.outW || oy >= p.outH) { return; }
-  let q = vec3<f32>(f32(ox), f32(oy), 1.0);
-  let s = vec2<f32>(dot(p.m0.xyz, q), dot(p.m1.xyz, q));
+  let centre = vec2<f32>(f32(p.outW - 1u), f32(p.outH - 1u)) * 0.5;
+  let u = vec2<f32>(f32(ox), f32(oy)) - centre;
+  let local = p.originFrac + vec2<f32>(dot(p.linear.xy, u), dot(p.linear.zw, u));
   let size = vec2<i32>(textureDimensions(frame));
-  // Clamp before the integer conversion so far-away points stay far away (and never overflow).
-  let lo = clamp(floor(s), vec2<f32>(-2.0), vec2<f32>(size) + 1.0);
-  let f = s - floor(s);
-  let x0 = i32(lo.x);
-  let y0 = i32(lo.y);
+  // Clamp before the integer conversion: points far outside stay outside and never overflow.
+  let whole = clamp(floor(local), vec2<f32>(-16777216.0), vec2<f32>(16777216.0));
+  let f = local - floor(local);
+  let x0 = p.originInt.x + i32(whole.x);
+  let y0 = p.originInt.y + i32(whole.y);
 
   let a = texel(x0, y0, size);
   let b = texel(x0 + 1, y0, size);

@@ -111,8 +111,18 @@ export function dlibTemplatePoint(part: number, size: number, padding: number): 
 }
 
 export interface FaceChipDetails {
-  /** chip pixel (x,y) -> frame point, for similarity-warp. */
+  /**
+   * chip pixel (x,y) -> frame point, for similarity-warp: the least-squares similarity from the
+   * template (in chip pixels) to the landmarks. This is the convention of the oracle's dlib-chip
+   * descriptors (they are reproduced exactly with it, tests/nets/pipeline.test.ts).
+   */
   matrix: Affine2x3;
+  /**
+   * The mapping dlib's extract_image_chip itself uses (its chip rectangle is one pixel short and is
+   * anchored at corners): u -> c + k R (u - (size-1)/2), c = T(size/2,size/2), k = (size*s-1)/(size-1).
+   * Differs from `matrix` by up to about half a pixel; kept for comparison.
+   */
+  dlibExtractMatrix: Affine2x3;
   size: number;
   /** Rotation of the face in the frame, radians (dlib's chip_details.angle). */
   angle: number;
@@ -122,12 +132,9 @@ export interface FaceChipDetails {
 }
 
 /**
- * dlib::get_face_chip_details(det, size, padding) followed by the mapping extract_image_chip uses.
- * dlib fits the similarity T from template points (chip units) to the landmarks, then builds the
- * rectangle centred_drect(T(size/2,size/2), size*s, size*s) (dlib shortens it by one pixel) rotated by
- * the angle, and maps chip pixels (0,0), (size-1,0), (0,size-1) onto its corners. So the chip -> frame
- * matrix is u -> c + k R (u - (size-1)/2) with c = T(size/2,size/2) and k = (size*s - 1)/(size - 1).
- * Defaults are ours (150, 0.25, face_recognition_model's chip); dlib's own defaults are 200, 0.2.
+ * dlib::get_face_chip_details(det, size, padding) for 68-point shapes: a least-squares similarity
+ * from dlib's mean face (parts 27-54 and 60-64, placed in a size x size chip with `padding`) to the
+ * landmarks. Defaults are ours (150, 0.25, face_recognition_model's chip); dlib's own are 200, 0.2.
  */
 export function getFaceChipDetails(landmarks: readonly Point[], size = 150, padding = 0.25): FaceChipDetails {
   if (landmarks.length !== 68) throw new Error(`getFaceChipDetails: need 68 landmarks, got ${landmarks.length}`);
@@ -144,6 +151,6 @@ export function getFaceChipDetails(landmarks: readonly Point[], size = 150, padd
   const cos = Math.cos(angle) * k;
   const sin = Math.sin(angle) * k;
   const h = (size - 1) / 2;
-  const matrix: Affine2x3 = [cos, -sin, cx - (cos * h - sin * h), sin, cos, cy - (sin * h + cos * h)];
-  return { matrix, size, angle, scale };
+  const dlibExtractMatrix: Affine2x3 = [cos, -sin, cx - (cos * h - sin * h), sin, cos, cy - (sin * h + cos * h)];
+  return { matrix: t, dlibExtractMatrix, size, angle, scale };
 }

@@ -41,7 +41,8 @@ export function writeRgbaToTexture(context: GpuContext, texture: GPUTexture, ima
   }
   context.device.queue.writeTexture(
     { texture },
-    data,
+    // WebGPU takes views on any ArrayBuffer, shared or not; the DOM typings only list non-shared ones.
+    data as GPUAllowSharedBufferSource,
     { bytesPerRow, rowsPerImage: height },
     { width, height },
   );

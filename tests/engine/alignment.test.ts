@@ -116,9 +116,10 @@ describe('findSimilarityTransform', () => {
 });
 
 describe('getFaceChipDetails', () => {
-  it('landmarks exactly on the 150 px template give the identity shifted by half a pixel (dlib quirk)', () => {
+  it('landmarks exactly on the 150 px template: matrix is the identity, dlib\'s extract matrix is shifted by half a pixel', () => {
     const chip = getFaceChipDetails(landmarksFrom([1, 0, 0, 0, 1, 0], 150, 0.25), 150, 0.25);
-    expectMatrixClose(chip.matrix, [1, 0, 0.5, 0, 1, 0.5], 1e-9);
+    expectMatrixClose(chip.matrix, [1, 0, 0, 0, 1, 0], 1e-9);
+    expectMatrixClose(chip.dlibExtractMatrix, [1, 0, 0.5, 0, 1, 0.5], 1e-9);
     expect(chip.angle).toBeCloseTo(0, 12);
     expect(chip.scale).toBeCloseTo(1, 12);
   });
@@ -134,11 +135,12 @@ describe('getFaceChipDetails', () => {
     const chip = getFaceChipDetails(landmarks, 150, 0.25);
     expect(chip.scale).toBeCloseTo(scale, 9);
     expect(chip.angle).toBeCloseTo((deg * Math.PI) / 180, 9);
-    expectMatrixClose(chip.matrix, dlibChipMatrix(landmarks, 150, 0.25), 1e-9);
+    expectMatrixClose(chip.matrix, t, TOLERANCE);
+    expectMatrixClose(chip.dlibExtractMatrix, dlibChipMatrix(landmarks, 150, 0.25), 1e-9);
     // chip -> frame is the fitted similarity, stretched by k = (150 s - 1) / (149 s) about the chip centre.
     const k = (150 * scale - 1) / (149 * scale);
     const fitted = composeAffine(t, [k, 0, 75 - 74.5 * k, 0, k, 75 - 74.5 * k]);
-    expectMatrixClose(chip.matrix, fitted, TOLERANCE);
+    expectMatrixClose(chip.dlibExtractMatrix, fitted, TOLERANCE);
   });
 
   it.each([
@@ -146,18 +148,24 @@ describe('getFaceChipDetails', () => {
     [150, 0],
     [200, 0.2],
     [112, 0.5],
-  ] as const)('size %i padding %f: every fitted landmark lands within 1 px of its template point in the chip', (size, padding) => {
+  ] as const)('size %i padding %f: every fitted landmark lands where dlib puts it in the chip', (size, padding) => {
     // The same face in the frame for every size and padding.
     const landmarks = landmarksFrom(similarity(-8, 0.9, 120, 80), 150, 0.25, 3);
     const chip = getFaceChipDetails(landmarks, size, padding);
-    const toChip = invertAffine(chip.matrix);
+    // Scale follows (2 padding + 1) / size: frame pixels per chip unit.
+    const s = ((0.9 * 150) / 1.5) * ((2 * padding + 1) / size);
+    expect(chip.scale).toBeCloseTo(s, 9);
+    // dlib's chip pixel u covers chip unit size/2 + (u - (size-1)/2) * (size s - 1) / ((size - 1) s),
+    // so a landmark fitted exactly at template point v sits at pixel (size-1)/2 + (v - size/2) / that.
+    const stretch = (size * s - 1) / ((size - 1) * s);
+    const toChip = invertAffine(chip.dlibExtractMatrix);
     for (const part of DLIB_CHIP_PARTS) {
       const [x, y] = applyAffine(toChip, landmarks[part]!);
-      const [wx, wy] = dlibTemplatePoint(part, size, padding);
-      expect(Math.hypot(x - wx, y - wy)).toBeLessThan(1);
+      const [vx, vy] = dlibTemplatePoint(part, size, padding);
+      expect(Math.abs(x - ((size - 1) / 2 + (vx - size / 2) / stretch))).toBeLessThan(TOLERANCE);
+      expect(Math.abs(y - ((size - 1) / 2 + (vy - size / 2) / stretch))).toBeLessThan(TOLERANCE);
+      expect(Math.hypot(x - vx, y - vy)).toBeLessThan(1.5);
     }
-    // Scale follows (2 padding + 1) / size: frame pixels per chip pixel.
-    expect(chip.scale).toBeCloseTo(((0.9 * 150) / 1.5) * ((2 * padding + 1) / size), 9);
   });
 
   it('rejects other landmark counts and sizes below 2', () => {

@@ -1,6 +1,7 @@
 // similarity-warp WGSL vs the plain-TS reference over identity, shifted, rotated, scaled and mirrored
 // maps, maps reaching partly or wholly outside the frame, batch slots, and a dlib face chip.
-// Tolerance 1e-4 absolute on the normalised values; maps that land on texel centres must be exact.
+// Tolerance 1e-4 absolute on the normalised values (255 * 1e-4 on raw 0..255 outputs); maps that land on
+// texel centres must be exact.
 import { describe, expect, it } from 'vitest';
 import { applyAffine, dlibTemplatePoint, getFaceChipDetails, type Affine2x3, type Point } from '../../src/engine/alignment';
 import { submit } from '../../src/engine/kernels/dispatch';
@@ -13,6 +14,8 @@ import { runKernel, testContext } from '../helpers/gpu';
 import { expectAbsClose, frameTexture, randomRgba } from '../helpers/image';
 
 const TOLERANCE = 1e-4;
+/** Raw (0..255) outputs are held to the same precision on the byte scale: 255 * 1e-4. */
+const toleranceFor = (n: Normalisation) => (n === NORMALISATIONS.raw ? 255 * TOLERANCE : TOLERANCE);
 
 /** Output -> frame similarity: rotate by `degrees` and scale about the output centre, then move that
  *  centre to (cx,cy) of the frame. */
@@ -58,7 +61,7 @@ describe('similarity-warp', () => {
     const expected = similarityWarpReference(image, options);
     const { output, data } = await runKernel(context, () => similarityWarp(context, frameTexture(context, image), options));
     expect(output.shape).toEqual([1, c.out[1], c.out[0], 3]);
-    expectAbsClose(data, expected, TOLERANCE);
+    expectAbsClose(data, expected, toleranceFor(c.normalise));
   });
 
   it('identity and integer shifts copy bytes exactly, zero outside (frame=19x14)', async () => {
@@ -94,6 +97,14 @@ describe('similarity-warp', () => {
     const nose = applyAffine(chip.matrix, [75, 75]);
     expect(nose[0]).toBeGreaterThan(0); // the chip straddles the frame's top edge
     const options = { outW: 150, outH: 150, matrix: chip.matrix, normalise: NORMALISATIONS.faceApi };
+    const { data } = await runKernel(context, () => similarityWarp(context, frameTexture(context, image), options));
+    expectAbsClose(data, similarityWarpReference(image, options), TOLERANCE);
+  });
+
+  it('keeps 1e-4 far from the origin: rotated 150x150 chip around (1700,950) of a 1920x1080 noise frame', async () => {
+    const context = await testContext();
+    const image = randomRgba(1920, 1080, 24);
+    const options = { outW: 150, outH: 150, matrix: similarity(-27, 1.93, [150, 150], 1700.3, 950.6), normalise: NORMALISATIONS.faceApi };
     const { data } = await runKernel(context, () => similarityWarp(context, frameTexture(context, image), options));
     expectAbsClose(data, similarityWarpReference(image, options), TOLERANCE);
   });

@@ -1,0 +1,55 @@
+// The app's only door to the face engine. Components get a FaceService from here and never import
+// src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
+// without WebGPU never downloads it or the models.
+import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgress } from '../engine/index';
+
+export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
+
+// import.meta.glob rather than import(): the build still succeeds while src/engine/index.ts is being
+// written, and the app then reports the engine as missing instead of failing to build.
+const engineModules = import.meta.glob<typeof import('../engine/index')>('../engine/index.ts');
+
+/** Face detection, landmarks and embeddings for camera frames, on the GPU. */
+export class FaceService {
+  private constructor(private readonly engine: FaceEngine) {}
+
+  /**
+   * Loads the engine and its models from this app's own origin. Rejects with the engine's
+   * WebGpuUnavailableError or ModelLoadError (see describeEngineError in messages.ts).
+   */
+  static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
+    const loadModule = engineModules['../engine/index.ts'];
+    if (!loadModule) throw new Error('This build of Faceprint does not include its face engine.');
+    const { FaceEngine } = await loadModule();
+    const engine = await FaceEngine.create({ modelBaseUrl: `${import.meta.env.BASE_URL}models/`, onProgress });
+    return new FaceService(engine);
+  }
+
+  /** Identifies the model; embeddings from different models are never compared. */
+  get modelId(): string {
+    return this.engine.modelId;
+  }
+
+  get vectorLength(): number {
+    return this.engine.vectorLength;
+  }
+
+  /** Every face in the frame, with 68 landmarks each; `target` is the one a person means. */
+  analyze(frame: ImageBitmap): Promise<FaceAnalysis> {
+    return this.engine.analyze(frame);
+  }
+
+  /** The embedding of `face` (found in this same frame by analyze), tagged with its model. */
+  embed(frame: ImageBitmap, face: DetectedFace): Promise<FaceEmbedding> {
+    return this.engine.embed(frame, face);
+  }
+
+  dispose(): void {
+    this.engine.dispose();
+  }
+}
+
+/** False where the browser has no WebGPU at all; the engine need not be loaded to know. */
+export function hasWebGpuApi(): boolean {
+  return typeof navigator !== 'undefined' && 'gpu' in navigator && Boolean(navigator.gpu);
+}

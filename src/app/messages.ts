@@ -1,0 +1,185 @@
+// What went wrong, in words a person understands, with what they can do about it. Errors are
+// recognised by name, so this module needs neither the engine nor the storage classes at run time.
+
+export type ProblemKind =
+  | 'no-webgpu'
+  | 'gpu-unavailable'
+  | 'model-load'
+  | 'engine-missing'
+  | 'camera-denied'
+  | 'camera-missing'
+  | 'camera-in-use'
+  | 'camera-insecure'
+  | 'camera-ended'
+  | 'camera-failed'
+  | 'storage-full'
+  | 'storage-outdated'
+  | 'storage-blocked'
+  | 'storage-unavailable'
+  | 'import-rejected'
+  | 'model-mismatch'
+  | 'unexpected';
+
+export interface Problem {
+  kind: ProblemKind;
+  title: string;
+  message: string;
+}
+
+interface NamedError {
+  name?: unknown;
+  message?: unknown;
+  reason?: unknown;
+  file?: unknown;
+  kind?: unknown;
+}
+
+const named = (error: unknown): NamedError => (typeof error === 'object' && error !== null ? (error as NamedError) : {});
+
+const messageOf = (error: unknown): string => {
+  const message = named(error).message;
+  return typeof message === 'string' && message !== '' ? message : String(error);
+};
+
+export const NO_WEBGPU: Problem = {
+  kind: 'no-webgpu',
+  title: 'This browser does not support WebGPU',
+  message:
+    'Faceprint recognises faces on this device with WebGPU, which this browser does not provide. Open ' +
+    'Faceprint in a current version of Chrome or Edge, or another browser with WebGPU turned on. Your ' +
+    'saved enrollments stay on this device and can still be exported from People.',
+};
+
+const MODEL_FILE_STATE: Record<string, string> = {
+  missing: 'is missing',
+  corrupt: 'is damaged (its contents are not what they should be)',
+  truncated: 'is incomplete (the download stopped part-way)',
+  'invalid-manifest': 'does not describe a model Faceprint can read',
+};
+
+/** Why the face engine could not start. */
+export function describeEngineError(error: unknown): Problem {
+  const e = named(error);
+  if (e.name === 'WebGpuUnavailableError') {
+    switch (e.reason) {
+      case 'no-webgpu-api':
+        return NO_WEBGPU;
+      case 'no-adapter':
+        return {
+          kind: 'gpu-unavailable',
+          title: 'WebGPU is turned off on this device',
+          message:
+            'The browser has WebGPU but will not let Faceprint use the graphics hardware (it may be switched ' +
+            'off, or this graphics chip is blocked). Turn on hardware acceleration in the browser settings, ' +
+            'update the browser and graphics driver, or try another browser.',
+        };
+      case 'limits-too-low':
+        return {
+          kind: 'gpu-unavailable',
+          title: 'This graphics hardware is too limited',
+          message: `${messageOf(error)} Try Faceprint on another device or browser.`,
+        };
+      default:
+        return {
+          kind: 'gpu-unavailable',
+          title: 'The graphics device stopped working',
+          message: 'Faceprint lost access to the graphics hardware. Reload the page to try again.',
+        };
+    }
+  }
+  if (e.name === 'ModelLoadError') {
+    const file = typeof e.file === 'string' ? e.file : 'unknown';
+    const state = MODEL_FILE_STATE[String(e.kind)] ?? 'could not be read';
+    return {
+      kind: 'model-load',
+      title: 'A face model could not be loaded',
+      message:
+        `The model file “${file}” ${state}. Reload the page while online so it can be downloaded again. ` +
+        'Your enrollments are not affected.',
+    };
+  }
+  if (error instanceof Error && error.message.includes('does not include its face engine')) {
+    return { kind: 'engine-missing', title: 'The face engine is missing', message: error.message };
+  }
+  return unexpected(error);
+}
+
+/** Why the camera could not be used (getUserMedia's DOMException names). */
+export function describeCameraError(error: unknown): Problem {
+  switch (named(error).name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return {
+        kind: 'camera-denied',
+        title: 'Camera access was denied',
+        message:
+          'Faceprint needs the camera to see your face; the video never leaves this device. Allow camera ' +
+          'access for this site (the camera icon in the address bar, or the browser’s site settings), ' +
+          'then press Try again.',
+      };
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+      return {
+        kind: 'camera-missing',
+        title: 'No camera found',
+        message: 'Connect a camera or check that it is switched on and enabled in the system settings, then press Try again.',
+      };
+    case 'NotReadableError':
+    case 'AbortError':
+      return {
+        kind: 'camera-in-use',
+        title: 'The camera is busy',
+        message:
+          'Another application or browser tab is using the camera, or the system blocked it. Close the other ' +
+          'program using the camera, then press Try again.',
+      };
+    case 'CameraInsecureContext':
+      return {
+        kind: 'camera-insecure',
+        title: 'The camera is not available on this page',
+        message: 'Browsers only allow the camera on secure pages. Open Faceprint over https:// (or from localhost).',
+      };
+    case 'CameraEnded':
+      return {
+        kind: 'camera-ended',
+        title: 'The camera stopped',
+        message: 'The camera was disconnected or switched off. Reconnect it, then press Try again.',
+      };
+    default:
+      return { kind: 'camera-failed', title: 'The camera could not start', message: messageOf(error) };
+  }
+}
+
+/** Why saving, loading, importing or exporting enrollments failed. */
+export function describeStorageError(error: unknown): Problem {
+  switch (named(error).name) {
+    case 'StorageFullError':
+      return { kind: 'storage-full', title: 'Storage is full', message: messageOf(error) };
+    case 'StorageOutdatedError':
+      return { kind: 'storage-outdated', title: 'Faceprint was updated in another tab', message: messageOf(error) };
+    case 'StorageUnavailableError':
+      return { kind: 'storage-unavailable', title: 'Faceprint cannot save data here', message: messageOf(error) };
+    case 'ImportError':
+      return { kind: 'import-rejected', title: 'This file was not imported', message: messageOf(error) };
+    case 'ModelMismatchError':
+      return { kind: 'model-mismatch', title: 'Enrolled with another model', message: messageOf(error) };
+    default:
+      return unexpected(error);
+  }
+}
+
+export const STORAGE_BLOCKED: Problem = {
+  kind: 'storage-blocked',
+  title: 'Close other Faceprint tabs',
+  message:
+    'Another tab is running an older version of Faceprint and is holding its database open, so this tab ' +
+    'cannot update it. Close or reload the other Faceprint tabs; this page continues by itself.',
+};
+
+function unexpected(error: unknown): Problem {
+  return {
+    kind: 'unexpected',
+    title: 'Something went wrong',
+    message: `${messageOf(error)} Reload the page to try again; your enrollments are not affected.`,
+  };
+}

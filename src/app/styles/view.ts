@@ -1,0 +1,40 @@
+// Layout shared by the enroll and verify views: camera beside a side panel, stacked on narrow screens.
+import { css } from 'lit';
+
+export const viewStyles = css`
+  :host {
+    display: block;
+  }
+  .block {
+    display: block;
+    margin-bottom: 1rem;
+  }
+  .capture {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
+    gap: 1.25rem;
+    align-items: start;
+  }
+  @media (max-width: 52rem) {
+    .capture {
+      grid-template-columns: 1fr;
+    }
+  }
+  .side {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .hint {
+    min-height: 3rem;
+    font-weight: 600;
+    padding: 0.6rem 0.75rem;
+    border-radius: 8px;
+    background: var(--fp-surface-2);
+  }
+  a.primary-link {
+    background: var(--fp-accent);
+    border-color: var(--fp-accent);
+    color: var(--fp-accent-text);
+  }
+`;

@@ -1,0 +1,108 @@
+// The verification threshold and what it means, from the committed calibration file. The LFW
+// evaluation tool rewrites lfw-calibration.json; until then it holds dlib's published default (0.6)
+// and no ROC, and the app says so instead of showing a false-match rate it does not know.
+import rawCalibration from './lfw-calibration.json';
+
+export type CalibrationSource = 'dlib-default' | 'lfw-eval';
+
+export interface RocPoint {
+  threshold: number;
+  /** Share of different-person pairs whose distance is at or below the threshold. */
+  falseMatchRate: number;
+  /** Share of same-person pairs whose distance is above the threshold. */
+  falseNonMatchRate: number;
+}
+
+export interface Calibration {
+  modelId: string;
+  source: CalibrationSource;
+  /** Euclidean distance at or below which two embeddings are taken to be the same person. */
+  threshold: number;
+  targetFalseMatchRate: number | null;
+  falseNonMatchRate: number | null;
+  /** Sorted by threshold, ascending. */
+  roc: RocPoint[];
+  generated: string;
+}
+
+export interface ErrorRates {
+  falseMatchRate: number;
+  falseNonMatchRate: number;
+  /** The threshold lies outside the measured range and the nearest end was used. */
+  extrapolated: boolean;
+}
+
+function fail(why: string): never {
+  throw new Error(`Invalid calibration file: ${why}`);
+}
+
+const isRate = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
+const isRateOrNull = (value: unknown): value is number | null => value === null || isRate(value);
+
+/** Checks a calibration object (the committed file or one a tool wrote) and sorts its ROC. */
+export function parseCalibration(value: unknown): Calibration {
+  if (typeof value !== 'object' || value === null) fail('not an object');
+  const v = value as Record<string, unknown>;
+  if (typeof v.modelId !== 'string' || v.modelId === '') fail('modelId must be a non-empty string');
+  if (v.source !== 'dlib-default' && v.source !== 'lfw-eval') fail('source must be "dlib-default" or "lfw-eval"');
+  if (typeof v.threshold !== 'number' || !(v.threshold > 0) || !Number.isFinite(v.threshold)) {
+    fail('threshold must be a positive number');
+  }
+  if (!isRateOrNull(v.targetFalseMatchRate)) fail('targetFalseMatchRate must be a rate in [0, 1] or null');
+  if (!isRateOrNull(v.falseNonMatchRate)) fail('falseNonMatchRate must be a rate in [0, 1] or null');
+  if (!Array.isArray(v.roc)) fail('roc must be an array');
+  const roc = v.roc.map((point: unknown, i) => {
+    const p = point as Record<string, unknown> | null;
+    if (
+      !p ||
+      typeof p.threshold !== 'number' ||
+      !Number.isFinite(p.threshold) ||
+      !isRate(p.falseMatchRate) ||
+      !isRate(p.falseNonMatchRate)
+    ) {
+      fail(`roc[${i}] needs a finite threshold and two rates in [0, 1]`);
+    }
+    return { threshold: p.threshold, falseMatchRate: p.falseMatchRate, falseNonMatchRate: p.falseNonMatchRate };
+  });
+  roc.sort((a, b) => a.threshold - b.threshold);
+  if (typeof v.generated !== 'string') fail('generated must be a date string');
+  return {
+    modelId: v.modelId,
+    source: v.source,
+    threshold: v.threshold,
+    targetFalseMatchRate: v.targetFalseMatchRate,
+    falseNonMatchRate: v.falseNonMatchRate,
+    roc,
+    generated: v.generated,
+  };
+}
+
+/**
+ * Error rates at `threshold`, linearly interpolated between the two nearest ROC points; null when the
+ * calibration has no ROC (the dlib default).
+ */
+export function errorRatesAt(calibration: Calibration, threshold: number): ErrorRates | null {
+  const roc = calibration.roc;
+  if (roc.length === 0) return null;
+  const first = roc[0];
+  const last = roc[roc.length - 1];
+  if (threshold <= first.threshold) {
+    return { falseMatchRate: first.falseMatchRate, falseNonMatchRate: first.falseNonMatchRate, extrapolated: threshold < first.threshold };
+  }
+  if (threshold >= last.threshold) {
+    return { falseMatchRate: last.falseMatchRate, falseNonMatchRate: last.falseNonMatchRate, extrapolated: threshold > last.threshold };
+  }
+  let upper = 1;
+  while (roc[upper].threshold < threshold) upper++;
+  const a = roc[upper - 1];
+  const b = roc[upper];
+  const t = b.threshold === a.threshold ? 0 : (threshold - a.threshold) / (b.threshold - a.threshold);
+  return {
+    falseMatchRate: a.falseMatchRate + t * (b.falseMatchRate - a.falseMatchRate),
+    falseNonMatchRate: a.falseNonMatchRate + t * (b.falseNonMatchRate - a.falseNonMatchRate),
+    extrapolated: false,
+  };
+}
+
+/** The calibration shipped with this build. */
+export const CALIBRATION: Calibration = parseCalibration(rawCalibration);

@@ -1,0 +1,15 @@
+// The engine's public surface: what the app, the evaluation tools and the benchmarks import.
+export { FaceEngine, type EmbedOptions, type FaceEngineOptions } from './face-engine';
+export type { DetectorOptions } from './detection-stage';
+export { GpuContext, WebGpuUnavailableError, type AdapterDescription, type WebGpuUnavailableReason } from './gpu-context';
+export {
+  ModelLoadError,
+  type Box,
+  type DetectedFace,
+  type FaceAnalysis,
+  type FaceEmbedding,
+  type FrameSource,
+  type LoadProgress,
+  type LoadStage,
+  type RgbaImage,
+} from './face-engine-types';
