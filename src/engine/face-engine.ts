@@ -18,6 +18,7 @@ import { GpuContext, type AdapterDescription } from './gpu-context';
 import { imageToTensor, NORMALISATIONS, padToSquare, type ImageToTensorCall, type PixelRect } from './kernels/image-to-tensor';
 import { similarityWarp, type SimilarityWarpCall } from './kernels/similarity-warp';
 import { DetectionStage, type DetectorOptions } from './detection-stage';
+import type { Detection } from './nets/detection';
 import {
   buildLandmarkRun,
   LANDMARK_COUNT,
@@ -168,13 +169,22 @@ export class FaceEngine {
     return Math.sqrt(sum);
   }
 
+  /** Face boxes only (no landmarks), the target (largest, most central) first. */
+  detect(frame: FrameSource): Promise<Detection[]> {
+    return this.mutex.run(async () => this.detectOrdered(await this.upload(frame)));
+  }
+
+  private async detectOrdered(texture: GPUTexture): Promise<Detection[]> {
+    const detections = await this.detection.detect(texture);
+    const order = targetOrder(detections.map((d) => d.box), texture.width, texture.height);
+    return order.map((i) => detections[i]!);
+  }
+
   /** Detects faces and their 68 landmarks; the target (largest, most central) first. */
   analyze(frame: FrameSource): Promise<FaceAnalysis> {
     return this.mutex.run(async () => {
       const texture = await this.upload(frame);
-      const detections = await this.detection.detect(texture);
-      const order = targetOrder(detections.map((d) => d.box), this.frameSize.width, this.frameSize.height);
-      const ordered = order.map((i) => detections[i]!).slice(0, this.maxBatch);
+      const ordered = (await this.detectOrdered(texture)).slice(0, this.maxBatch);
       const landmarks = ordered.length ? await this.runLandmarks(texture, ordered.map((d) => d.box)) : [];
       const faces: DetectedFace[] = ordered.map((d, i) => ({ box: d.box, score: d.score, landmarks: landmarks[i]! }));
       return {

@@ -1,6 +1,7 @@
 // The engine's public surface: what the app, the evaluation tools and the benchmarks import.
 export { FaceEngine, type EmbedOptions, type FaceEngineOptions } from './face-engine';
 export type { DetectorOptions } from './detection-stage';
+export type { Detection } from './nets/detection';
 export { GpuContext, WebGpuUnavailableError, type AdapterDescription, type WebGpuUnavailableReason } from './gpu-context';
 export {
   ModelLoadError,
