@@ -5,10 +5,6 @@ import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgres
 
 export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
 
-// import.meta.glob rather than import(): the build still succeeds while src/engine/index.ts is being
-// written, and the app then reports the engine as missing instead of failing to build.
-const engineModules = import.meta.glob<typeof import('../engine/index')>('../engine/index.ts');
-
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
   private constructor(private readonly engine: FaceEngine) {}
@@ -18,9 +14,7 @@ export class FaceService {
    * WebGpuUnavailableError or ModelLoadError (see describeEngineError in messages.ts).
    */
   static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
-    const loadModule = engineModules['../engine/index.ts'];
-    if (!loadModule) throw new Error('This build of Faceprint does not include its face engine.');
-    const { FaceEngine } = await loadModule();
+    const { FaceEngine } = await import('../engine/index');
     const engine = await FaceEngine.create({ modelBaseUrl: `${import.meta.env.BASE_URL}models/`, onProgress });
     return new FaceService(engine);
   }

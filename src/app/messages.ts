@@ -5,7 +5,6 @@ export type ProblemKind =
   | 'no-webgpu'
   | 'gpu-unavailable'
   | 'model-load'
-  | 'engine-missing'
   | 'camera-denied'
   | 'camera-missing'
   | 'camera-in-use'
@@ -97,9 +96,6 @@ export function describeEngineError(error: unknown): Problem {
         `The model file “${file}” ${state}. Reload the page while online so it can be downloaded again. ` +
         'Your enrollments are not affected.',
     };
-  }
-  if (error instanceof Error && error.message.includes('does not include its face engine')) {
-    return { kind: 'engine-missing', title: 'The face engine is missing', message: error.message };
   }
   return unexpected(error);
 }

@@ -11,6 +11,9 @@
 // one odd frame cannot accept or reject anyone.
 import { euclideanDistance } from './vector';
 
+/** Consecutive frames that must agree before a decision is shown. */
+export const CONSENSUS_FRAMES = 3;
+
 export interface Template {
   personId: string;
   name: string;
@@ -68,7 +71,7 @@ export function identify(probe: Float32Array, templates: readonly Template[], th
 export class ConsensusTracker {
   private run: Verdict[] = [];
 
-  constructor(readonly required = 3) {
+  constructor(readonly required = CONSENSUS_FRAMES) {
     if (!Number.isInteger(required) || required < 1) throw new Error('required must be a positive integer');
   }
 

@@ -31,7 +31,7 @@ export const ENROLL_THRESHOLDS: QualityThresholds = {
   maxYawDegrees: 20,
   maxPitchDegrees: 20,
   maxRollDegrees: 20,
-  minSharpness: 40,
+  minSharpness: 30,
   minBrightness: 60,
   maxBrightness: 210,
 };
@@ -46,7 +46,7 @@ export const VERIFY_THRESHOLDS: QualityThresholds = {
   maxYawDegrees: 30,
   maxPitchDegrees: 30,
   maxRollDegrees: 30,
-  minSharpness: 20,
+  minSharpness: 15,
   minBrightness: 40,
   maxBrightness: 230,
 };
@@ -108,41 +108,43 @@ function centroid(landmarks: Float32Array, from: number, to: number): Point {
 }
 
 const degrees = (radians: number) => (radians * 180) / Math.PI;
-const clampUnit = (value: number) => Math.min(1, Math.max(-1, value));
+
+// A generic 3-D head: the nose tip stands 0.45 interocular distances in front of the eyes; seen level,
+// it sits half-way down from the eye line to the mouth corners, and pitching the head moves it by
+// 0.42·tan(pitch) of that span.
+const NOSE_DEPTH_PER_IOD = 0.45;
+const NOSE_LEVEL_RATIO = 0.5;
+const NOSE_PITCH_LEVER = 0.42;
 
 /**
- * A rough head pose from the 68 iBUG landmarks, good enough to tell "facing the camera" from "turned
- * away". Roll is the angle of the line between the eye centres. After undoing roll, yaw comes from where
- * the nose tip (30) sits between the jaw ends (0 and 16), modelling the head as a cylinder: the
- * ratio is 0.5 + 0.5·sin(yaw). Pitch comes from where the nose tip sits between the eye line and the
- * mouth corners: about 0.6 of the way down when level, moving by about half that span times sin(pitch).
+ * A rough head pose from the eyes, nose tip and mouth corners of the 68 iBUG landmarks, good enough to
+ * tell "facing the camera" from "turned away". Roll is the angle of the line between the eye centres.
+ * With roll undone: yaw from how far the nose tip (30) sits left or right of the eye midpoint, in
+ * interocular distances (tan(yaw) = offset / 0.45); pitch from how far down it sits between the eye
+ * line and the mouth corners (48, 54) (tan(pitch) = (ratio − 0.5) / 0.42).
  */
 export function estimatePose(landmarks: Float32Array): HeadPose {
   if (landmarks.length < 136) throw new Error(`Expected 68 landmarks, got ${landmarks.length / 2}.`);
   const leftEye = centroid(landmarks, 36, 41);
   const rightEye = centroid(landmarks, 42, 47);
   const rollRadians = Math.atan2(rightEye[1] - leftEye[1], rightEye[0] - leftEye[0]);
+  const interocular = Math.hypot(rightEye[0] - leftEye[0], rightEye[1] - leftEye[1]);
   const cos = Math.cos(-rollRadians);
   const sin = Math.sin(-rollRadians);
   const eyeMid: Point = [(leftEye[0] + rightEye[0]) / 2, (leftEye[1] + rightEye[1]) / 2];
+  // Coordinates relative to the eye midpoint, rotated so that the eye line is horizontal.
   const level = ([x, y]: Point): Point => {
     const dx = x - eyeMid[0];
     const dy = y - eyeMid[1];
     return [dx * cos - dy * sin, dx * sin + dy * cos];
   };
-  const jawLeft = level(point(landmarks, 0));
-  const jawRight = level(point(landmarks, 16));
   const nose = level(point(landmarks, 30));
-  const mouthLeft = level(point(landmarks, 48));
-  const mouthRight = level(point(landmarks, 54));
-
-  const width = jawRight[0] - jawLeft[0];
-  const yawRatio = width > 0 ? (nose[0] - jawLeft[0]) / width : 0.5;
-  const mouthY = (mouthLeft[1] + mouthRight[1]) / 2;
-  const pitchRatio = mouthY > 0 ? nose[1] / mouthY : 0.6;
+  const mouthY = (level(point(landmarks, 48))[1] + level(point(landmarks, 54))[1]) / 2;
+  const yawRatio = interocular > 0 ? nose[0] / interocular : 0;
+  const pitchRatio = mouthY > 0 ? nose[1] / mouthY : NOSE_LEVEL_RATIO;
   return {
-    yaw: degrees(Math.asin(clampUnit(2 * (yawRatio - 0.5)))),
-    pitch: degrees(Math.asin(clampUnit((pitchRatio - 0.6) / 0.5))),
+    yaw: degrees(Math.atan(yawRatio / NOSE_DEPTH_PER_IOD)),
+    pitch: degrees(Math.atan((pitchRatio - NOSE_LEVEL_RATIO) / NOSE_PITCH_LEVER)),
     roll: degrees(rollRadians),
   };
 }

@@ -7,6 +7,12 @@ export const sharedStyles = css`
     color: var(--fp-text);
   }
 
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
   :focus-visible {
     outline: 3px solid var(--fp-focus);
     outline-offset: 2px;

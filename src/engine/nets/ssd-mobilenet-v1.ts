@@ -81,7 +81,7 @@ const headLayers: [number, number][] = [
   [128, 6],
 ];
 
-/** Decodes nothing: takes the decoded float32 tensors, folds batch norm, uploads every filter once. */
+/** Uploads every filter once from the decoded weights, folding the depthwise batch norms into scale/shift. */
 export function uploadSsdWeights(context: GpuContext, weights: WeightMap): SsdWeights {
   const get = (name: string, shape: number[]) => weightOf(weights, MODEL, name, shape);
   const pointwise = (prefix: string, k: number, inC: number, outC: number): Conv2dFilter =>

@@ -1,0 +1,376 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { CALIBRATION } from '../../calibration/calibration';
+import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type PersonRecord, type Preferences } from '../../storage';
+import { FaceService, hasWebGpuApi } from '../engine-facade';
+import type { EngineState } from '../engine-state';
+import type { ViewName } from '../events';
+import { NO_WEBGPU, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
+import { APP_MODEL } from '../model-info';
+import { registerServiceWorker } from '../pwa';
+import { sharedStyles } from '../styles/shared';
+import './fp-alert';
+import './fp-enroll-view';
+import './fp-load-progress';
+import './fp-people-view';
+import './fp-settings-view';
+import './fp-verify-view';
+
+const VIEWS: { name: ViewName; label: string }[] = [
+  { name: 'enroll', label: 'Enroll' },
+  { name: 'verify', label: 'Verify' },
+  { name: 'people', label: 'People' },
+  { name: 'settings', label: 'Settings' },
+];
+
+interface Route {
+  /** null: no hash yet; the shell picks enroll or verify. */
+  view: ViewName | null;
+  params: URLSearchParams;
+}
+
+function readRoute(): Route {
+  const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  const view = VIEWS.find((v) => v.name === path)?.name ?? null;
+  return { view, params: new URLSearchParams(query) };
+}
+
+/**
+ * The application shell: header, navigation between the enroll, verify, people and settings views
+ * (hash routes, so they work offline and with the back button), the face engine's lifecycle and
+ * loading bar, the enrollment store, preferences, and storage or update notices.
+ */
+@customElement('fp-app')
+export class FpApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+      }
+      header {
+        background: var(--fp-surface);
+        border-bottom: 1px solid var(--fp-border);
+      }
+      .bar {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 0.75rem 1.25rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem 2rem;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        color: var(--fp-text);
+        text-decoration: none;
+      }
+      .brand svg {
+        width: 2rem;
+        height: 2rem;
+        color: var(--fp-accent);
+      }
+      .brand h1 {
+        font-size: 1.25rem;
+        margin: 0;
+        letter-spacing: -0.01em;
+      }
+      .brand small {
+        display: block;
+        color: var(--fp-muted);
+        font-size: 0.8rem;
+        font-weight: 400;
+      }
+      nav ul {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-block;
+        padding: 0.45rem 0.9rem;
+        border-radius: 8px;
+        color: var(--fp-muted);
+        font-weight: 600;
+        text-decoration: none;
+      }
+      nav a:hover {
+        background: var(--fp-surface-2);
+        color: var(--fp-text);
+      }
+      nav a[aria-current='page'] {
+        background: var(--fp-info-bg);
+        color: var(--fp-accent);
+      }
+      .status {
+        margin-left: auto;
+        color: var(--fp-muted);
+        font-size: 0.85rem;
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+      }
+      .dot {
+        width: 0.6rem;
+        height: 0.6rem;
+        border-radius: 50%;
+        background: var(--fp-muted);
+      }
+      .dot.ready {
+        background: var(--fp-success);
+      }
+      .dot.failed {
+        background: var(--fp-danger);
+      }
+      .dot.loading {
+        background: var(--fp-warning);
+      }
+      .loading-bar {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 0 1.25rem 0.75rem;
+      }
+      main {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 1.5rem 1.25rem 3rem;
+      }
+      .notices fp-alert {
+        display: block;
+        margin-bottom: 1rem;
+      }
+      footer {
+        max-width: 72rem;
+        margin: 0 auto;
+        padding: 0 1.25rem 2rem;
+        color: var(--fp-muted);
+        font-size: 0.85rem;
+      }
+    `,
+  ];
+
+  @state() private route: Route = readRoute();
+  @state() private engine: EngineState = { status: 'loading', progress: null };
+  @state() private people: PersonRecord[] = [];
+  @state() private peopleLoaded = false;
+  @state() private preferences: Preferences = DEFAULT_PREFERENCES;
+  @state() private storageProblem: Problem | null = null;
+  @state() private storageBlocked = false;
+  @state() private offlineReady = false;
+  @state() private activateUpdate: (() => Promise<void>) | null = null;
+
+  private readonly store = new EnrollmentStore({
+    onBlocked: () => {
+      this.storageBlocked = true;
+    },
+    onVersionChange: () => {
+      this.storageProblem = describeStorageError(new StorageOutdatedError());
+    },
+  });
+
+  private readonly onHashChange = () => {
+    this.route = readRoute();
+  };
+
+  constructor() {
+    super();
+    this.addEventListener('fp-people-changed', () => void this.reloadPeople());
+    this.addEventListener('fp-threshold-change', (event) => {
+      void this.savePreferences({
+        ...this.preferences,
+        threshold: event.detail.threshold,
+        thresholdModelId: event.detail.threshold === null ? null : CALIBRATION.modelId,
+      });
+    });
+    this.addEventListener('fp-camera-change', (event) => {
+      void this.savePreferences({ ...this.preferences, cameraId: event.detail.deviceId });
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+    void this.boot();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
+    if (this.engine.status === 'ready') this.engine.service.dispose();
+    this.store.close();
+  }
+
+  private async boot(): Promise<void> {
+    registerServiceWorker({
+      onOfflineReady: () => {
+        this.offlineReady = true;
+      },
+      onUpdateReady: (activate) => {
+        this.activateUpdate = activate;
+      },
+    });
+    void this.loadEngine();
+    try {
+      this.preferences = await this.store.loadPreferences();
+    } catch (error) {
+      this.storageProblem = describeStorageError(error);
+    }
+    await this.reloadPeople();
+  }
+
+  private async loadEngine(): Promise<void> {
+    if (!hasWebGpuApi()) {
+      this.engine = { status: 'failed', problem: NO_WEBGPU };
+      return;
+    }
+    this.engine = { status: 'loading', progress: null };
+    try {
+      const service = await FaceService.load((progress) => {
+        if (this.engine.status === 'loading') this.engine = { status: 'loading', progress };
+      });
+      if (!this.isConnected) {
+        service.dispose();
+        return;
+      }
+      this.engine = { status: 'ready', service };
+    } catch (error) {
+      console.error('Faceprint: the face engine did not start.', error);
+      this.engine = { status: 'failed', problem: describeEngineError(error) };
+    }
+  }
+
+  private async reloadPeople(): Promise<void> {
+    try {
+      this.people = await this.store.listPeople();
+      this.storageBlocked = false;
+      if (this.storageProblem?.kind !== 'storage-outdated') this.storageProblem = null;
+    } catch (error) {
+      this.storageProblem = describeStorageError(error);
+    } finally {
+      this.peopleLoaded = true;
+    }
+  }
+
+  private async savePreferences(preferences: Preferences): Promise<void> {
+    this.preferences = preferences;
+    try {
+      await this.store.savePreferences(preferences);
+    } catch (error) {
+      this.storageProblem = describeStorageError(error);
+    }
+  }
+
+  private get threshold(): number {
+    const { threshold, thresholdModelId } = this.preferences;
+    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : CALIBRATION.threshold;
+  }
+
+  private get view(): ViewName {
+    return this.route.view ?? (this.people.length > 0 ? 'verify' : 'enroll');
+  }
+
+  protected override updated(): void {
+    const label = VIEWS.find((v) => v.name === this.view)?.label;
+    document.title = `${label} · Faceprint`;
+  }
+
+  override render() {
+    const view = this.view;
+    const engine = this.engine;
+    return html`
+      <header>
+        <div class="bar">
+          <a class="brand" href="#/verify" aria-label="Faceprint, home">
+            <svg viewBox="0 0 32 32" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
+              <path d="M5 11V7a2 2 0 0 1 2-2h4M21 5h4a2 2 0 0 1 2 2v4M27 21v4a2 2 0 0 1-2 2h-4M11 27H7a2 2 0 0 1-2-2v-4" />
+              <path d="M11 13.5v1M21 13.5v1M16 13v5h-1.5M12 21.5c2.4 1.8 5.6 1.8 8 0" />
+            </svg>
+            <h1>Faceprint<small>Face verification that stays on this device</small></h1>
+          </a>
+          <nav aria-label="Main">
+            <ul>
+              ${VIEWS.map(
+                (v) => html`<li><a href="#/${v.name}" aria-current=${v.name === view ? 'page' : nothing}>${v.label}</a></li>`,
+              )}
+            </ul>
+          </nav>
+          <div class="status" role="status" data-engine=${engine.status}>
+            <span class="dot ${engine.status}" aria-hidden="true"></span>
+            ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading face engine…' : 'Face engine unavailable'}
+            ${this.offlineReady ? html` · works offline` : null}
+          </div>
+        </div>
+        ${engine.status === 'loading'
+          ? html`<div class="loading-bar"><fp-load-progress .progress=${engine.progress}></fp-load-progress></div>`
+          : null}
+      </header>
+      <main>
+        <div class="notices">
+          ${this.storageBlocked
+            ? html`<fp-alert tone="warning" heading=${STORAGE_BLOCKED.title} data-problem=${STORAGE_BLOCKED.kind}>${STORAGE_BLOCKED.message}</fp-alert>`
+            : null}
+          ${this.storageProblem
+            ? html`<fp-alert tone="error" heading=${this.storageProblem.title} data-problem=${this.storageProblem.kind}>
+                ${this.storageProblem.message}
+                ${this.storageProblem.kind === 'storage-outdated'
+                  ? html`<div slot="actions"><button class="primary" @click=${() => location.reload()}>Reload</button></div>`
+                  : null}
+              </fp-alert>`
+            : null}
+          ${this.activateUpdate
+            ? html`<fp-alert tone="info" heading="A new version of Faceprint is ready">
+                Reload to use it. Your enrollments are kept.
+                <div slot="actions"><button class="primary" @click=${() => void this.activateUpdate?.()}>Reload</button></div>
+              </fp-alert>`
+            : null}
+        </div>
+        ${this.peopleLoaded ? this.renderView(view) : null}
+      </main>
+      <footer>Nothing you do here leaves this device: no images, face data or results are sent anywhere.</footer>
+    `;
+  }
+
+  private renderView(view: ViewName) {
+    switch (view) {
+      case 'enroll':
+        return html`<fp-enroll-view
+          .engine=${this.engine}
+          .store=${this.store}
+          .people=${this.people}
+          .cameraId=${this.preferences.cameraId}
+          .name=${this.route.params.get('name') ?? ''}
+        ></fp-enroll-view>`;
+      case 'verify':
+        return html`<fp-verify-view
+          .engine=${this.engine}
+          .people=${this.people}
+          .cameraId=${this.preferences.cameraId}
+          .threshold=${this.threshold}
+          .calibration=${CALIBRATION}
+          .claimedId=${this.route.params.get('person')}
+        ></fp-verify-view>`;
+      case 'people':
+        return html`<fp-people-view .people=${this.people} .store=${this.store} .model=${APP_MODEL}></fp-people-view>`;
+      case 'settings':
+        return html`<fp-settings-view
+          .calibration=${CALIBRATION}
+          .threshold=${this.threshold}
+          .engine=${this.engine}
+          .model=${APP_MODEL}
+        ></fp-settings-view>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fp-app': FpApp;
+  }
+}

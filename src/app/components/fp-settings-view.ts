@@ -1,0 +1,227 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Calibration } from '../../calibration/calibration';
+import type { ModelSpec } from '../../storage';
+import type { EngineState } from '../engine-state';
+import { emit } from '../events';
+import { sharedStyles } from '../styles/shared';
+import { describeThreshold } from './fp-decision-card';
+import { CONSENSUS_FRAMES } from '../logic/decision';
+import './fp-alert';
+
+const THRESHOLD_MIN = 0.3;
+const THRESHOLD_MAX = 0.9;
+
+/**
+ * Settings: the verification threshold (with the false-match rate it corresponds to when the
+ * calibration has a ROC), where the calibration comes from, the engine, and this device's storage.
+ *
+ * @fires fp-threshold-change - A threshold was chosen, or null to return to the calibrated one.
+ */
+@customElement('fp-settings-view')
+export class FpSettingsView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .card {
+        margin-bottom: 1rem;
+        max-width: 46rem;
+      }
+      .slider {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+      }
+      input[type='range'] {
+        flex: 1;
+        accent-color: var(--fp-accent);
+      }
+      output {
+        font-size: 1.5rem;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        min-width: 3.5rem;
+        text-align: right;
+      }
+      .scale {
+        display: flex;
+        justify-content: space-between;
+        color: var(--fp-muted);
+        font-size: 0.85rem;
+        margin-bottom: 0.75rem;
+      }
+      .meaning {
+        background: var(--fp-surface-2);
+        border-radius: 8px;
+        padding: 0.6rem 0.75rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.3rem 1rem;
+        margin: 0;
+      }
+      dt {
+        color: var(--fp-muted);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      fp-alert {
+        display: block;
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
+  /** The calibration shipped with the app. */
+  @property({ attribute: false }) calibration: Calibration | null = null;
+
+  /** The threshold in force. */
+  @property({ type: Number }) threshold = 0.6;
+
+  /** The face engine, to show what runs. */
+  @property({ attribute: false }) engine: EngineState = { status: 'loading', progress: null };
+
+  /** The model the app expects. */
+  @property({ attribute: false }) model: ModelSpec | null = null;
+
+  /** The slider's value while it is being dragged. */
+  @state() private draft: number | null = null;
+  @state() private storage: { usage: number; quota: number; persisted: boolean } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.readStorage();
+  }
+
+  private async readStorage(): Promise<void> {
+    if (!navigator.storage?.estimate) return;
+    const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
+    this.storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+  }
+
+  private async persist(): Promise<void> {
+    await navigator.storage?.persist?.();
+    await this.readStorage();
+  }
+
+  private onInput(event: Event): void {
+    this.draft = Number((event.target as HTMLInputElement).value);
+  }
+
+  private onChange(event: Event): void {
+    const value = Number((event.target as HTMLInputElement).value);
+    this.draft = null;
+    emit(this, 'fp-threshold-change', { threshold: value });
+  }
+
+  private reset(): void {
+    this.draft = null;
+    emit(this, 'fp-threshold-change', { threshold: null });
+  }
+
+  override render() {
+    const calibration = this.calibration;
+    const value = this.draft ?? this.threshold;
+    const engine = this.engine;
+    const engineModel = engine.status === 'ready' ? engine.service.modelId : null;
+    const mismatch = calibration && engineModel && engineModel !== calibration.modelId;
+    return html`<section aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      <p class="lead">Everything runs on this device: no image, face data or result is sent anywhere.</p>
+
+      <div class="card">
+        <h3>Match threshold</h3>
+        <p>
+          Two faces match when the distance between their embeddings is at or below the threshold. Lower is stricter:
+          fewer other people accepted, more failed attempts by the right person. A decision needs
+          ${CONSENSUS_FRAMES} frames in a row that agree.
+        </p>
+        <div class="slider">
+          <input
+            id="threshold"
+            type="range"
+            min=${THRESHOLD_MIN}
+            max=${THRESHOLD_MAX}
+            step="0.01"
+            .value=${String(value)}
+            @input=${this.onInput}
+            @change=${this.onChange}
+            aria-label="Match threshold"
+            aria-describedby="threshold-meaning"
+          />
+          <output for="threshold" aria-live="polite">${value.toFixed(2)}</output>
+        </div>
+        <div class="scale" aria-hidden="true"><span>Stricter</span><span>More lenient</span></div>
+        <p class="meaning" id="threshold-meaning">
+          ${calibration ? html`At ${value.toFixed(2)}: ${describeThreshold(calibration, value)}.` : null}
+        </p>
+        <div class="actions">
+          <button @click=${this.reset} ?disabled=${calibration === null || value === calibration.threshold}>
+            Use the calibrated threshold (${calibration?.threshold.toFixed(2)})
+          </button>
+        </div>
+        ${mismatch
+          ? html`<fp-alert tone="warning" heading="Calibration is for another model">
+              The calibration was made for ${calibration.modelId}, but the engine runs ${engineModel}; the threshold's
+              meaning is unknown.
+            </fp-alert>`
+          : null}
+      </div>
+
+      <div class="card">
+        <h3>Calibration and model</h3>
+        <dl>
+          <dt>Calibration</dt>
+          <dd>
+            ${calibration?.source === 'lfw-eval'
+              ? `Measured on LFW (${calibration.roc.length} ROC points)`
+              : 'dlib’s published default threshold, not yet measured for this app'}
+          </dd>
+          <dt>Calibrated threshold</dt>
+          <dd>${calibration?.threshold.toFixed(3)}</dd>
+          <dt>Calibrated on</dt>
+          <dd>${calibration ? new Date(calibration.generated).toLocaleDateString() : ''}</dd>
+          <dt>Face model</dt>
+          <dd class="mono">${engineModel ?? this.model?.modelId}</dd>
+          <dt>Embedding length</dt>
+          <dd>${engine.status === 'ready' ? engine.service.vectorLength : this.model?.vectorLength}</dd>
+          <dt>Engine</dt>
+          <dd>${engine.status === 'ready' ? 'Ready (WebGPU)' : engine.status === 'loading' ? 'Loading…' : engine.problem.title}</dd>
+        </dl>
+      </div>
+
+      <div class="card">
+        <h3>Storage on this device</h3>
+        ${this.storage
+          ? html`<p>
+                Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows
+                it (face models included). ${this.storage.persisted
+                  ? 'The browser will keep this data even when space runs low.'
+                  : 'The browser may clear this data when space runs low.'}
+              </p>
+              ${this.storage.persisted
+                ? null
+                : html`<div class="actions"><button @click=${this.persist}>Keep my data when space runs low</button></div>`}`
+          : html`<p>This browser does not report storage use.</p>`}
+      </div>
+    </section>`;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fp-settings-view': FpSettingsView;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
+import { ImportError, StorageFullError, StorageOutdatedError } from '../../src/storage';
+
+const domError = (name: string) => Object.assign(new Error('browser text'), { name });
+
+describe('describeCameraError', () => {
+  it.each([
+    ['NotAllowedError', 'camera-denied', /Allow camera access/],
+    ['SecurityError', 'camera-denied', /Allow camera access/],
+    ['NotFoundError', 'camera-missing', /Connect a camera/],
+    ['OverconstrainedError', 'camera-missing', /Connect a camera/],
+    ['NotReadableError', 'camera-in-use', /Another application/],
+    ['AbortError', 'camera-in-use', /Another application/],
+    ['CameraEnded', 'camera-ended', /disconnected/],
+    ['TypeError', 'camera-failed', /browser text/],
+  ])('%s → %s', (name, kind, message) => {
+    const problem = describeCameraError(domError(name));
+    expect(problem.kind).toBe(kind);
+    expect(problem.message).toMatch(message);
+  });
+});
+
+describe('describeEngineError', () => {
+  it.each([
+    ['no-webgpu-api', 'no-webgpu'],
+    ['no-adapter', 'gpu-unavailable'],
+    ['limits-too-low', 'gpu-unavailable'],
+    ['device-failed', 'gpu-unavailable'],
+  ])('WebGpuUnavailableError %s → %s', (reason, kind) => {
+    expect(describeEngineError(Object.assign(new Error('x'), { name: 'WebGpuUnavailableError', reason })).kind).toBe(kind);
+  });
+
+  it('no WebGPU at all says which browsers to use and that enrollments are kept', () => {
+    expect(NO_WEBGPU.message).toMatch(/Chrome or Edge/);
+    expect(NO_WEBGPU.message).toMatch(/enrollments stay on this device/);
+  });
+
+  it('a model file error names the file and what is wrong with it', () => {
+    const error = Object.assign(new Error('x'), { name: 'ModelLoadError', file: 'face_recognition_model.bin', kind: 'corrupt' });
+    const problem = describeEngineError(error);
+    expect(problem.kind).toBe('model-load');
+    expect(problem.message).toContain('“face_recognition_model.bin” is damaged');
+    expect(problem.message).toMatch(/enrollments are not affected/);
+  });
+
+  it('anything else is unexpected, with its own message', () => {
+    expect(describeEngineError(new Error('boom'))).toMatchObject({ kind: 'unexpected', message: expect.stringContaining('boom') });
+  });
+});
+
+describe('describeStorageError', () => {
+  it('storage full, outdated and import problems keep their own explanation', () => {
+    expect(describeStorageError(new StorageFullError())).toMatchObject({ kind: 'storage-full', title: 'Storage is full' });
+    expect(describeStorageError(new StorageOutdatedError())).toMatchObject({ kind: 'storage-outdated' });
+    const rejected = describeStorageError(new ImportError('not-json', 'Not JSON.'));
+    expect(rejected.kind).toBe('import-rejected');
+    expect(rejected.message).toMatch(/Nothing was imported/);
+  });
+});

@@ -1,0 +1,61 @@
+// Pipeline variants of our engine for the LFW evaluation, named by dash-separated tokens:
+//   ms | ss             detector across scales (engine default) | single scale (face-api's input only)
+//   centre | score      the engine's target face (contains the frame centre, largest) | highest detector score
+//   refine              second landmark pass on a box re-derived from the first landmarks
+//   chip | crop         dlib similarity chip (engine default) | face-api's axis-aligned crop
+//   flip                average the descriptors of the chip and its mirror image
+//   confNN              detector minConfidence NN/100 (default 50)
+// e.g. "ms-centre-chip-flip", "ss-score-crop", "ms-centre-refine-chip-flip".
+
+export interface Variant {
+  id: string;
+  multiScale: boolean;
+  minConfidence: number;
+  pick: 'centre' | 'score';
+  refine: boolean;
+  alignment: 'dlib-chip' | 'face-api-crop';
+  flip: boolean;
+}
+
+export const DEFAULT_VARIANT = 'ms-centre-chip-flip';
+
+export function parseVariant(id: string): Variant {
+  const tokens = id.split('-');
+  const variant: Omit<Variant, 'id'> = {
+    multiScale: true,
+    minConfidence: 0.5,
+    pick: 'centre',
+    refine: false,
+    alignment: 'dlib-chip',
+    flip: false,
+  };
+  for (const token of tokens) {
+    if (token === 'ms' || token === 'ss') variant.multiScale = token === 'ms';
+    else if (token === 'centre' || token === 'score') variant.pick = token;
+    else if (token === 'refine') variant.refine = true;
+    else if (token === 'chip') variant.alignment = 'dlib-chip';
+    else if (token === 'crop') variant.alignment = 'face-api-crop';
+    else if (token === 'flip') variant.flip = true;
+    else if (/^conf\d\d$/.test(token)) variant.minConfidence = Number(token.slice(4)) / 100;
+    else throw new Error(`variant "${id}": unknown token "${token}" (ms|ss, centre|score, refine, chip|crop, flip, confNN)`);
+  }
+  return { id: canonicalId(variant), ...variant };
+}
+
+/** The canonical name, so that "chip-ms-flip" and "ms-centre-chip-flip" share one cache entry. */
+export function canonicalId(v: Omit<Variant, 'id'>): string {
+  return [
+    v.multiScale ? 'ms' : 'ss',
+    v.minConfidence === 0.5 ? '' : `conf${Math.round(v.minConfidence * 100)}`,
+    v.pick,
+    v.refine ? 'refine' : '',
+    v.alignment === 'dlib-chip' ? 'chip' : 'crop',
+    v.flip ? 'flip' : '',
+  ]
+    .filter(Boolean)
+    .join('-');
+}
+
+/** The detector configuration a variant needs (one engine and one cached analysis per configuration). */
+export const detectorId = (v: Variant): string =>
+  `${v.multiScale ? 'ms' : 'ss'}${v.minConfidence === 0.5 ? '' : `-conf${Math.round(v.minConfidence * 100)}`}`;
