@@ -3,7 +3,7 @@ import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import addWgsl from '../../../shaders/add.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, type Activation } from './epilogue';
 
 const CODE = activationWgsl + addWgsl;
@@ -36,13 +36,5 @@ export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptio
     [{ u32: count4 }, { f32: activation.kind === 'leaky' ? activation.alpha : 0 }, { u32: 0 }, { u32: 0 }],
     `${label}.uniforms`,
   );
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(a.buffer, b.buffer, output.buffer, uniforms), label),
-      workgroups: [groupsFor(context, count4, WG), 1, 1],
-    },
-  };
+  return kernelCall(context, label, pipeline, [a.buffer, b.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
 }

@@ -3,7 +3,7 @@ import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
@@ -121,18 +121,5 @@ export function conv2d(
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(
-        context,
-        pipeline,
-        buffers(input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms),
-        label,
-      ),
-      workgroups: [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / 4), wgY), 1],
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / 4), wgY), 1], output);
 }

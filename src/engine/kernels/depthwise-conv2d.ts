@@ -4,7 +4,7 @@ import depthwiseWgsl from '../../../shaders/depthwise-conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Shape, type Tensor } from '../tensor';
 import { placeholderBuffer } from './conv2d';
-import { bindGroup, buffers, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { linearGrid } from './grid';
 import { windowGeometry, type Padding } from './padding';
@@ -120,18 +120,5 @@ export function depthwiseConv2d(
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(
-        context,
-        pipeline,
-        buffers(input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms),
-        label,
-      ),
-      workgroups: linearGrid(context, threads, WORKGROUP),
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
 }

@@ -53,6 +53,18 @@ export function buffers(...list: GPUBuffer[]): GPUBindingResource[] {
   return list.map((buffer) => ({ buffer }));
 }
 
+/** A kernel call: `pipeline` with `bound` as bindings 0..n-1 (in order), over `workgroups`. */
+export function kernelCall<TOutput>(
+  context: GpuContext,
+  label: string,
+  pipeline: GPUComputePipeline,
+  bound: readonly GPUBuffer[],
+  workgroups: readonly [number, number, number],
+  output: TOutput,
+): KernelCall<TOutput> {
+  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups } };
+}
+
 /** Workgroup counts for `total` threads in groups of `size`, checked against the device limit. */
 export function groupsFor(context: GpuContext, total: number, size: number): number {
   const groups = Math.max(1, Math.ceil(total / size));

@@ -2,7 +2,7 @@
 import globalMeanWgsl from '../../../shaders/global-mean.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
 
 const THREADS = 64;
 
@@ -25,13 +25,5 @@ export function globalMean(context: GpuContext, input: Tensor, options: GlobalMe
   const wgY = THREADS / wgX;
   const pipeline = context.pipeline('global-mean', globalMeanWgsl, { WG_X: wgX, WG_Y: wgY });
   const uniforms = uniformBuffer(context, [{ u32: h * w }, { u32: channels }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: [groupsFor(context, channels, wgX), groupsFor(context, n, 1), 1],
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, channels, wgX), groupsFor(context, n, 1), 1], output);
 }

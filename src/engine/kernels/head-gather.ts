@@ -3,7 +3,7 @@
 import headGatherWgsl from '../../../shaders/head-gather.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import type { Tensor } from '../tensor';
-import { bindGroup, buffers, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
@@ -46,13 +46,5 @@ export function headGather(context: GpuContext, input: Tensor, output: Tensor, o
     ],
     `${label}.uniforms`,
   );
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: linearGrid(context, threads, WORKGROUP),
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
 }

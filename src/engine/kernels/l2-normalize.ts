@@ -2,7 +2,7 @@
 import l2NormalizeWgsl from '../../../shaders/l2-normalize.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { bindGroup, buffers, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
 import { rowGrid } from './row-grid';
 
 export interface L2NormalizeOptions {
@@ -20,13 +20,5 @@ export function l2Normalize(context: GpuContext, input: Tensor, options: L2Norma
   if (output.buffer === input.buffer) throw new Error(`${label}: cannot run in place`);
   const pipeline = context.pipeline('l2-normalize', l2NormalizeWgsl, { WG_X: grid.wgX, WG_Y: grid.wgY });
   const uniforms = uniformBuffer(context, [{ u32: grid.rows }, { u32: grid.cols }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: grid.workgroups,
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], grid.workgroups, output);
 }

@@ -3,7 +3,7 @@ import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 
 const CODE = activationWgsl + matmulWgsl;
@@ -117,18 +117,5 @@ export function matmul(context: GpuContext, input: Tensor, weights: MatmulWeight
     ACTIVATION: weights.activationCode,
   });
   const uniforms = uniformBuffer(context, [{ u32: m }, { u32: k }, { u32: n }, { u32: n4 }], `${label}.uniforms`);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(
-        context,
-        pipeline,
-        buffers(input.buffer, weights.buffer, weights.channelParams, output.buffer, uniforms),
-        label,
-      ),
-      workgroups: [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1],
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1], output);
 }

@@ -2,7 +2,7 @@
 import padWgsl from '../../../shaders/pad.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { bindGroup, buffers, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
@@ -55,13 +55,5 @@ export function pad(context: GpuContext, input: Tensor, options: PadOptions): Ke
     ],
     `${label}.uniforms`,
   );
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: linearGrid(context, threads, WORKGROUP),
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
 }

@@ -2,7 +2,7 @@
 import poolWgsl from '../../../shaders/pool.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { bindGroup, buffers, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
 import { linearGrid } from './grid';
 import { windowGeometry } from './padding';
 
@@ -56,13 +56,5 @@ export function pool(context: GpuContext, input: Tensor, options: PoolOptions): 
     ],
     `${label}.uniforms`,
   );
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: linearGrid(context, threads, WORKGROUP),
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
 }

@@ -2,7 +2,7 @@
 import sigmoidWgsl from '../../../shaders/sigmoid.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { bindGroup, buffers, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
 
 const WG = 64;
 
@@ -21,13 +21,5 @@ export function sigmoid(context: GpuContext, input: Tensor, options: SigmoidOpti
   const count4 = Math.ceil(size / 4);
   const pipeline = context.pipeline('sigmoid', sigmoidWgsl, { WG });
   const uniforms = uniformBuffer(context, [{ u32: count4 }, { u32: 0 }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
-  return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, buffers(input.buffer, output.buffer, uniforms), label),
-      workgroups: [groupsFor(context, count4, WG), 1, 1],
-    },
-  };
+  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
 }
