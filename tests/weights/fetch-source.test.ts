@@ -17,6 +17,9 @@ let baseUrl: string;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    // No keep-alive: under load the server could close an idle pooled socket just as fetch reuses
+    // it ("fetch failed: other side closed"), a race of the test server, not of the code under test.
+    response.setHeader('connection', 'close');
     const name = decodeURIComponent((request.url ?? '').replace(/^\/models\//, ''));
     if (name === 'fallback.bin') {
       // What an SPA dev server does for an unknown path.
