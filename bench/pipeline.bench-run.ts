@@ -138,7 +138,13 @@ it('pipeline benchmark', async () => {
 
   // --- warm stages: tfjs WebGPU, then tfjs WASM ---
   const webgpu = (await referenceStages(tf, faceapi, frame, faces, SAMPLES)).stages;
+  console.log('ours', JSON.stringify(ours), '\ntfjs-webgpu', JSON.stringify(webgpu), '\ncold', JSON.stringify({ oursCold, tfjsCold }));
   await useBackend(tf, 'wasm');
+  // The nets' weights live on the backend that was active when they loaded: load them again on WASM.
+  for (const net of ['ssdMobilenetv1', 'faceLandmark68Net', 'faceRecognitionNet']) {
+    faceapi.nets[net].dispose();
+    await faceapi.nets[net].loadFromDisk(modelDir());
+  }
   const wasm = (await referenceStages(tf, faceapi, frame, faces, SAMPLES)).stages;
   engine.dispose();
 

@@ -149,13 +149,13 @@ export class FaceEngine {
     }
   }
 
-  /** One pass of every network on a blank frame, so that the first real frame is not the slow one. */
+  /**
+   * Waits until the weight uploads and pipeline compiles have finished on the GPU. No network is run on
+   * a dummy frame: that would only add its compute time (seconds for SSD on a software adapter) before
+   * the first real result.
+   */
   private async warmUp(): Promise<void> {
-    const blank: RgbaImage = { width: 64, height: 64, data: new Uint8Array(64 * 64 * 4) };
-    const box: Box = { x: 8, y: 8, width: 48, height: 48 };
-    await this.analyze(blank);
-    const landmarks = await this.landmarksFor(blank, [box]);
-    await this.embedMany(blank, [{ box, score: 1, landmarks: landmarks[0]! }]);
+    await this.context.device.queue.onSubmittedWorkDone();
   }
 
   describeAdapter(): AdapterDescription {
