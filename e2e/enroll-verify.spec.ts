@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { CAPTURE_TIMEOUT, expect, launchProfile, listedPeople, test, verify, waitForEngine } from './helpers/app';
+import { CALIBRATION, CAPTURE_TIMEOUT, expect, launchProfile, listedPeople, test, verify, waitForEngine } from './helpers/app';
 
 // One browser profile (one "device") across these tests: person A enrolls in front of the camera, then
 // the camera shows another photo of A, then person B. Each scene needs its own browser launch; the
@@ -62,9 +62,9 @@ test('accepts a different photo of person A (1:1)', async ({ guard }, testInfo) 
     const card = await verify(page, PERSON_A);
     await expect(card).toHaveAttribute('outcome', 'match');
     await expect(card).toContainText(`Verified: this is ${PERSON_A}`);
-    await expect(card.locator('[data-threshold]')).toHaveText('0.60');
+    await expect(card.locator('[data-threshold]')).toHaveText(CALIBRATION.threshold.toFixed(3));
     const distance = Number(await card.locator('[data-distance]').textContent());
-    expect(distance).toBeLessThan(0.6);
+    expect(distance).toBeLessThanOrEqual(CALIBRATION.threshold);
     await screenshot(page, 'verify-accepted.png', testInfo);
   } finally {
     await context.close();
@@ -112,7 +112,7 @@ test('rejects person B (1:1 and 1:N)', async ({ guard }, testInfo) => {
     await expect(claim).toHaveAttribute('outcome', 'no-match');
     await expect(claim).toContainText(`Not verified: this is not ${PERSON_A}`);
     const distance = Number(await claim.locator('[data-distance]').textContent());
-    expect(distance).toBeGreaterThan(0.6);
+    expect(distance).toBeGreaterThan(CALIBRATION.threshold);
     await screenshot(page, 'verify-rejected.png', testInfo);
 
     const identify = await verify(page, null);

@@ -16,6 +16,7 @@ test.describe('people manager', () => {
     await page.getByRole('button', { name: 'Delete Ada Lovelace' }).click();
     const confirm = page.getByRole('group', { name: 'Confirm deleting Ada Lovelace' });
     await expect(confirm).toContainText('Delete Ada Lovelace and 5 samples?');
+    await page.screenshot({ path: test.info().outputPath('people-confirm-delete.png') });
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByText('Ada Lovelace was deleted, with 5 face samples.')).toBeVisible();
 

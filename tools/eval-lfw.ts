@@ -3,11 +3,11 @@
 // .cache/lfw/ (append-only JSON lines), so an interrupted run resumes where it stopped.
 //
 //   npm run eval:lfw -- [--lfw DIR] [--folds 1-10] [--limit N] [--variant ID[,ID...]] [--reference]
-//                       [--reference-only] [--far 1e-3] [--calibrate [--force]] [--out NAME]
-//                       [--cache DIR] [--fit-refine] [--no-write]
+//                       [--reference-only] [--far 1e-3] [--calibrate [--force]] [--calibrate-variant ID] [--out NAME]
+//                       [--cache DIR] [--fit-refine] [--no-write] [--cached-only]
 //
 // Variants: see tools/lfw/variants.ts (default ms-centre-chip-flip). The first listed is the primary
-// one: it heads the report and is the one --calibrate uses.
+// one: it heads the report and is the one --calibrate uses unless --calibrate-variant names another.
 import './node-webgpu';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
+import { calibrationFile } from './lfw/calibration-file';
 import { buildReport, errors, round, scorePairs, type ImageResult, type ScoredLfwPair } from './lfw/evaluate';
 import { fallbackBox, fitBoxRelation, FALLBACK_BOX_FRACTION, SSD_BOX_RELATION } from './lfw/geometry';
 import { subsampleRoc } from './lfw/metrics';
@@ -28,9 +29,9 @@ import { DEFAULT_VARIANT, detectorId, parseVariant, type Variant } from './lfw/v
 
 const USAGE = `LFW View 2 evaluation (see tools/README.md)
   eval-lfw [--lfw DIR] [--pairs CSV] [--folds 1-10] [--limit N] [--variant ID[,ID...]]
-           [--reference | --reference-only] [--far 1e-3] [--calibrate [--force]] [--out NAME]
-           [--cache DIR] [--fit-refine] [--no-write] [--cached-only]
-  variant tokens: ms|ss, centre|score, refine, chip|crop, flip, confNN (default ${DEFAULT_VARIANT})`;
+           [--reference | --reference-only] [--far 1e-3] [--calibrate [--force]] [--calibrate-variant ID]
+           [--out NAME] [--cache DIR] [--fit-refine] [--no-write] [--cached-only]
+  variant tokens: ms|ss, centre|score, refine[N], chip|crop, flip, confNN (default ${DEFAULT_VARIANT})`;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -45,6 +46,8 @@ interface Args {
   referenceOnly: boolean;
   far: number;
   calibrate: boolean;
+  /** The variant whose threshold the app gets (default: the first). */
+  calibrateVariant?: string;
   force: boolean;
   out?: string;
   cache: string;
@@ -112,6 +115,11 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--calibrate':
         args.calibrate = true;
+        break;
+      case '--calibrate-variant':
+        args.calibrate = true;
+        args.calibrateVariant = parseVariant(value(i, flag)).id;
+        i++;
         break;
       case '--force':
         args.force = true;
@@ -343,8 +351,20 @@ async function main(): Promise<void> {
     );
   }
 
-  const fullRun = pairs.length === allPairs.length && args.folds.length === 10;
+  const complete = [...scoredBy.values()].every((scored) => scored.length === pairs.length);
+  const fullRun = pairs.length === allPairs.length && args.folds.length === 10 && complete;
   const generated = new Date().toISOString();
+  if (args.calibrate) {
+    const wanted = args.calibrateVariant ?? args.variants[0]!.id;
+    const primary = reports.find((r) => r.pipeline === wanted);
+    if (!primary || !engineModelId) throw new Error(`--calibrate needs our pipeline's variant ${wanted} in --variant (not --reference-only)`);
+    if (!fullRun && !args.force) throw new Error('--calibrate on a subset: pass --force to write it anyway');
+    const scored = scoredBy.get(primary.pipeline)!;
+    const calibration = calibrationFile(scored, { modelId: engineModelId, targetFalseMatchRate: args.far, generated });
+    writeFileSync(join(ROOT, 'src/calibration/lfw-calibration.json'), toJson(calibration) + '\n');
+    notes.push(`src/calibration/lfw-calibration.json was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`);
+    console.log(`wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`);
+  }
   if (args.write && reports.length) {
     const date = generated.slice(0, 10);
     const base = args.out ?? (fullRun ? `lfw-${date}` : `lfw-${date}-subset${pairs.length}`);
@@ -395,28 +415,6 @@ async function main(): Promise<void> {
     console.log(`wrote results/${base}.json, results/${base}-roc.svg, results/${base}.md`);
   }
 
-  if (args.calibrate) {
-    const primary = reports.find((r) => r.pipeline === args.variants[0]!.id);
-    if (!primary || !engineModelId) throw new Error('--calibrate needs our pipeline (not --reference-only)');
-    if (!fullRun && !args.force) throw new Error('--calibrate on a subset: pass --force to write it anyway');
-    const scored = scoredBy.get(primary.pipeline)!;
-    const op = primary.metrics.operatingPoint;
-    const calibration = {
-      modelId: engineModelId,
-      source: 'lfw-eval',
-      threshold: round(op.threshold, 4),
-      targetFalseMatchRate: args.far,
-      falseNonMatchRate: round(op.falseNonMatchRate, 5),
-      roc: subsampleRoc(scored, 200, [op.threshold]).map((p) => ({
-        threshold: round(p.threshold, 4),
-        falseMatchRate: round(p.falseMatchRate, 6),
-        falseNonMatchRate: round(p.falseNonMatchRate, 6),
-      })),
-      generated,
-    };
-    writeFileSync(join(ROOT, 'src/calibration/lfw-calibration.json'), JSON.stringify(calibration, null, 2) + '\n');
-    console.log(`wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`);
-  }
 }
 
 const NOTES = [

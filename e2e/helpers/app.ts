@@ -17,8 +17,11 @@ export const ENGINE_TIMEOUT = 8 * 60_000;
  */
 export const CAPTURE_TIMEOUT = 8 * 60_000;
 
-/** The face model the app ships for, from the committed calibration file. */
-export const MODEL_ID: string = JSON.parse(readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration.json'), 'utf8')).modelId;
+/** The committed calibration file: the model the app ships for and its threshold. */
+export const CALIBRATION: { modelId: string; source: string; threshold: number } = JSON.parse(
+  readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration.json'), 'utf8'),
+);
+export const MODEL_ID = CALIBRATION.modelId;
 export const VECTOR_LENGTH = 128;
 
 /** Records every request that leaves the origin, and every Content-Security-Policy violation. */
@@ -101,6 +104,8 @@ export async function verify(page: Page, claim: string | null) {
   return card;
 }
 
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
 export interface SeedPerson {
   name: string;
   samples: number;
@@ -120,13 +125,13 @@ export function exportFile(people: SeedPerson[], overrides: Record<string, unkno
     exportedAt: time,
     modelId: MODEL_ID,
     vectorLength: VECTOR_LENGTH,
-    people: people.map((person, p) => ({
-      id: `person-${p + 1}`,
+    people: people.map((person) => ({
+      id: `person-${slug(person.name)}`,
       name: person.name,
       createdAt: time,
       updatedAt: time,
       samples: Array.from({ length: person.samples }, (_, s) => ({
-        id: `person-${p + 1}-sample-${s + 1}`,
+        id: `sample-${slug(person.name)}-${s + 1}`,
         capturedAt: time,
         vector: Array.from({ length: VECTOR_LENGTH }, () => Math.fround(random() * 0.2)),
       })),

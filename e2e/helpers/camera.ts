@@ -18,12 +18,12 @@ const photo = (name: string) => decodeJpeg(join(fixtures, name));
 const SCENES: Record<Scene, () => RgbaFrame> = {
   'person-a-enroll': () => centredOnFrame(photo('Colin_Powell_0002.jpg')),
   'person-a-verify': () => centredOnFrame(photo('Colin_Powell_0005.jpg')),
-  'person-b': () => centredOnFrame(photo('Tony_Blair_0002.jpg')),
+  'person-b': () => centredOnFrame(photo('Hugo_Chavez_0001.jpg')),
   'no-face': () => wallFrame(),
   'two-faces': () => {
     const frame = blankFrame(640, 480, [128, 128, 128]);
     drawScaled(frame, photo('Colin_Powell_0002.jpg'), 1.25, 165, 240);
-    return drawScaled(frame, photo('Tony_Blair_0002.jpg'), 1.25, 475, 240);
+    return drawScaled(frame, photo('Hugo_Chavez_0001.jpg'), 1.25, 475, 240);
   },
 };
 
@@ -35,7 +35,8 @@ export function writeScenes(): void {
   for (const [scene, make] of Object.entries(SCENES)) writeY4m(sceneFile(scene as Scene), make());
 }
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (Playwright's own browser downloads are not used). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** WebGPU (compute, canvas, video import) on SwiftShader, as on a machine with no GPU. */
 export const WEBGPU_FLAGS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALIBRATION, errorRatesAt, parseCalibration, type Calibration } from '../../src/calibration/calibration';
-import { describeThreshold, formatRate } from '../../src/app/components/fp-decision-card';
+import { describeThreshold, formatRate } from '../../src/app/logic/threshold-text';
 import { APP_MODEL } from '../../src/app/model-info';
 
 const measured: Calibration = parseCalibration({
@@ -74,6 +74,7 @@ describe('describing a threshold', () => {
 
   it('gives the false-match rate when measured, and says when it is not', () => {
     expect(describeThreshold(measured, 0.5)).toMatch(/about 0\.10% of pairs of different people/);
+    expect(describeThreshold(measured, 0.9)).toMatch(/at the nearest measured threshold, 2\.0% of pairs/);
     expect(describeThreshold({ ...measured, roc: [], source: 'dlib-default', threshold: 0.6 }, 0.6)).toMatch(/dlib default/);
   });
 });

@@ -7,6 +7,7 @@ import { boxFromLandmarks, fallbackBox, fitBoxRelation, landmarkBounds } from '.
 import { parseFolds, parsePairsCsv, selectPairs, uniqueImages, type LfwPair } from '../../tools/lfw/pairs';
 import { decodeVector, encodeVector, JsonlStore } from '../../tools/lfw/store';
 import { detectorId, parseVariant } from '../../tools/lfw/variants';
+import { seededRandom } from '../helpers/random';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -61,6 +62,8 @@ describe('variants', () => {
     expect(parseVariant('flip-chip-ms').id).toBe('ms-centre-chip-flip');
     expect(parseVariant('ss-score-crop')).toMatchObject({ multiScale: false, pick: 'score', alignment: 'face-api-crop', flip: false });
     expect(parseVariant('ms-conf30-centre-refine-chip').id).toBe('ms-conf30-centre-refine-chip');
+    expect(parseVariant('ms-refine2-chip').refine).toBe(2);
+    expect(parseVariant('ms-refine1-chip').id).toBe('ms-centre-refine-chip');
     expect(detectorId(parseVariant('ms-conf30-centre-chip'))).toBe('ms-conf30');
     expect(detectorId(parseVariant('ss-score-crop'))).toBe('ss');
     expect(() => parseVariant('ms-sideways')).toThrow(/unknown token/);
@@ -123,5 +126,28 @@ describe('refinement geometry', () => {
     expect(box.x + box.width).toBeLessThan(250);
     expect(box.y + box.height).toBeLessThan(250);
     expect(Math.abs(box.x + box.width / 2 - 125)).toBeLessThan(15);
+  });
+});
+
+describe('calibration file', () => {
+  it('is what the app parses: threshold at the target FMR, ≤ 200 sorted ROC points', async () => {
+    const { calibrationFile } = await import('../../tools/lfw/calibration-file');
+    const { parseCalibration, errorRatesAt } = await import('../../src/calibration/calibration');
+    const random = seededRandom(11);
+    const scored = Array.from({ length: 6000 }, (_, i) => ({
+      fold: 1 + (i % 10),
+      same: i % 2 === 0,
+      distance: i % 2 === 0 ? 0.25 + 0.35 * random() : 0.55 + 0.45 * random(),
+    }));
+    const file = calibrationFile(scored, { modelId: 'm', targetFalseMatchRate: 1e-3, generated: '2026-01-01T00:00:00Z' });
+    const parsed = parseCalibration(JSON.parse(JSON.stringify(file)));
+    expect(parsed.source).toBe('lfw-eval');
+    expect(parsed.roc.length).toBeLessThanOrEqual(200);
+    // 3 of 3000 different pairs allowed at or below the threshold.
+    const below = scored.filter((p) => !p.same && p.distance <= file.threshold).length;
+    expect(below).toBeLessThanOrEqual(3);
+    const rates = errorRatesAt(parsed, file.threshold)!;
+    expect(rates.falseMatchRate).toBeLessThanOrEqual(1e-3);
+    expect(rates.falseNonMatchRate).toBeCloseTo(file.falseNonMatchRate, 6);
   });
 });

@@ -117,7 +117,7 @@ export class OurPipeline {
       let done = memo.get(memoKey);
       if (!done) {
         let face = toFace(index < 0 ? analysis.fallback! : analysis.faces[index]!);
-        if (variant.refine) {
+        for (let pass = 0; pass < variant.refine; pass++) {
           const box = boxFromLandmarks(face.landmarks);
           const [landmarks] = await engine.landmarksFor(frame, [box]);
           face = { box, score: face.score, landmarks: landmarks! };

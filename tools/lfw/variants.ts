@@ -1,7 +1,7 @@
 // Pipeline variants of our engine for the LFW evaluation, named by dash-separated tokens:
 //   ms | ss             detector across scales (engine default) | single scale (face-api's input only)
 //   centre | score      the engine's target face (contains the frame centre, largest) | highest detector score
-//   refine              second landmark pass on a box re-derived from the first landmarks
+//   refine | refineN    second landmark pass on a box re-derived from the first landmarks (N passes)
 //   chip | crop         dlib similarity chip (engine default) | face-api's axis-aligned crop
 //   flip                average the descriptors of the chip and its mirror image
 //   confNN              detector minConfidence NN/100 (default 50)
@@ -12,7 +12,8 @@ export interface Variant {
   multiScale: boolean;
   minConfidence: number;
   pick: 'centre' | 'score';
-  refine: boolean;
+  /** Landmark passes after the first, each from a box re-derived from the previous landmarks. */
+  refine: number;
   alignment: 'dlib-chip' | 'face-api-crop';
   flip: boolean;
 }
@@ -25,19 +26,20 @@ export function parseVariant(id: string): Variant {
     multiScale: true,
     minConfidence: 0.5,
     pick: 'centre',
-    refine: false,
+    refine: 0,
     alignment: 'dlib-chip',
     flip: false,
   };
   for (const token of tokens) {
     if (token === 'ms' || token === 'ss') variant.multiScale = token === 'ms';
     else if (token === 'centre' || token === 'score') variant.pick = token;
-    else if (token === 'refine') variant.refine = true;
+    else if (token === 'refine') variant.refine = 1;
+    else if (/^refine\d$/.test(token)) variant.refine = Number(token.slice(6));
     else if (token === 'chip') variant.alignment = 'dlib-chip';
     else if (token === 'crop') variant.alignment = 'face-api-crop';
     else if (token === 'flip') variant.flip = true;
     else if (/^conf\d\d$/.test(token)) variant.minConfidence = Number(token.slice(4)) / 100;
-    else throw new Error(`variant "${id}": unknown token "${token}" (ms|ss, centre|score, refine, chip|crop, flip, confNN)`);
+    else throw new Error(`variant "${id}": unknown token "${token}" (ms|ss, centre|score, refine[N], chip|crop, flip, confNN)`);
   }
   return { id: canonicalId(variant), ...variant };
 }
@@ -48,7 +50,7 @@ export function canonicalId(v: Omit<Variant, 'id'>): string {
     v.multiScale ? 'ms' : 'ss',
     v.minConfidence === 0.5 ? '' : `conf${Math.round(v.minConfidence * 100)}`,
     v.pick,
-    v.refine ? 'refine' : '',
+    v.refine === 0 ? '' : v.refine === 1 ? 'refine' : `refine${v.refine}`,
     v.alignment === 'dlib-chip' ? 'chip' : 'crop',
     v.flip ? 'flip' : '',
   ]

@@ -1,11 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 export type AlertTone = 'info' | 'success' | 'warning' | 'error';
 
 /**
  * A message panel: what happened, in words a person understands, and what to do.
- * Errors are announced immediately (role="alert"), other tones politely (role="status").
+ * Errors are announced immediately (role="alert" on the element), other tones politely (role="status").
  *
  * @slot - The message.
  * @slot actions - Buttons, e.g. "Try again".
@@ -76,8 +76,13 @@ export class FpAlert extends LitElement {
 
   private static readonly ICONS: Record<AlertTone, string> = { info: 'i', success: '✓', warning: '!', error: '!' };
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The role sits on the host so that the live region holds the slotted message too.
+    if (changed.has('tone')) this.setAttribute('role', this.tone === 'error' ? 'alert' : 'status');
+  }
+
   override render() {
-    return html`<div part="panel" class="panel" role=${this.tone === 'error' ? 'alert' : 'status'}>
+    return html`<div part="panel" class="panel">
       <span class="icon" aria-hidden="true">${FpAlert.ICONS[this.tone]}</span>
       ${this.heading ? html`<div class="heading">${this.heading}</div>` : null}
       <div class="message"><slot></slot></div>

@@ -31,6 +31,9 @@ export class FpCamera extends LitElement {
         border-radius: var(--fp-radius);
         overflow: hidden;
       }
+      [hidden] {
+        display: none !important;
+      }
       video,
       .overlay {
         position: absolute;
@@ -89,11 +92,6 @@ export class FpCamera extends LitElement {
 
   @query('video') private video!: HTMLVideoElement;
 
-  /** The camera's state, for hosts that render around it. */
-  get status(): CameraStatus {
-    return this.camera.status;
-  }
-
   /** A snapshot of the current frame, or null while the camera is not streaming yet. Close it after use. */
   async captureFrame(): Promise<ImageBitmap | null> {
     const video = this.video;
@@ -149,9 +147,10 @@ export class FpCamera extends LitElement {
           aria-label="Camera preview"
           @loadedmetadata=${this.onMetadata}
         ></video>
-        <div class="overlay ${this.mirrored ? 'mirrored' : ''}"><slot name="overlay"></slot></div>
+        <div class="overlay ${this.mirrored ? 'mirrored' : ''}" ?hidden=${status !== 'live'}><slot name="overlay"></slot></div>
         ${status === 'starting' ? html`<div class="placeholder">Starting the camera…</div>` : null}
-        ${status === 'idle' || status === 'error' ? html`<div class="placeholder">Camera off</div>` : null}
+        ${status === 'idle' ? html`<div class="placeholder">Camera off</div>` : null}
+        ${problem ? html`<div class="placeholder">${problem.title}</div>` : null}
         <div class="caption"><slot name="caption"></slot></div>
       </div>
       ${problem

@@ -1,30 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { errorRatesAt, type Calibration } from '../../calibration/calibration';
+import type { Calibration } from '../../calibration/calibration';
 import type { VerificationResult } from '../events';
+import { describeThreshold } from '../logic/threshold-text';
 import { sharedStyles } from '../styles/shared';
-
-/** A rate as a short percentage: 0.00123 → "0.12%". */
-export function formatRate(rate: number): string {
-  if (rate === 0) return '0%';
-  const percent = rate * 100;
-  return `${percent >= 10 ? percent.toFixed(0) : percent >= 1 ? percent.toFixed(1) : percent.toPrecision(2)}%`;
-}
-
-/** What the threshold means, from the calibration: the false-match rate when a ROC was measured. */
-export function describeThreshold(calibration: Calibration, threshold: number): string {
-  const rates = errorRatesAt(calibration, threshold);
-  if (!rates) {
-    return threshold === calibration.threshold && calibration.source === 'dlib-default'
-      ? 'the dlib default; its false-match rate has not been measured for this app yet'
-      : 'its false-match rate has not been measured for this app yet';
-  }
-  const approx = rates.extrapolated ? 'beyond the measured range, at least ' : 'about ';
-  return (
-    `on LFW, ${approx}${formatRate(rates.falseMatchRate)} of pairs of different people fall within it ` +
-    `(false matches) and ${formatRate(rates.falseNonMatchRate)} of pairs of the same person fall outside it`
-  );
-}
 
 /**
  * The outcome of a verification: accepted or rejected (1:1), recognised or not (1:N), with the score
@@ -113,7 +92,7 @@ export class FpDecisionCard extends LitElement {
     if (!result) return null;
     const match = result.outcome === 'match';
     const nearest = result.mode === '1:N' && !match && result.name ? `${result.name} (${result.distance.toFixed(3)})` : null;
-    return html`<div class="card" role="status" aria-live="assertive">
+    return html`<div class="card" role="status">
       <div class="outcome">
         <span class="badge" aria-hidden="true">${match ? '✓' : '✕'}</span>
         <span class="title">${this.headline(result)}</span>
@@ -126,7 +105,7 @@ export class FpDecisionCard extends LitElement {
         </dd>
         <dt>Threshold</dt>
         <dd>
-          <span data-threshold>${result.threshold.toFixed(2)}</span> —
+          <span data-threshold>${result.threshold.toFixed(3)}</span> —
           ${this.calibration ? describeThreshold(this.calibration, result.threshold) : ''}
         </dd>
         ${nearest ? html`<dt>Nearest</dt><dd>${nearest}</dd>` : null}

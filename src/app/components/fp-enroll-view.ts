@@ -74,6 +74,7 @@ export class FpEnrollView extends LitElement {
   @state() private analysis: FaceAnalysis | null = null;
   @state() private quality: QualityReport | null = null;
   @state() private problem: Problem | null = null;
+  @state() private cameraProblem: Problem | null = null;
   @state() private saved: PersonRecord | null = null;
 
   @query('fp-camera') private camera?: FpCamera;
@@ -187,6 +188,10 @@ export class FpEnrollView extends LitElement {
     this.samples = [];
   }
 
+  private onCameraStatus(event: HTMLElementEventMap['fp-camera-status']): void {
+    this.cameraProblem = event.detail.problem;
+  }
+
   override render() {
     return html`<section aria-labelledby="enroll-heading">
       <h2 id="enroll-heading">Enroll a face</h2>
@@ -239,13 +244,15 @@ export class FpEnrollView extends LitElement {
   private renderCapture() {
     const count = this.samples.length;
     const engine = this.engine;
-    const hint =
-      engine.status === 'loading'
+    const hint = this.cameraProblem
+      ? `${this.cameraProblem.title}: see the message under the picture.`
+      : engine.status === 'loading'
         ? 'The face models are still loading; capture starts as soon as they are ready.'
         : (this.quality?.hint ?? (this.quality?.passed ? 'Good. Hold still…' : 'Look at the camera.'));
     return html`<div class="capture">
-      <fp-camera .active=${this.phase === 'capture'} .deviceId=${this.cameraId}>
+      <fp-camera @fp-camera-status=${this.onCameraStatus} .active=${this.phase === 'capture'} .deviceId=${this.cameraId}>
         <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
+        ${this.quality?.hint ? html`<div slot="caption" class="caption" aria-hidden="true">${this.quality.hint}</div>` : null}
       </fp-camera>
       <div class="card side">
         <h3>Enrolling ${this.name.trim()}</h3>

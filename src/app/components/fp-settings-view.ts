@@ -5,7 +5,7 @@ import type { ModelSpec } from '../../storage';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
 import { sharedStyles } from '../styles/shared';
-import { describeThreshold } from './fp-decision-card';
+import { describeThreshold } from '../logic/threshold-text';
 import { CONSENSUS_FRAMES } from '../logic/decision';
 import './fp-alert';
 

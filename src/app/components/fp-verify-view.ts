@@ -98,6 +98,7 @@ export class FpVerifyView extends LitElement {
   @state() private streak = 0;
   @state() private result: VerificationResult | null = null;
   @state() private problem: Problem | null = null;
+  @state() private cameraProblem: Problem | null = null;
 
   @query('fp-camera') private camera?: FpCamera;
 
@@ -200,6 +201,10 @@ export class FpVerifyView extends LitElement {
     this.claimedId = (event.target as HTMLSelectElement).value;
   }
 
+  private onCameraStatus(event: HTMLElementEventMap['fp-camera-status']): void {
+    this.cameraProblem = event.detail.problem;
+  }
+
   override render() {
     return html`<section aria-labelledby="verify-heading">
       <h2 id="verify-heading">Verify a face</h2>
@@ -258,14 +263,16 @@ export class FpVerifyView extends LitElement {
     const engine = this.engine;
     const running = this.phase === 'running';
     const claimedName = this.people.find((person) => person.id === this.claimedId)?.name;
-    const hint =
-      engine.status === 'loading'
+    const hint = this.cameraProblem
+      ? `${this.cameraProblem.title}: see the message under the picture.`
+      : engine.status === 'loading'
         ? 'The face models are still loading; checking starts as soon as they are ready.'
         : (this.quality?.hint ?? (this.quality?.passed ? 'Checking… hold still.' : 'Look at the camera.'));
     return html`<div class="capture">
       ${running
-        ? html`<fp-camera .active=${true} .deviceId=${this.cameraId}>
+        ? html`<fp-camera @fp-camera-status=${this.onCameraStatus} .active=${true} .deviceId=${this.cameraId}>
             <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
+        ${this.quality?.hint ? html`<div slot="caption" class="caption" aria-hidden="true">${this.quality.hint}</div>` : null}
           </fp-camera>`
         : html`<fp-decision-card .result=${this.result} .calibration=${this.calibration}></fp-decision-card>`}
       <div class="card side live">

@@ -32,6 +32,15 @@ export const viewStyles = css`
     border-radius: 8px;
     background: var(--fp-surface-2);
   }
+  .caption {
+    margin: 0.75rem;
+    padding: 0.45rem 0.75rem;
+    border-radius: 8px;
+    background: rgb(13 17 23 / 72%);
+    color: #fff;
+    font-weight: 600;
+    text-align: center;
+  }
   a.primary-link {
     background: var(--fp-accent);
     border-color: var(--fp-accent);

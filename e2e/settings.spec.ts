@@ -1,0 +1,31 @@
+import { CALIBRATION, expect, test } from './helpers/app';
+
+// The slider moves in steps of 0.01 from 0.30, so it shows the calibrated threshold to two decimals.
+const calibrated = Math.round(CALIBRATION.threshold * 100) / 100;
+
+test('the match threshold can be changed from the keyboard, is kept across reloads, and can be reset', async ({ page }) => {
+  await page.goto('/#/settings');
+  const slider = page.getByRole('slider', { name: 'Match threshold' });
+  const output = page.locator('output');
+  await expect(output).toHaveText(calibrated.toFixed(2));
+  await expect(page.locator('#threshold-meaning')).toContainText(`At ${calibrated.toFixed(2)}`);
+  if (CALIBRATION.source === 'dlib-default') {
+    await expect(page.getByText('dlib’s published default threshold, not yet measured for this app')).toBeVisible();
+  } else {
+    await expect(page.locator('#threshold-meaning')).toContainText('of pairs of different people fall within it');
+  }
+
+  await slider.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  const stricter = (calibrated - 0.05).toFixed(2);
+  await expect(output).toHaveText(stricter);
+  await expect(page.locator('#threshold-meaning')).toContainText(`At ${stricter}`);
+  await page.screenshot({ path: test.info().outputPath('settings.png'), fullPage: true });
+
+  await page.reload();
+  await expect(page.locator('output')).toHaveText(stricter);
+  await page.getByRole('button', { name: /Use the calibrated threshold/ }).click();
+  await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
+  await page.reload();
+  await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
+});

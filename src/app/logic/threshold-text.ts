@@ -1,0 +1,24 @@
+// What a threshold means, in words: the false-match rate it gives when the calibration has a ROC.
+import { errorRatesAt, type Calibration } from '../../calibration/calibration';
+
+/** A rate as a short percentage: 0.00123 → "0.12%". */
+export function formatRate(rate: number): string {
+  if (rate === 0) return '0%';
+  const percent = rate * 100;
+  return `${percent >= 10 ? percent.toFixed(0) : percent >= 1 ? percent.toFixed(1) : percent.toPrecision(2)}%`;
+}
+
+/** What the threshold means, from the calibration: the false-match rate when a ROC was measured. */
+export function describeThreshold(calibration: Calibration, threshold: number): string {
+  const rates = errorRatesAt(calibration, threshold);
+  if (!rates) {
+    return threshold === calibration.threshold && calibration.source === 'dlib-default'
+      ? 'the dlib default; its false-match rate has not been measured for this app yet'
+      : 'its false-match rate has not been measured for this app yet';
+  }
+  const approx = rates.extrapolated ? 'at the nearest measured threshold, ' : 'about ';
+  return (
+    `on LFW, ${approx}${formatRate(rates.falseMatchRate)} of pairs of different people fall within it ` +
+    `(false matches) and ${formatRate(rates.falseNonMatchRate)} of pairs of the same person fall outside it`
+  );
+}

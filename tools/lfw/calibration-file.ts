@@ -1,0 +1,38 @@
+// The app's calibration file (src/calibration/lfw-calibration.json, read by src/calibration/calibration.ts)
+// from an evaluation: the threshold at the target false-match rate over all pairs, and ≤ maxPoints ROC
+// points spread evenly over the distance range (the app interpolates between them by threshold).
+import { round } from './evaluate';
+import { operatingPoint, ratesAt, subsampleRoc, type ScoredPair } from './metrics';
+
+export interface CalibrationFile {
+  modelId: string;
+  source: 'lfw-eval';
+  threshold: number;
+  targetFalseMatchRate: number;
+  falseNonMatchRate: number;
+  roc: { threshold: number; falseMatchRate: number; falseNonMatchRate: number }[];
+  generated: string;
+}
+
+export function calibrationFile(
+  scored: readonly ScoredPair[],
+  options: { modelId: string; targetFalseMatchRate: number; generated: string; maxPoints?: number },
+): CalibrationFile {
+  const op = operatingPoint(scored, options.targetFalseMatchRate);
+  // Rounded for the file; the rates are those at the rounded value.
+  const threshold = round(op.threshold, 4);
+  const rates = ratesAt(scored, threshold);
+  return {
+    modelId: options.modelId,
+    source: 'lfw-eval',
+    threshold,
+    targetFalseMatchRate: options.targetFalseMatchRate,
+    falseNonMatchRate: round(rates.falseNonMatchRate, 5),
+    roc: subsampleRoc(scored, options.maxPoints ?? 200, [threshold]).map((p) => ({
+      threshold: round(p.threshold, 4),
+      falseMatchRate: round(p.falseMatchRate, 6),
+      falseNonMatchRate: round(p.falseNonMatchRate, 6),
+    })),
+    generated: options.generated,
+  };
+}
