@@ -5,6 +5,9 @@ import { emit } from '../events';
 import { sharedStyles } from '../styles/shared';
 import './fp-alert';
 
+/** Consecutive frames that may fail to be grabbed before the camera is reported as failing. */
+const MAX_FAILED_CAPTURES = 10;
+
 /**
  * The webcam preview. While `active`, it streams from the chosen camera (its CameraController owns the
  * MediaStream and releases it when deactivated or removed); `captureFrame()` hands out the current
@@ -89,16 +92,30 @@ export class FpCamera extends LitElement {
 
   private readonly camera = new CameraController(this);
   private reportedStatus: CameraStatus = 'idle';
+  private failedCaptures = 0;
 
   @query('video') private video!: HTMLVideoElement;
 
-  /** A snapshot of the current frame, or null while the camera is not streaming yet. Close it after use. */
+  /**
+   * A snapshot of the current frame, or null while the camera is not streaming yet or when this one
+   * frame could not be grabbed. Close it after use.
+   */
   async captureFrame(): Promise<ImageBitmap | null> {
     const video = this.video;
     if (this.camera.status !== 'live' || !video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) {
       return null;
     }
-    return createImageBitmap(video);
+    try {
+      const frame = await createImageBitmap(video);
+      this.failedCaptures = 0;
+      return frame;
+    } catch (error) {
+      // A single frame can fail to allocate or decode (a busy GPU process, a stream that is restarting,
+      // seen after an offline reload): skip it. Only a camera that keeps failing is an error.
+      if (++this.failedCaptures < MAX_FAILED_CAPTURES) return null;
+      this.failedCaptures = 0;
+      throw error;
+    }
   }
 
   /** Tries to start the camera again after a failure. */
