@@ -6,7 +6,8 @@ import { launchOptions } from './e2e/helpers/camera';
 // WebGPU on SwiftShader and a fake webcam fed from y4m files (see e2e/helpers/camera.ts).
 const port = Number(process.env.FP_E2E_PORT ?? 4317);
 const baseURL = `http://localhost:${port}`;
-const outDir = '.cache/e2e-dist';
+// Per port, so that two runs on different ports never serve each other's build.
+const outDir = `.cache/e2e-dist-${port}`;
 
 export default defineConfig({
   testDir: 'e2e',

@@ -99,8 +99,11 @@ export async function verify(page: Page, claim: string | null) {
     await page.getByLabel('Who is this? Compare with everyone enrolled.').check();
   }
   await page.getByRole('button', { name: 'Start verification' }).click();
-  const card = page.locator('fp-decision-card');
-  await expect(card).toHaveAttribute('outcome', /match/, { timeout: CAPTURE_TIMEOUT });
+  // A decision, or an error that ends the session (then the test fails showing the message).
+  const card = page.locator('fp-decision-card[outcome$="match"]');
+  const failure = page.locator('fp-verify-view fp-alert[tone="error"]');
+  await expect(card.or(failure)).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+  await expect(failure).toHaveCount(0);
   return card;
 }
 
