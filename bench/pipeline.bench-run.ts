@@ -80,7 +80,7 @@ it('pipeline benchmark', async () => {
 
   // --- cold start: ours (load from disk, decode, upload, compile, warm-up, then a first result) ---
   const coldStart = performance.now();
-  const engine = await FaceEngine.create({ source: nodeFileSource(modelDir()), detector: { multiScale: false }, maxBatch: 32 });
+  const engine = await FaceEngine.create({ source: nodeFileSource(modelDir()), detector: { views: 'frame' }, maxBatch: 32 });
   const loadedAt = performance.now();
   const firstAnalysis = await engine.analyze(frame);
   await engine.embed(frame, firstAnalysis.target!);

@@ -360,7 +360,7 @@ async function main(): Promise<void> {
     if (!primary || !engineModelId) throw new Error(`--calibrate needs our pipeline's variant ${wanted} in --variant (not --reference-only)`);
     if (!fullRun && !args.force) throw new Error('--calibrate on a subset: pass --force to write it anyway');
     const scored = scoredBy.get(primary.pipeline)!;
-    const calibration = calibrationFile(scored, { modelId: engineModelId, targetFalseMatchRate: args.far, generated });
+    const calibration = calibrationFile(scored, { modelId: engineModelId, pipeline: primary.pipeline, targetFalseMatchRate: args.far, generated });
     writeFileSync(join(ROOT, 'src/calibration/lfw-calibration.json'), toJson(calibration) + '\n');
     notes.push(`src/calibration/lfw-calibration.json was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`);
     console.log(`wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`);

@@ -5,6 +5,16 @@ import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgres
 
 export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
 
+/**
+ * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive
+ * detector views, the central face, a second landmark pass, the dlib chip, descriptors of the chip and
+ * its mirror image averaged. The calibration file's threshold holds only for this pipeline (a test
+ * checks that they agree).
+ */
+export const APP_PIPELINE = 'as-centre-refine-chip-flip';
+const ANALYZE_OPTIONS = { refineLandmarks: true } as const;
+const EMBED_OPTIONS = { alignment: 'dlib-chip', flip: true } as const;
+
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
   private constructor(private readonly engine: FaceEngine) {}
@@ -15,7 +25,11 @@ export class FaceService {
    */
   static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
     const { FaceEngine } = await import('../engine/index');
-    const engine = await FaceEngine.create({ modelBaseUrl: `${import.meta.env.BASE_URL}models/`, onProgress });
+    const engine = await FaceEngine.create({
+      modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
+      onProgress,
+      detector: { views: 'adaptive' },
+    });
     return new FaceService(engine);
   }
 
@@ -30,12 +44,12 @@ export class FaceService {
 
   /** Every face in the frame, with 68 landmarks each; `target` is the one a person means. */
   analyze(frame: ImageBitmap): Promise<FaceAnalysis> {
-    return this.engine.analyze(frame);
+    return this.engine.analyze(frame, ANALYZE_OPTIONS);
   }
 
   /** The embedding of `face` (found in this same frame by analyze), tagged with its model. */
   embed(frame: ImageBitmap, face: DetectedFace): Promise<FaceEmbedding> {
-    return this.engine.embed(frame, face);
+    return this.engine.embed(frame, face, EMBED_OPTIONS);
   }
 
   dispose(): void {

@@ -22,6 +22,10 @@ export interface Calibration {
   falseNonMatchRate: number | null;
   /** Sorted by threshold, ascending. */
   roc: RocPoint[];
+  /** The pipeline measured, as the LFW tool names it (null for the dlib default). */
+  pipeline: string | null;
+  /** How many LFW pairs the rates come from (null for the dlib default). */
+  pairs: number | null;
   generated: string;
 }
 
@@ -66,6 +70,11 @@ export function parseCalibration(value: unknown): Calibration {
   });
   roc.sort((a, b) => a.threshold - b.threshold);
   if (typeof v.generated !== 'string') fail('generated must be a date string');
+  const pipeline = v.pipeline ?? null;
+  if (pipeline !== null && (typeof pipeline !== 'string' || pipeline === '')) fail('pipeline must be a non-empty string or null');
+  const pairs = v.pairs ?? null;
+  if (pairs !== null && !(typeof pairs === 'number' && Number.isInteger(pairs) && pairs > 0)) fail('pairs must be a positive integer or null');
+  if (v.source === 'lfw-eval' && (pipeline === null || pairs === null)) fail('a measured calibration names its pipeline and pair count');
   return {
     modelId: v.modelId,
     source: v.source,
@@ -73,6 +82,8 @@ export function parseCalibration(value: unknown): Calibration {
     targetFalseMatchRate: v.targetFalseMatchRate,
     falseNonMatchRate: v.falseNonMatchRate,
     roc,
+    pipeline,
+    pairs,
     generated: v.generated,
   };
 }

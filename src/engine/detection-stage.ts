@@ -1,8 +1,10 @@
 // Face detection across scales with SSD MobileNetV1. The reference runs SSD once on the frame padded
 // bottom/right to a square, and misses faces that fill the frame (10% of LFW, most webcam selfies:
-// model-map.md §6). Here one batched run sees the frame twice: (0) face-api's view, (1) the frame
-// centred on a zero canvas twice its size, where a large face looks like the faces SSD was trained
-// on. Detections of both are mapped to frame pixels and merged by non-max suppression.
+// model-map.md §6). Here SSD can also see (1) the frame centred on a zero canvas twice its size, where
+// a large face looks like the faces SSD was trained on. Detections of both views are mapped to frame
+// pixels and merged by non-max suppression. 'both' runs the two views as one batch; 'adaptive' runs the
+// zoomed-out view only when face-api's view found no face containing the frame's centre (the face a
+// person looking into the camera puts there), which halves the work on most frames.
 import type { GpuContext } from './gpu-context';
 import { imageToTensor, NORMALISATIONS, type ImageToTensorCall } from './kernels/image-to-tensor';
 import { NetStage } from './net-stage';
@@ -27,18 +29,34 @@ export interface DetectorOptions {
   minConfidence: number;
   /** Non-max suppression IoU within and across scales. */
   iouThreshold: number;
-  /** Also look at the frame on a canvas twice its size (finds large faces). */
-  multiScale: boolean;
+  /**
+   * Which views SSD sees: 'frame' (face-api's padded square only), 'both' (also the frame on a canvas
+   * twice its size, which finds large faces), 'adaptive' (the second view only when the first found no
+   * face containing the frame's centre).
+   */
+  views: DetectorViews;
 }
 
-export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = { minConfidence: 0.5, iouThreshold: 0.5, multiScale: true };
+export type DetectorViews = 'frame' | 'both' | 'adaptive';
+
+export const DEFAULT_DETECTOR_OPTIONS: DetectorOptions = { minConfidence: 0.5, iouThreshold: 0.5, views: 'adaptive' };
+
+interface Placement {
+  /** face-api's padded square maps back through its own convention (toFrameDetection). */
+  view: 'face-api' | 'zoomed-out';
+  width: number;
+  height: number;
+  padLeft: number;
+  padTop: number;
+}
 
 /** How much larger than the frame's longer side the zoomed-out canvas is. */
 const ZOOM_OUT = 2;
 
 export class DetectionStage {
   private readonly stage: NetStage;
-  private readonly inputs = new Map<number, ImageToTensorCall>();
+  /** Input dispatches by batch size and slot (slot 0 of batch 1 serves either view in 'adaptive'). */
+  private readonly inputs = new Map<string, ImageToTensorCall>();
 
   private constructor(
     private readonly context: GpuContext,
@@ -46,15 +64,11 @@ export class DetectionStage {
     readonly options: DetectorOptions,
   ) {
     this.stage = new NetStage(context, 'ssd', (batch) => buildSsdRun(context, weights, batch));
-    this.stage.at(this.views);
+    this.stage.at(options.views === 'both' ? 2 : 1);
   }
 
   static upload(context: GpuContext, weights: WeightMap, options: Partial<DetectorOptions> = {}): DetectionStage {
     return new DetectionStage(context, uploadSsdWeights(context, weights), { ...DEFAULT_DETECTOR_OPTIONS, ...options });
-  }
-
-  private get views(): number {
-    return this.options.multiScale ? 2 : 1;
   }
 
   /** The frame texture was recreated: the input dispatches bound to the old one must go. */
@@ -66,16 +80,39 @@ export class DetectionStage {
     const { width, height } = frame;
     const side = Math.max(width, height);
     const zoomed = ZOOM_OUT * side;
-    const placements = [
-      // (0) face-api's input: pad bottom/right to a square.
-      { width: side, height: side, padLeft: 0, padTop: 0 },
-      // (1) centred on a canvas ZOOM_OUT times larger.
-      { width: zoomed, height: zoomed, padLeft: Math.round((zoomed - width) / 2), padTop: Math.round((zoomed - height) / 2) },
-    ].slice(0, this.views);
-    const batch = this.views;
+    // (0) face-api's input: pad bottom/right to a square.
+    const faceApiView: Placement = { view: 'face-api', width: side, height: side, padLeft: 0, padTop: 0 };
+    // (1) centred on a canvas ZOOM_OUT times larger.
+    const zoomedOutView: Placement = {
+      view: 'zoomed-out',
+      width: zoomed,
+      height: zoomed,
+      padLeft: Math.round((zoomed - width) / 2),
+      padTop: Math.round((zoomed - height) / 2),
+    };
+    switch (this.options.views) {
+      case 'frame':
+        return this.run(frame, [faceApiView]);
+      case 'both':
+        return this.merge(await this.run(frame, [faceApiView, zoomedOutView]));
+      case 'adaptive': {
+        const first = await this.run(frame, [faceApiView]);
+        const centreFound = first.some(({ box }) =>
+          box.x <= width / 2 && width / 2 <= box.x + box.width && box.y <= height / 2 && height / 2 <= box.y + box.height,
+        );
+        if (centreFound) return first;
+        return this.merge([...first, ...(await this.run(frame, [zoomedOutView]))]);
+      }
+    }
+  }
+
+  /** SSD on the given views of the frame as one batch; detections in frame pixels, view by view. */
+  private async run(frame: GPUTexture, placements: readonly Placement[]): Promise<Detection[]> {
+    const batch = placements.length;
     const prepare = placements.map((canvas, slot) => {
-      const geometry = { canvas, normalise: NORMALISATIONS.ssdMobilenet, flip: false };
-      let call = this.inputs.get(slot);
+      const geometry = { canvas: { width: canvas.width, height: canvas.height, padLeft: canvas.padLeft, padTop: canvas.padTop }, normalise: NORMALISATIONS.ssdMobilenet, flip: false };
+      const key = `${batch}:${slot}`;
+      let call = this.inputs.get(key);
       if (call) {
         call.update(geometry);
       } else {
@@ -85,34 +122,34 @@ export class DetectionStage {
           outW: SSD_INPUT_SIZE,
           output: this.stage.at(batch).run.input,
           batchIndex: slot,
-          label: `ssd-input[${slot}]`,
+          label: `ssd-input[${key}]`,
         });
-        this.inputs.set(slot, call);
+        this.inputs.set(key, call);
       }
       return call.dispatch;
     });
     const [boxEncodings, classLogits] = (await this.stage.execute(batch, prepare)) as [Float32Array, Float32Array];
-    const found: Detection[] = [];
-    placements.forEach((canvas, slot) => {
-      const relative = decodeSsd(
+    return placements.flatMap((canvas, slot) =>
+      decodeSsd(
         batchSlice(boxEncodings, slot, SSD_ANCHOR_COUNT, SSD_BOX_SIZE),
         batchSlice(classLogits, slot, SSD_ANCHOR_COUNT, SSD_CLASS_COUNT),
         this.weights.anchors,
         { minConfidence: this.options.minConfidence, iouThreshold: this.options.iouThreshold },
-      );
-      for (const detection of relative) {
-        if (slot === 0) {
-          found.push(toFrameDetection(detection, width, height, SSD_INPUT_SIZE));
-        } else {
-          const { x, y, width: w, height: h } = detection.box;
-          found.push({
-            score: detection.score,
-            box: { x: x * canvas.width - canvas.padLeft, y: y * canvas.height - canvas.padTop, width: w * canvas.width, height: h * canvas.height },
-          });
+      ).map((detection) => {
+        if (canvas.view === 'face-api') {
+          return toFrameDetection(detection, frame.width, frame.height, SSD_INPUT_SIZE);
         }
-      }
-    });
-    if (this.views === 1) return found;
+        const { x, y, width: w, height: h } = detection.box;
+        return {
+          score: detection.score,
+          box: { x: x * canvas.width - canvas.padLeft, y: y * canvas.height - canvas.padTop, width: w * canvas.width, height: h * canvas.height },
+        };
+      }),
+    );
+  }
+
+  /** Non-max suppression across views. */
+  private merge(found: readonly Detection[]): Detection[] {
     const keep = nonMaxSuppression(
       found.map((d) => d.box),
       found.map((d) => d.score),

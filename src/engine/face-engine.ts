@@ -3,6 +3,7 @@
 // 150×150 chip and the 128-d descriptor. Pipelines are compiled once; buffers are reused across
 // frames; each network run is one command encoder and one readback.
 import { getFaceChipDetails, type Point } from './alignment';
+import { boxFromLandmarks } from './landmark-box';
 import {
   ModelLoadError,
   type Box,
@@ -47,6 +48,14 @@ export interface FaceEngineOptions {
   detector?: Partial<DetectorOptions>;
   /** Largest batch `embedMany` and `landmarksMany` run at once (default 8). */
   maxBatch?: number;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * A second landmark pass on the box the first landmarks imply (landmark-box.ts), which frames the face
+   * the way the landmark net expects whatever box the detector gave; the face's box becomes that box.
+   */
+  refineLandmarks?: boolean;
 }
 
 export interface EmbedOptions {
@@ -181,12 +190,17 @@ export class FaceEngine {
   }
 
   /** Detects faces and their 68 landmarks; the target (largest, most central) first. */
-  analyze(frame: FrameSource): Promise<FaceAnalysis> {
+  analyze(frame: FrameSource, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
     return this.mutex.run(async () => {
       const texture = await this.upload(frame);
       const ordered = (await this.detectOrdered(texture)).slice(0, this.maxBatch);
-      const landmarks = ordered.length ? await this.runLandmarks(texture, ordered.map((d) => d.box)) : [];
-      const faces: DetectedFace[] = ordered.map((d, i) => ({ box: d.box, score: d.score, landmarks: landmarks[i]! }));
+      let boxes = ordered.map((d) => d.box);
+      let landmarks = boxes.length ? await this.runLandmarks(texture, boxes) : [];
+      if (options.refineLandmarks && boxes.length) {
+        boxes = landmarks.map((points) => boxFromLandmarks(points));
+        landmarks = await this.runLandmarks(texture, boxes);
+      }
+      const faces: DetectedFace[] = ordered.map((d, i) => ({ box: boxes[i]!, score: d.score, landmarks: landmarks[i]! }));
       return {
         frameWidth: this.frameSize.width,
         frameHeight: this.frameSize.height,

@@ -1,6 +1,6 @@
 // The engine's public surface: what the app, the evaluation tools and the benchmarks import.
-export { FaceEngine, type EmbedOptions, type FaceEngineOptions } from './face-engine';
-export type { DetectorOptions } from './detection-stage';
+export { FaceEngine, type AnalyzeOptions, type EmbedOptions, type FaceEngineOptions } from './face-engine';
+export type { DetectorOptions, DetectorViews } from './detection-stage';
 export type { Detection } from './nets/detection';
 export { GpuContext, WebGpuUnavailableError, type AdapterDescription, type WebGpuUnavailableReason } from './gpu-context';
 export {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALIBRATION, errorRatesAt, parseCalibration, type Calibration } from '../../src/calibration/calibration';
 import { describeThreshold, formatRate } from '../../src/app/logic/threshold-text';
 import { APP_MODEL } from '../../src/app/model-info';
+import { APP_PIPELINE } from '../../src/app/engine-facade';
 
 const measured: Calibration = parseCalibration({
   modelId: 'm',
@@ -14,6 +15,8 @@ const measured: Calibration = parseCalibration({
     { threshold: 0.4, falseMatchRate: 0.0, falseNonMatchRate: 0.2 },
     { threshold: 0.5, falseMatchRate: 0.001, falseNonMatchRate: 0.05 },
   ],
+  pipeline: 'as-centre-refine-chip-flip',
+  pairs: 6000,
   generated: '2026-11-28T00:00:00Z',
 });
 
@@ -23,6 +26,11 @@ describe('the committed calibration file', () => {
     expect(CALIBRATION.threshold).toBeGreaterThan(0);
     expect(['dlib-default', 'lfw-eval']).toContain(CALIBRATION.source);
     if (CALIBRATION.source === 'lfw-eval') expect(CALIBRATION.roc.length).toBeGreaterThan(1);
+  });
+
+  it('was measured on the pipeline the app runs', () => {
+    if (CALIBRATION.source === 'lfw-eval') expect(CALIBRATION.pipeline).toBe(APP_PIPELINE);
+    else expect(CALIBRATION.pipeline).toBeNull();
   });
 });
 
@@ -37,6 +45,8 @@ describe('parseCalibration', () => {
     ['a negative threshold', { threshold: -1 }],
     ['a rate above 1', { targetFalseMatchRate: 2 }],
     ['a bad ROC point', { roc: [{ threshold: 0.5, falseMatchRate: 'x', falseNonMatchRate: 0 }] }],
+    ['a measurement without its pipeline', { source: 'lfw-eval', pairs: 600 }],
+    ['a fractional pair count', { pairs: 1.5 }],
   ])('rejects %s', (_, change) => {
     const base = { modelId: 'm', source: 'dlib-default', threshold: 0.6, targetFalseMatchRate: null, falseNonMatchRate: null, roc: [], generated: 'x' };
     expect(() => parseCalibration({ ...base, ...change })).toThrow(/Invalid calibration/);

@@ -24,7 +24,7 @@ const photo = (name: string) => {
 
 beforeAll(async () => {
   // Single scale: exactly face-api's detector input, for parity.
-  engine = await FaceEngine.create({ source: nodeFileSource(modelDir()), detector: { multiScale: false } });
+  engine = await FaceEngine.create({ source: nodeFileSource(modelDir()), detector: { views: 'frame' } });
 });
 afterAll(() => engine?.dispose());
 

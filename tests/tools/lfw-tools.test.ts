@@ -60,11 +60,13 @@ describe('pairs', () => {
 describe('variants', () => {
   it('have canonical names regardless of token order and defaults', () => {
     expect(parseVariant('flip-chip-ms').id).toBe('ms-centre-chip-flip');
-    expect(parseVariant('ss-score-crop')).toMatchObject({ multiScale: false, pick: 'score', alignment: 'face-api-crop', flip: false });
+    expect(parseVariant('ss-score-crop')).toMatchObject({ views: 'frame', pick: 'score', alignment: 'face-api-crop', flip: false });
     expect(parseVariant('ms-conf30-centre-refine-chip').id).toBe('ms-conf30-centre-refine-chip');
     expect(parseVariant('ms-refine2-chip').refine).toBe(2);
     expect(parseVariant('ms-refine1-chip').id).toBe('ms-centre-refine-chip');
     expect(detectorId(parseVariant('ms-conf30-centre-chip'))).toBe('ms-conf30');
+    expect(parseVariant('as-centre-chip')).toMatchObject({ views: 'adaptive', id: 'as-centre-chip' });
+    expect(detectorId(parseVariant('as-centre-chip'))).toBe('as');
     expect(detectorId(parseVariant('ss-score-crop'))).toBe('ss');
     expect(() => parseVariant('ms-sideways')).toThrow(/unknown token/);
   });
@@ -139,7 +141,7 @@ describe('calibration file', () => {
       same: i % 2 === 0,
       distance: i % 2 === 0 ? 0.25 + 0.35 * random() : 0.55 + 0.45 * random(),
     }));
-    const file = calibrationFile(scored, { modelId: 'm', targetFalseMatchRate: 1e-3, generated: '2026-01-01T00:00:00Z' });
+    const file = calibrationFile(scored, { modelId: 'm', pipeline: 'as-centre-chip', targetFalseMatchRate: 1e-3, generated: '2026-01-01T00:00:00Z' });
     const parsed = parseCalibration(JSON.parse(JSON.stringify(file)));
     expect(parsed.source).toBe('lfw-eval');
     expect(parsed.roc.length).toBeLessThanOrEqual(200);

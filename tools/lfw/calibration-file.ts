@@ -11,12 +11,15 @@ export interface CalibrationFile {
   targetFalseMatchRate: number;
   falseNonMatchRate: number;
   roc: { threshold: number; falseMatchRate: number; falseNonMatchRate: number }[];
+  /** Our pipeline's variant id; the app must run exactly this (src/app/engine-facade.ts APP_PIPELINE). */
+  pipeline: string;
+  pairs: number;
   generated: string;
 }
 
 export function calibrationFile(
   scored: readonly ScoredPair[],
-  options: { modelId: string; targetFalseMatchRate: number; generated: string; maxPoints?: number },
+  options: { modelId: string; pipeline: string; targetFalseMatchRate: number; generated: string; maxPoints?: number },
 ): CalibrationFile {
   const op = operatingPoint(scored, options.targetFalseMatchRate);
   // Rounded for the file; the rates are those at the rounded value.
@@ -33,6 +36,8 @@ export function calibrationFile(
       falseMatchRate: round(p.falseMatchRate, 6),
       falseNonMatchRate: round(p.falseNonMatchRate, 6),
     })),
+    pipeline: options.pipeline,
+    pairs: scored.length,
     generated: options.generated,
   };
 }

@@ -70,7 +70,7 @@ export class OurPipeline {
 
   /** Creates the engine of the first variant's detector configuration; it names the model. */
   static async create(source: ModelFileSource, store: JsonlStore<OurRecord>, first: Variant): Promise<OurPipeline> {
-    const engine = FaceEngine.create({ source, detector: { multiScale: first.multiScale, minConfidence: first.minConfidence } });
+    const engine = FaceEngine.create({ source, detector: { views: first.views, minConfidence: first.minConfidence } });
     const pipeline = new OurPipeline(source, store, (await engine).modelId);
     pipeline.engines.set(detectorId(first), engine);
     return pipeline;
@@ -82,7 +82,7 @@ export class OurPipeline {
     if (!engine) {
       engine = FaceEngine.create({
         source: this.source,
-        detector: { multiScale: variant.multiScale, minConfidence: variant.minConfidence },
+        detector: { views: variant.views, minConfidence: variant.minConfidence },
       });
       this.engines.set(id, engine);
     }

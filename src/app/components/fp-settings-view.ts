@@ -180,13 +180,15 @@ export class FpSettingsView extends LitElement {
           <dt>Calibration</dt>
           <dd>
             ${calibration?.source === 'lfw-eval'
-              ? `Measured on LFW (${calibration.roc.length} ROC points)`
+              ? `Measured on ${calibration.pairs?.toLocaleString()} LFW pairs, pipeline ${calibration.pipeline}`
               : 'dlib’s published default threshold, not yet measured for this app'}
           </dd>
           <dt>Calibrated threshold</dt>
           <dd>${calibration?.threshold.toFixed(3)}</dd>
-          <dt>Calibrated on</dt>
-          <dd>${calibration ? new Date(calibration.generated).toLocaleDateString() : ''}</dd>
+          ${calibration?.source === 'lfw-eval'
+            ? html`<dt>Measured on</dt>
+                <dd>${new Date(calibration.generated).toLocaleDateString()}</dd>`
+            : null}
           <dt>Face model</dt>
           <dd class="mono">${engineModel ?? this.model?.modelId}</dd>
           <dt>Embedding length</dt>
