@@ -4,8 +4,8 @@ import { FrameLoopController } from '../controllers/frame-loop-controller';
 import type { FaceAnalysis, FaceEmbedding } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
-import { measureFaceRegion } from '../frame-sampling';
-import { ENROLL_THRESHOLDS, evaluateQuality, type QualityReport } from '../logic/quality';
+import { checkFrame } from '../frame-check';
+import { ENROLL_THRESHOLDS, type QualityReport } from '../logic/quality';
 import { describeEngineError, describeStorageError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
@@ -134,18 +134,8 @@ export class FpEnrollView extends LitElement {
     const frame = await camera.captureFrame();
     if (!frame) return pause(100);
     try {
-      const analysis = await service.analyze(frame);
+      const { analysis, quality, single } = await checkFrame(service, frame, ENROLL_THRESHOLDS);
       if (!isCurrent()) return;
-      const single = analysis.faces.length === 1 ? analysis.faces[0] : null;
-      const quality = evaluateQuality(
-        {
-          frameWidth: analysis.frameWidth,
-          frameHeight: analysis.frameHeight,
-          faces: analysis.faces,
-          region: single ? measureFaceRegion(frame, single.box) : null,
-        },
-        ENROLL_THRESHOLDS,
-      );
       this.analysis = analysis;
       this.quality = quality;
       if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;

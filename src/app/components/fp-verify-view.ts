@@ -6,9 +6,9 @@ import { FrameLoopController } from '../controllers/frame-loop-controller';
 import type { FaceAnalysis } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit, type VerificationResult } from '../events';
-import { measureFaceRegion } from '../frame-sampling';
+import { checkFrame } from '../frame-check';
 import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../logic/decision';
-import { VERIFY_THRESHOLDS, evaluateQuality, type QualityReport } from '../logic/quality';
+import { VERIFY_THRESHOLDS, type QualityReport } from '../logic/quality';
 import { describeEngineError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
@@ -153,18 +153,8 @@ export class FpVerifyView extends LitElement {
     const frame = await camera.captureFrame();
     if (!frame) return pause(100);
     try {
-      const analysis = await service.analyze(frame);
+      const { analysis, quality, single } = await checkFrame(service, frame, VERIFY_THRESHOLDS);
       if (!isCurrent()) return;
-      const single = analysis.faces.length === 1 ? analysis.faces[0] : null;
-      const quality = evaluateQuality(
-        {
-          frameWidth: analysis.frameWidth,
-          frameHeight: analysis.frameHeight,
-          faces: analysis.faces,
-          region: single ? measureFaceRegion(frame, single.box) : null,
-        },
-        VERIFY_THRESHOLDS,
-      );
       this.analysis = analysis;
       this.quality = quality;
       if (!single || !quality.passed) {
