@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { boxFromLandmarks, fallbackBox, fitBoxRelation, landmarkBounds } from '../../tools/lfw/geometry';
 import { parseFolds, parsePairsCsv, selectPairs, uniqueImages, type LfwPair } from '../../tools/lfw/pairs';
 import { decodeVector, encodeVector, JsonlStore } from '../../tools/lfw/store';
-import { detectorId, parseVariant } from '../../tools/lfw/variants';
+import { APP_PIPELINE } from '../../src/app/engine-facade';
+import { DEFAULT_VARIANT, detectorId, parseVariant } from '../../tools/lfw/variants';
 import { seededRandom } from '../helpers/random';
 
 const dirs: string[] = [];
@@ -66,6 +67,7 @@ describe('variants', () => {
     expect(parseVariant('ms-refine1-chip').id).toBe('ms-centre-refine-chip');
     expect(detectorId(parseVariant('ms-conf30-centre-chip'))).toBe('ms-conf30');
     expect(parseVariant('as-centre-chip')).toMatchObject({ views: 'adaptive', id: 'as-centre-chip' });
+    expect(parseVariant(DEFAULT_VARIANT).id).toBe(APP_PIPELINE);
     expect(detectorId(parseVariant('as-centre-chip'))).toBe('as');
     expect(detectorId(parseVariant('ss-score-crop'))).toBe('ss');
     expect(() => parseVariant('ms-sideways')).toThrow(/unknown token/);

@@ -23,7 +23,8 @@ export interface Variant {
   flip: boolean;
 }
 
-export const DEFAULT_VARIANT = 'ms-centre-chip-flip';
+/** The pipeline the app runs (src/app/engine-facade.ts APP_PIPELINE; a test keeps them equal). */
+export const DEFAULT_VARIANT = 'as-centre-refine-chip-flip';
 
 export function parseVariant(id: string): Variant {
   const tokens = id.split('-');
