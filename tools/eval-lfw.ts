@@ -4,7 +4,7 @@
 //
 //   npm run eval:lfw -- [--lfw DIR] [--folds 1-10] [--limit N] [--variant ID[,ID...]] [--reference]
 //                       [--reference-only] [--far 1e-3] [--calibrate [--force]] [--calibrate-variant ID] [--out NAME]
-//                       [--cache DIR] [--fit-refine] [--no-write] [--cached-only]
+//                       [--cache DIR] [--fit-refine] [--no-write] [--cached-only] [--compute-only]
 //
 // Variants: see tools/lfw/variants.ts (default ms-centre-chip-flip). The first listed is the primary
 // one: it heads the report and is the one --calibrate uses unless --calibrate-variant names another.
@@ -30,7 +30,7 @@ import { DEFAULT_VARIANT, detectorId, parseVariant, type Variant } from './lfw/v
 const USAGE = `LFW View 2 evaluation (see tools/README.md)
   eval-lfw [--lfw DIR] [--pairs CSV] [--folds 1-10] [--limit N] [--variant ID[,ID...]]
            [--reference | --reference-only] [--far 1e-3] [--calibrate [--force]] [--calibrate-variant ID]
-           [--out NAME] [--cache DIR] [--fit-refine] [--no-write] [--cached-only]
+           [--out NAME] [--cache DIR] [--fit-refine] [--no-write] [--cached-only] [--compute-only]
   variant tokens: ms|ss, centre|score, refine[N], chip|crop, flip, confNN (default ${DEFAULT_VARIANT})`;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,6 +54,8 @@ interface Args {
   fitRefine: boolean;
   write: boolean;
   cachedOnly: boolean;
+  /** Fill the cache and stop: no metrics (a single fold has no 10-fold accuracy), no files. */
+  computeOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -70,6 +72,7 @@ function parseArgs(argv: string[]): Args {
     fitRefine: false,
     write: true,
     cachedOnly: false,
+    computeOnly: false,
   };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
@@ -140,6 +143,10 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--cached-only':
         args.cachedOnly = true;
+        break;
+      case '--compute-only':
+        args.computeOnly = true;
+        args.write = false;
         break;
       case '--help':
       case '-h':
@@ -258,7 +265,7 @@ async function main(): Promise<void> {
       progress.tick(true);
     }
     const t = pipeline.timing;
-    for (const variant of args.variants) {
+    for (const variant of args.computeOnly ? [] : args.variants) {
       const results = new Map<string, ImageResult>();
       let storedMs = 0;
       let storedCount = 0;
@@ -311,6 +318,10 @@ async function main(): Promise<void> {
       await reference.process(image, sha, decode(readFileSync(join(args.lfw, image))));
       progress.tick(true);
     }
+    if (args.computeOnly) {
+      console.log(`face-api: ${progress.computed} images computed, ${images.length - progress.computed} were cached`);
+      return;
+    }
     const results = new Map<string, ImageResult>();
     let storedMs = 0;
     for (const image of images) {
@@ -340,6 +351,7 @@ async function main(): Promise<void> {
     );
   }
 
+  if (args.computeOnly) return;
   for (const note of notes.slice(NOTES.length)) console.log(`note: ${note}`);
   for (const r of reports) {
     const m = r.metrics;

@@ -32,9 +32,9 @@ run="bash scripts/with-vulkan.sh node dist-node/eval-lfw.js ${lfw_args[*]:-}"
 setsid nohup bash -c "
   for fold in 1 2 3 4 5 6 7 8 9 10; do
     echo \"=== \$(date -u +%FT%TZ) fold \$fold: ours ($variants) ===\"
-    $run --folds \$fold --variant $variants --no-write || exit 1
+    $run --folds \$fold --variant $variants --compute-only || exit 1
     echo \"=== \$(date -u +%FT%TZ) fold \$fold: reference (face-api, tfjs wasm) ===\"
-    $run --folds \$fold --reference-only --no-write || exit 1
+    $run --folds \$fold --reference-only --compute-only || exit 1
   done
   echo \"=== \$(date -u +%FT%TZ) combined report ===\" &&
   $run --variant $variants --reference ${calibrate_args[*]:-} &&
