@@ -356,7 +356,7 @@ async function main(): Promise<void> {
   for (const r of reports) {
     const m = r.metrics;
     console.log(
-      `${r.name}: ${(100 * m.tenFold.meanAccuracy).toFixed(2)} ± ${(100 * m.tenFold.standardError).toFixed(2)}% (10-fold), AUC ${m.auc.toFixed(4)}, ` +
+      `${r.name}: ${(100 * m.tenFold.meanAccuracy).toFixed(2)} ± ${(100 * m.tenFold.standardError).toFixed(2)}% (${m.tenFold.folds.length}-fold), AUC ${m.auc.toFixed(4)}, ` +
         `EER ${(100 * m.eer).toFixed(2)}%, TAR ${m.tarAtFar.map((t) => `${(100 * t.tar).toFixed(2)}%@${t.far}`).join(' ')}, ` +
         `threshold ${m.operatingPoint.threshold.toFixed(4)} @ FMR ${m.operatingPoint.falseMatchRate.toFixed(4)} → FNMR ${(100 * m.operatingPoint.falseNonMatchRate).toFixed(2)}%, ` +
         `no face: ${r.failures.images} images / ${r.failures.pairs} pairs`,
@@ -431,7 +431,7 @@ async function main(): Promise<void> {
 
 const NOTES = [
   'Distances are Euclidean between 128-d descriptors; a pair is declared the same person when its distance is at or below the threshold.',
-  '10-fold accuracy: for each fold the accuracy-maximising threshold is chosen on the other nine folds; mean ± standard error (sample SD / sqrt(folds)).',
+  '10-fold accuracy (K-fold when only K folds are evaluated): for each fold the accuracy-maximising threshold is chosen on the other folds; mean ± standard error (sample SD / sqrt(folds)).',
   'AUC is the Mann–Whitney statistic; EER is interpolated between ROC points; TAR@FAR is the best TAR with FAR at or below the target, over all pairs.',
   'The operating threshold is the largest one whose false-match rate over all different-person pairs stays at or below the target.',
   'View 2 pair 112 (fold 1, Janica_Kostelic_0001 vs _0002) is very likely mislabeled (model-map.md §6); it is kept, as the protocol requires.',

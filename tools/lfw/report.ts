@@ -120,8 +120,9 @@ export function markdownSummary(input: MarkdownInput): string {
   for (const [k, v] of Object.entries(input.settings)) lines.push(`- ${k}: ${String(v)}`);
   lines.push('', '## Results', '');
   const op = input.reports[0]?.metrics.operatingPoint.targetFalseMatchRate ?? 1e-3;
+  const foldCount = input.reports[0]?.metrics.tenFold.folds.length ?? 10;
   lines.push(
-    `| pipeline | 10-fold accuracy | AUC | EER | TAR@FAR 1e-2 | TAR@FAR 1e-3 | threshold @ FMR ${op} | FNMR there | no face detected (images / pairs) |`,
+    `| pipeline | ${foldCount}-fold accuracy | AUC | EER | TAR@FAR 1e-2 | TAR@FAR 1e-3 | threshold @ FMR ${op} | FNMR there | no face detected (images / pairs) |`,
     '|---|---|---|---|---|---|---|---|---|',
   );
   for (const r of input.reports) {
