@@ -1,6 +1,7 @@
 // Kernel benchmark: our conv2d and matmul vs tfjs 4.22's WebGPU backend on the same adapter, at the
-// dlib ResNet's real layer shapes. Each sample runs the op REPEAT times and reads the last output
-// back (both engines), so per-op time = sample / REPEAT. Medians after warm-up; GFLOP/s = 2·MACs/t.
+// dlib ResNet's real layer shapes and the SSD detector's largest 1×1 convolutions. Each sample runs
+// the op REPEAT times and reads the last output back (both engines), so per-op time = sample / REPEAT.
+// Medians after warm-up; GFLOP/s = 2·MACs/t.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { it } from 'vitest';
 import { GpuContext } from '../src/engine/gpu-context';
@@ -26,6 +27,10 @@ const CONVS: ConvCase[] = [
   { name: 'conv256_down 3x3/2', h: 8, w: 8, inC: 128, outC: 256, k: 3, stride: 2, padding: 'valid' },
   { name: 'conv256 3x3', h: 4, w: 4, inC: 256, outC: 256, k: 3, stride: 1, padding: 'same' },
   { name: 'conv256_down_out 3x3/2', h: 4, w: 4, inC: 256, outC: 256, k: 3, stride: 2, padding: 'valid' },
+  // The SSD detector's 1×1 convolutions (conv2d-pointwise.wgsl), which carry most of its arithmetic.
+  { name: 'ssd pw3 1x1', h: 128, w: 128, inC: 128, outC: 128, k: 1, stride: 1, padding: 'same' },
+  { name: 'ssd pw7 1x1', h: 32, w: 32, inC: 512, outC: 512, k: 1, stride: 1, padding: 'same' },
+  { name: 'ssd pw13 1x1', h: 16, w: 16, inC: 1024, outC: 1024, k: 1, stride: 1, padding: 'same' },
 ];
 const MATMULS = [1, 8, 32].map((m) => ({ name: `fc [${m},256]x[256,128]`, m, k: 256, n: 128 }));
 
