@@ -27,7 +27,7 @@ const CONVS: ConvCase[] = [
   { name: 'conv256_down 3x3/2', h: 8, w: 8, inC: 128, outC: 256, k: 3, stride: 2, padding: 'valid' },
   { name: 'conv256 3x3', h: 4, w: 4, inC: 256, outC: 256, k: 3, stride: 1, padding: 'same' },
   { name: 'conv256_down_out 3x3/2', h: 4, w: 4, inC: 256, outC: 256, k: 3, stride: 2, padding: 'valid' },
-  // The SSD detector's 1×1 convolutions (conv2d-pointwise.wgsl), which carry most of its arithmetic.
+  // The SSD detector's 1×1 convolutions (run as a matrix product, matmul.wgsl), which carry most of its arithmetic.
   { name: 'ssd pw3 1x1', h: 128, w: 128, inC: 128, outC: 128, k: 1, stride: 1, padding: 'same' },
   { name: 'ssd pw7 1x1', h: 32, w: 32, inC: 512, outC: 512, k: 1, stride: 1, padding: 'same' },
   { name: 'ssd pw13 1x1', h: 16, w: 16, inC: 1024, outC: 1024, k: 1, stride: 1, padding: 'same' },

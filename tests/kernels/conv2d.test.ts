@@ -1,7 +1,7 @@
 // conv2d WGSL vs the plain-TS reference over kernel size, stride, padding, channels, activation and
 // residual. Tolerance 1e-4 relative (f32 sums of up to 7*7*1024 products in a different order).
 import { describe, expect, it } from 'vitest';
-import { conv2d, uploadConv2dFilter, usesPointwiseKernel, type Conv2dFilterSource } from '../../src/engine/kernels/conv2d';
+import { conv2d, uploadConv2dFilter, runsAsMatmul, type Conv2dFilterSource } from '../../src/engine/kernels/conv2d';
 import type { Activation } from '../../src/engine/kernels/epilogue';
 import type { Padding } from '../../src/engine/kernels/padding';
 import { conv2dReference } from '../../src/engine/reference/conv2d';
@@ -54,9 +54,9 @@ cases.push(
   { n: 1, h: 13, w: 13, inC: 17, outC: 25, k: 1, stride: 1, padding: { top: 1, bottom: 1, left: 1, right: 1 }, activation: 'none', residual: false },
 );
 
-// 1×1 stride-1 convolutions with channel counts that are multiples of 4 run on conv2d-pointwise.wgsl:
-// pixel counts and channel-group counts that do not fill its 4-pixel × 8-channel tile or workgroup.
-const pointwiseCases: Case[] = [
+// 1×1 stride-1 unpadded convolutions run as a matrix product (matmul.wgsl): pixel counts and channel
+// counts that do not fill its 4-row × 4-column tile or its workgroup.
+const matmulCases: Case[] = [
   { n: 1, h: 1, w: 1, inC: 4, outC: 4, k: 1, stride: 1, padding: 'same', activation: 'none', residual: false },
   { n: 1, h: 5, w: 7, inC: 8, outC: 12, k: 1, stride: 1, padding: 'valid', activation: 'relu', residual: false },
   { n: 2, h: 9, w: 3, inC: 12, outC: 20, k: 1, stride: 1, padding: 'same', activation: 'relu6', residual: true },
@@ -64,7 +64,7 @@ const pointwiseCases: Case[] = [
   { n: 3, h: 6, w: 6, inC: 64, outC: 8, k: 1, stride: 1, padding: 'valid', activation: 'leaky', residual: true },
   { n: 1, h: 4, w: 4, inC: 1024, outC: 132, k: 1, stride: 1, padding: 'same', activation: 'relu', residual: false },
 ];
-cases.push(...pointwiseCases);
+cases.push(...matmulCases);
 
 const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${p.bottom}${p.left}${p.right}`);
 
@@ -100,10 +100,9 @@ describe('conv2d', () => {
     expectClose(data, expected.data, TOLERANCE);
   });
 
-  it('routes exactly the 1×1 stride-1 unpadded multiple-of-4 convolutions to the pointwise kernel', () => {
-    for (const c of cases) {
-      const expected = pointwiseCases.includes(c);
-      expect(usesPointwiseKernel([c.n, c.h, c.w, c.inC], { kH: c.k, kW: c.k, inC: c.inC, outC: c.outC }, c)).toBe(expected);
-    }
+  it('runs exactly the 1×1, stride-1, unpadded convolutions as a matrix product', () => {
+    const asMatmul = cases.filter((c) => runsAsMatmul([c.n, c.h, c.w, c.inC], { kH: c.k, kW: c.k }, c));
+    expect(asMatmul).toEqual(cases.filter((c) => c.k === 1 && c.stride === 1 && typeof c.padding === 'string'));
+    expect(asMatmul).toEqual(expect.arrayContaining(matmulCases));
   });
 });

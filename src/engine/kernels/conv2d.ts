@@ -1,15 +1,14 @@
 // conv2d kernel host side: weight upload (HWIO, Cout padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
-import conv2dPointwiseWgsl from '../../../shaders/conv2d-pointwise.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
+import { matmul } from './matmul';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
 const CODE = activationWgsl + conv2dWgsl;
-const POINTWISE_CODE = activationWgsl + conv2dPointwiseWgsl;
 
 export interface Conv2dFilter {
   kH: number;
@@ -65,17 +64,6 @@ export interface Conv2dOptions {
   label?: string;
 }
 
-const emptyBuffers = new WeakMap<GPUDevice, GPUBuffer>();
-/** Bound in place of an absent optional input (never read: the override switches it off). */
-export function placeholderBuffer(context: GpuContext): GPUBuffer {
-  let buffer = emptyBuffers.get(context.device);
-  if (!buffer) {
-    buffer = context.device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
-    emptyBuffers.set(context.device, buffer);
-  }
-  return buffer;
-}
-
 export function conv2dOutputShape(input: Tensor['shape'], filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'outC'>, options: Pick<Conv2dOptions, 'stride' | 'padding'>) {
   const [strideH, strideW] = strides(options.stride);
   const g = windowGeometry(input[1]!, input[2]!, filter.kH, filter.kW, strideH, strideW, options.padding);
@@ -104,10 +92,11 @@ export function conv2d(
   }
   const outC4 = roundUp4(filter.outC) / 4;
   const pixels = n * g.outH * g.outW;
-  const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  if (usesPointwiseKernel(input.shape, filter, options)) {
-    return pointwiseConv2d(context, label, { input, filter, residual, output, pixels, hasResidual: !!options.residual });
+  if (runsAsMatmul(input.shape, filter, options)) {
+    const weights = { k: filter.inC, n: filter.outC, buffer: filter.buffer, channelParams: filter.channelParams, activationCode: filter.activationCode };
+    return matmul(context, input, weights, { output, residual: options.residual, label });
   }
+  const residual = options.residual?.buffer ?? placeholderBuffer(context);
   const wgX = Math.min(outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8, 8);
   const wgY = 64 / wgX;
   const pipeline = context.pipeline('conv2d', CODE, {
@@ -130,51 +119,17 @@ export function conv2d(
 }
 
 /**
- * Whether conv2d runs this convolution on the pointwise kernel (conv2d-pointwise.wgsl): a 1×1 filter,
- * stride 1, no padding, and channel counts that are multiples of 4 (vec4 reads and writes).
+ * Whether conv2d runs this convolution as a matrix product (matmul.wgsl): a 1×1 filter, stride 1 and no
+ * padding, where NHWC input rows are the matrix rows and the HWIO filter is the [Cin, Cout] matrix. No
+ * window arithmetic is left in its inner loop, and it reads four input channels at a time.
  */
-export function usesPointwiseKernel(
+export function runsAsMatmul(
   inputShape: Tensor['shape'],
-  filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'inC' | 'outC'>,
+  filter: Pick<Conv2dFilter, 'kH' | 'kW'>,
   options: Pick<Conv2dOptions, 'stride' | 'padding'>,
 ): boolean {
   const [strideH, strideW] = strides(options.stride);
   if (filter.kH !== 1 || filter.kW !== 1 || strideH !== 1 || strideW !== 1) return false;
-  if (filter.inC % 4 !== 0 || filter.outC % 4 !== 0) return false;
   const g = windowGeometry(inputShape[1]!, inputShape[2]!, 1, 1, 1, 1, options.padding);
   return g.padTop === 0 && g.padLeft === 0 && g.outH === inputShape[1] && g.outW === inputShape[2];
-}
-
-interface PointwiseBindings {
-  input: Tensor;
-  filter: Conv2dFilter;
-  residual: GPUBuffer;
-  output: Tensor;
-  pixels: number;
-  hasResidual: boolean;
-}
-
-function pointwiseConv2d(context: GpuContext, label: string, b: PointwiseBindings): KernelCall<Tensor> {
-  const outC4 = b.filter.outC / 4;
-  const wgX = outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8;
-  const wgY = 64 / wgX;
-  const pipeline = context.pipeline('conv2d-pointwise', POINTWISE_CODE, {
-    WG_X: wgX,
-    WG_Y: wgY,
-    ACTIVATION: b.filter.activationCode,
-    HAS_RESIDUAL: b.hasResidual ? 1 : 0,
-  });
-  const uniforms = uniformBuffer(
-    context,
-    [{ u32: b.pixels }, { u32: b.filter.inC / 4 }, { u32: outC4 }, { u32: 0 }],
-    `${label}.uniforms`,
-  );
-  return kernelCall(
-    context,
-    label,
-    pipeline,
-    [b.input.buffer, b.filter.buffer, b.filter.channelParams, b.residual, b.output.buffer, uniforms],
-    [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(b.pixels / 4), wgY), 1],
-    b.output,
-  );
 }

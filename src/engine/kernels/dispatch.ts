@@ -90,3 +90,16 @@ export function submit(context: GpuContext, dispatches: readonly Dispatch[], lab
   encodeDispatches(encoder, dispatches, label);
   context.device.queue.submit([encoder.finish()]);
 }
+
+/** One 16-byte buffer per device for kernels' absent optional inputs. */
+const emptyBuffers = new WeakMap<GPUDevice, GPUBuffer>();
+/** Bound in place of an absent optional input (never read: the override switches it off). */
+export function placeholderBuffer(context: GpuContext): GPUBuffer {
+  let buffer = emptyBuffers.get(context.device);
+  if (!buffer) {
+    buffer = context.device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
+    emptyBuffers.set(context.device, buffer);
+  }
+  return buffer;
+}
+

@@ -3,7 +3,7 @@ import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 
 const CODE = activationWgsl + matmulWgsl;
@@ -45,8 +45,10 @@ export function uploadMatmulWeights(context: GpuContext, source: MatmulWeightsSo
 }
 
 export interface MatmulOptions {
-  /** Write here instead of a new [M,N] tensor (buffer reuse across layers). */
+  /** Write here instead of a new [M,N] tensor (buffer reuse across layers); any shape of M·N elements. */
   output?: Tensor;
+  /** Added before the activation; M·N elements laid out like the output. */
+  residual?: Tensor;
   /** Threads that share one output tile, each summing a slice of K (tests; chosen from the shape otherwise). */
   kSplit?: number;
   label?: string;
@@ -96,7 +98,12 @@ export function matmulConfig(m: number, k: number, n: number, kSplit?: number): 
  * Fully connected layer: `input` flattened to [M,K] (K = weights.k; e.g. [B,1,1,256] is [B,256]) times
  * the weights, with the fused epilogue. Output shape [M,N].
  */
-export function matmul(context: GpuContext, input: Tensor, weights: MatmulWeights, options: MatmulOptions = {}): KernelCall<Tensor> {
+export function matmul(
+  context: GpuContext,
+  input: Tensor,
+  weights: Pick<MatmulWeights, 'k' | 'n' | 'buffer' | 'channelParams' | 'activationCode'>,
+  options: MatmulOptions = {},
+): KernelCall<Tensor> {
   const label = options.label ?? 'matmul';
   const { k, n } = weights;
   const size = sizeOf(input.shape);
@@ -107,6 +114,9 @@ export function matmul(context: GpuContext, input: Tensor, weights: MatmulWeight
   const outShape = [m, n];
   const output = options.output ?? createTensor(context, outShape, `${label}.out`);
   if (sizeOf(output.shape) !== m * n) throw new Error(`${label}: output tensor has the wrong size`);
+  if (options.residual && sizeOf(options.residual.shape) !== m * n) {
+    throw new Error(`${label}: residual [${options.residual.shape}] does not match the output's ${m * n} elements`);
+  }
   const n4 = roundUp4(n) / 4;
   const config = matmulConfig(m, k, n, options.kSplit);
   const pipeline = context.pipeline('matmul', CODE, {
@@ -115,7 +125,9 @@ export function matmul(context: GpuContext, input: Tensor, weights: MatmulWeight
     K_SPLIT: config.kSplit,
     ALIGNED: k % 4 === 0 ? 1 : 0,
     ACTIVATION: weights.activationCode,
+    HAS_RESIDUAL: options.residual ? 1 : 0,
   });
   const uniforms = uniformBuffer(context, [{ u32: m }, { u32: k }, { u32: n }, { u32: n4 }], `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1], output);
+  const residual = options.residual?.buffer ?? placeholderBuffer(context);
+  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1], output);
 }
