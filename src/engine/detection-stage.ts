@@ -8,7 +8,7 @@
 import type { GpuContext } from './gpu-context';
 import { imageToTensor, NORMALISATIONS, type ImageToTensorCall } from './kernels/image-to-tensor';
 import { NetStage } from './net-stage';
-import { toFrameDetection, type Detection } from './nets/detection';
+import { boxContains, toFrameDetection, type Detection } from './nets/detection';
 import { nonMaxSuppression } from './nets/non-max-suppression';
 import {
   batchSlice,
@@ -97,10 +97,7 @@ export class DetectionStage {
         return this.merge(await this.run(frame, [faceApiView, zoomedOutView]));
       case 'adaptive': {
         const first = await this.run(frame, [faceApiView]);
-        const centreFound = first.some(({ box }) =>
-          box.x <= width / 2 && width / 2 <= box.x + box.width && box.y <= height / 2 && height / 2 <= box.y + box.height,
-        );
-        if (centreFound) return first;
+        if (first.some(({ box }) => boxContains(box, width / 2, height / 2))) return first;
         return this.merge([...first, ...(await this.run(frame, [zoomedOutView]))]);
       }
     }
@@ -109,8 +106,8 @@ export class DetectionStage {
   /** SSD on the given views of the frame as one batch; detections in frame pixels, view by view. */
   private async run(frame: GPUTexture, placements: readonly Placement[]): Promise<Detection[]> {
     const batch = placements.length;
-    const prepare = placements.map((canvas, slot) => {
-      const geometry = { canvas: { width: canvas.width, height: canvas.height, padLeft: canvas.padLeft, padTop: canvas.padTop }, normalise: NORMALISATIONS.ssdMobilenet, flip: false };
+    const prepare = placements.map(({ view: _view, ...canvas }, slot) => {
+      const geometry = { canvas, normalise: NORMALISATIONS.ssdMobilenet, flip: false };
       const key = `${batch}:${slot}`;
       let call = this.inputs.get(key);
       if (call) {

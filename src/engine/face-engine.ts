@@ -19,7 +19,7 @@ import { GpuContext, type AdapterDescription } from './gpu-context';
 import { imageToTensor, NORMALISATIONS, padToSquare, type ImageToTensorCall, type PixelRect } from './kernels/image-to-tensor';
 import { similarityWarp, type SimilarityWarpCall } from './kernels/similarity-warp';
 import { DetectionStage, type DetectorOptions } from './detection-stage';
-import type { Detection } from './nets/detection';
+import { boxContains, type Detection } from './nets/detection';
 import {
   buildLandmarkRun,
   LANDMARK_COUNT,
@@ -452,7 +452,7 @@ export function targetOrder(boxes: readonly Box[], frameWidth: number, frameHeig
   const cy = frameHeight / 2;
   const diagonal = Math.hypot(frameWidth, frameHeight) / 2;
   const rank = (b: Box) => {
-    const containsCentre = b.x <= cx && cx <= b.x + b.width && b.y <= cy && cy <= b.y + b.height;
+    const containsCentre = boxContains(b, cx, cy);
     const distance = Math.hypot(b.x + b.width / 2 - cx, b.y + b.height / 2 - cy) / diagonal;
     return (containsCentre ? 1 : 0) * 1e12 + b.width * b.height * (1 - Math.min(1, distance)) ** 2;
   };

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceEngine } from '../../src/engine/face-engine';
 import type { RgbaImage } from '../../src/engine/face-engine-types';
-import type { DetectorViews } from '../../src/engine/index';
+import type { Box, DetectorViews } from '../../src/engine/index';
+import { boxContains } from '../../src/engine/nets/detection';
 import { nodeFileSource } from '../../src/engine/weights/node-source';
 import { decodeJpeg } from '../helpers/images';
 import { modelDir } from '../helpers/models';
@@ -37,9 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => engines.forEach((engine) => engine.dispose()));
 
-const centred = (image: RgbaImage) => (face: { box: { x: number; y: number; width: number; height: number } }) =>
-  face.box.x <= image.width / 2 && image.width / 2 <= face.box.x + face.box.width &&
-  face.box.y <= image.height / 2 && image.height / 2 <= face.box.y + face.box.height;
+const centred = (image: RgbaImage) => (face: { box: Box }) => boxContains(face.box, image.width / 2, image.height / 2);
 
 describe('detector views', () => {
   it('adaptive equals face-api\'s view when that view finds the central face', async () => {

@@ -19,6 +19,11 @@ export interface RelativeDetection {
   score: number;
 }
 
+/** Whether the point (x, y), e.g. the frame's centre, lies inside the box (edges included). */
+export function boxContains(box: Box, x: number, y: number): boolean {
+  return box.x <= x && x <= box.x + box.width && box.y <= y && y <= box.y + box.height;
+}
+
 /** face-api's padX/padY: how much larger than the frame the padded square is, per axis. */
 export function squarePadding(frameWidth: number, frameHeight: number, inputSize: number): { padX: number; padY: number } {
   if (!(frameWidth > 0 && frameHeight > 0 && inputSize > 0)) {
