@@ -7,6 +7,9 @@ test('the match threshold can be changed from the keyboard, is kept across reloa
   await page.goto('/#/settings');
   const slider = page.getByRole('slider', { name: 'Match threshold' });
   const output = page.locator('output');
+  // A reload right after a change would race the database write, as closing the tab would for a
+  // person; the view says when the change is stored.
+  const saved = page.getByRole('status').filter({ hasText: 'Saved on this device' });
   await expect(output).toHaveText(calibrated.toFixed(2));
   await expect(page.locator('#threshold-meaning')).toContainText(`At ${calibrated.toFixed(2)}`);
   if (CALIBRATION.source === 'dlib-default') {
@@ -20,12 +23,15 @@ test('the match threshold can be changed from the keyboard, is kept across reloa
   const stricter = (calibrated - 0.05).toFixed(2);
   await expect(output).toHaveText(stricter);
   await expect(page.locator('#threshold-meaning')).toContainText(`At ${stricter}`);
+  await expect(saved).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('settings.png'), fullPage: true });
 
   await page.reload();
+  await expect(saved).toHaveCount(0);
   await expect(page.locator('output')).toHaveText(stricter);
   await page.getByRole('button', { name: /Use the calibrated threshold/ }).click();
   await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
+  await expect(saved).toBeVisible();
   await page.reload();
   await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
 });

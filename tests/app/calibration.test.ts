@@ -85,6 +85,7 @@ describe('describing a threshold', () => {
   it('gives the false-match rate when measured, and says when it is not', () => {
     expect(describeThreshold(measured, 0.5)).toMatch(/about 0\.10% of pairs of different people/);
     expect(describeThreshold(measured, 0.9)).toMatch(/at the nearest measured threshold, 2\.0% of pairs/);
+    expect(describeThreshold(measured, 0.4)).toMatch(/none of the measured pairs of different people fall within it .* 20% of pairs of the same person/);
     expect(describeThreshold({ ...measured, roc: [], source: 'dlib-default', threshold: 0.6 }, 0.6)).toMatch(/dlib default/);
   });
 });

@@ -161,6 +161,10 @@ export class FpApp extends LitElement {
   @state() private people: PersonRecord[] = [];
   @state() private peopleLoaded = false;
   @state() private preferences: Preferences = DEFAULT_PREFERENCES;
+  /** Whether the latest preference change has reached the database (settings says so). */
+  @state() private preferencesSave: 'saving' | 'saved' | 'failed' | null = null;
+  /** Counts saves, so that only the latest one's outcome is shown. */
+  private preferencesSaveCount = 0;
   @state() private storageProblem: Problem | null = null;
   @state() private storageBlocked = false;
   @state() private offlineReady = false;
@@ -260,9 +264,13 @@ export class FpApp extends LitElement {
 
   private async savePreferences(preferences: Preferences): Promise<void> {
     this.preferences = preferences;
+    const save = ++this.preferencesSaveCount;
+    this.preferencesSave = 'saving';
     try {
       await this.store.savePreferences(preferences);
+      if (save === this.preferencesSaveCount) this.preferencesSave = 'saved';
     } catch (error) {
+      if (save === this.preferencesSaveCount) this.preferencesSave = 'failed';
       this.storageProblem = describeStorageError(error);
     }
   }
@@ -362,6 +370,7 @@ export class FpApp extends LitElement {
         return html`<fp-settings-view
           .calibration=${CALIBRATION}
           .threshold=${this.threshold}
+          .saveState=${this.preferencesSave}
           .engine=${this.engine}
           .model=${APP_MODEL}
         ></fp-settings-view>`;

@@ -11,6 +11,13 @@ import './fp-alert';
 
 const THRESHOLD_MIN = 0.3;
 const THRESHOLD_MAX = 0.9;
+const SAVE_STATE_TEXT = {
+  none: '',
+  saving: 'Saving…',
+  saved: 'Saved on this device',
+  // The storage problem itself is explained in the app's alert.
+  failed: 'Not saved',
+} as const;
 
 /**
  * Settings: the verification threshold (with the false-match rate it corresponds to when the
@@ -71,6 +78,11 @@ export class FpSettingsView extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      .save-state {
+        align-self: center;
+        color: var(--fp-muted);
+        font-size: 0.9rem;
+      }
       fp-alert {
         display: block;
         margin-top: 0.75rem;
@@ -83,6 +95,9 @@ export class FpSettingsView extends LitElement {
 
   /** The threshold in force. */
   @property({ type: Number }) threshold = 0.6;
+
+  /** Whether the latest threshold change has been stored on this device (null: no change yet). */
+  @property({ attribute: false }) saveState: 'saving' | 'saved' | 'failed' | null = null;
 
   /** The face engine, to show what runs. */
   @property({ attribute: false }) engine: EngineState = { status: 'loading', progress: null };
@@ -165,6 +180,7 @@ export class FpSettingsView extends LitElement {
           <button @click=${this.reset} ?disabled=${calibration === null || value === calibration.threshold}>
             Use the calibrated threshold (${calibration?.threshold.toFixed(2)})
           </button>
+          <span class="save-state" role="status">${SAVE_STATE_TEXT[this.saveState ?? 'none']}</span>
         </div>
         ${mismatch
           ? html`<fp-alert tone="warning" heading="Calibration is for another model">

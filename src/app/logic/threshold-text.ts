@@ -17,8 +17,13 @@ export function describeThreshold(calibration: Calibration, threshold: number): 
       : 'its false-match rate has not been measured for this app yet';
   }
   const approx = rates.extrapolated ? 'at the nearest measured threshold, ' : 'about ';
+  // "About 0%" would claim more than a finite sample shows: none were seen, which is all we know.
+  const falseMatches =
+    rates.falseMatchRate === 0
+      ? `${rates.extrapolated ? 'at the nearest measured threshold, ' : ''}none of the measured pairs of different people fall within it`
+      : `${approx}${formatRate(rates.falseMatchRate)} of pairs of different people fall within it`;
   return (
-    `on LFW, ${approx}${formatRate(rates.falseMatchRate)} of pairs of different people fall within it ` +
-    `(false matches) and ${formatRate(rates.falseNonMatchRate)} of pairs of the same person fall outside it`
+    `on LFW, ${falseMatches} (false matches) and ${formatRate(rates.falseNonMatchRate)} of pairs of the same ` +
+    'person fall outside it'
   );
 }
