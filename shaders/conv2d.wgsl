@@ -8,15 +8,16 @@
 //         is 0) and the output size; taps that fall outside the input read zero.
 // Bindings: 0 input, 1 weights (the filter), 2 channelParams ([4][Cout4] vec4: bias, scale, shift, alpha),
 //           3 residual (NHWC like output; read only when HAS_RESIDUAL), 4 output, 5 uniforms.
+// Uniforms: input/output sizes, filter size, strides, top/left padding; activation (activation.wgsl).
 // Grid: x = output-channel group of 4, y = group of 4 consecutive output pixels (over N*outH*outW).
 //       Each thread accumulates a 4 pixel x 4 channel tile, so every filter vec4 feeds 4 pixels.
-// Overrides: WG_X * WG_Y threads per workgroup; HAS_RESIDUAL.
+// Overrides: WG_X * WG_Y threads per workgroup; HAS_RESIDUAL (see matmul.wgsl for why not a uniform).
 
 struct Params {
   inH: u32, inW: u32, inC: u32, outH: u32,
   outW: u32, outC: u32, outC4: u32, pixels: u32,
   kH: u32, kW: u32, strideH: u32, strideW: u32,
-  padTop: i32, padLeft: i32, _pad0: u32, _pad1: u32,
+  padTop: i32, padLeft: i32, activation: u32, _pad0: u32,
 }
 
 @group(0) @binding(0) var<storage, read> input: array<f32>;
@@ -64,7 +65,7 @@ fn store(pixel: u32, co4: u32, acc: vec4<f32>) {
     for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
     y += r;
   }
-  y = activate4(y, channelParams[3u * p.outC4 + co4]);
+  y = activate4(y, channelParams[3u * p.outC4 + co4], p.activation);
   for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
 }
 

@@ -10,17 +10,20 @@
 //         outside the input contribute nothing.
 // Bindings: 0 input, 1 weights (the filter), 2 channelParams ([4][C4] vec4: bias, scale, shift, alpha),
 //           3 residual (NHWC like output; read only when HAS_RESIDUAL), 4 output, 5 uniforms.
+// Uniforms: input/output sizes, thread count, filter size, strides, top/left padding; activation
+//           (activation.wgsl).
 // Grid: one thread per (output pixel, group of 4 channels), channel group fastest so that neighbouring
 //       threads read neighbouring memory; threads = N*outH*outW*C4 laid out by grid.ts (2-D past the
 //       per-dimension workgroup limit).
-// Overrides: WG threads per workgroup; HAS_RESIDUAL; RELU_INPUT applies max(0,x) to every input value
-//            as it is read (the landmark net's dense blocks convolve relu(sum) while keeping the sum).
+// Overrides: WG threads per workgroup; HAS_RESIDUAL (see matmul.wgsl); RELU_INPUT applies max(0,x) to
+//            every input value as it is read (the landmark net's dense blocks convolve relu(sum) while
+//            keeping the sum).
 
 struct Params {
   inH: u32, inW: u32, channels: u32, channels4: u32,
   outH: u32, outW: u32, threads: u32, kH: u32,
   kW: u32, strideH: u32, strideW: u32, padTop: i32,
-  padLeft: i32, _pad0: u32, _pad1: u32, _pad2: u32,
+  padLeft: i32, activation: u32, _pad0: u32, _pad1: u32,
 }
 
 @group(0) @binding(0) var<storage, read> input: array<f32>;
@@ -82,6 +85,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
     y += r;
   }
-  y = activate4(y, channelParams[3u * p.channels4 + c4]);
+  y = activate4(y, channelParams[3u * p.channels4 + c4], p.activation);
   for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
 }

@@ -9,18 +9,21 @@
 //         y = activation(y, alpha[c]).
 // Bindings: 0 input, 1 weights, 2 channelParams ([4][N4] vec4: bias, scale, shift, alpha), 3 residual
 //           ([M,N] like the output; read only when HAS_RESIDUAL), 4 output, 5 uniforms.
+// Uniforms: m, k, n, n4 = ceil(N / 4); activation (activation.wgsl).
 // Grid: x = column group of 4, y = group of 4 rows; each thread accumulates a 4 row x 4 column tile,
 //       so every weight vec4 feeds 4 rows and every input vec4 feeds 4 columns.
 //       z (within a workgroup only) = slice of K: with K_SPLIT > 1 the K_SPLIT threads of one tile take
 //       every K_SPLIT-th group of 4 k's and add their partial tiles through workgroup memory. That is for
 //       small M (a batch of 1-32 embeddings), where the output tiles alone cannot occupy a GPU.
 // Overrides: WG_X * WG_Y * K_SPLIT threads per workgroup; ALIGNED: K % 4 == 0, so every input row starts
-//            on a vec4 and is read as vec4s (otherwise element by element); HAS_RESIDUAL.
+//            on a vec4 and is read as vec4s (otherwise element by element); HAS_RESIDUAL (an override,
+//            not a uniform: the residual path left in the code cost 5-7% of the SSD's time on lavapipe).
 // On lavapipe this 4×4 tile measured best for the SSD detector's 1×1 convolutions (4×8: +3%, 4×16: +60%,
 // 8×8: +29%, 1×1: +107% time; conv2d.wgsl's windowed loop: +33%).
 
 struct Params {
   m: u32, k: u32, n: u32, n4: u32,
+  activation: u32, _pad0: u32, _pad1: u32, _pad2: u32,
 }
 
 @group(0) @binding(0) var<storage, read> input: array<vec4<f32>>;
@@ -60,7 +63,7 @@ fn store(row: u32, col4: u32, acc: vec4<f32>) {
     for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
     y += r;
   }
-  y = activate4(y, channelParams[3u * p.n4 + col4]);
+  y = activate4(y, channelParams[3u * p.n4 + col4], p.activation);
   for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
 }
 

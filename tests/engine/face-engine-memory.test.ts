@@ -66,6 +66,7 @@ describe('FaceEngine GPU memory', () => {
     const bytesBefore = liveBytes;
     const buffersBefore = liveBuffers;
     const texturesBefore = textures;
+    const pipelinesBefore = engine.context.pipelineCount;
 
     let last: Float32Array | undefined;
     for (let i = 0; i < 1000; i++) {
@@ -76,5 +77,9 @@ describe('FaceEngine GPU memory', () => {
     expect(liveBuffers - buffersBefore, 'GPU buffers created and kept').toBe(0);
     expect(liveBytes - bytesBefore, 'GPU bytes created and kept').toBe(0);
     expect(textures - texturesBefore, 'frame textures recreated for same-size frames').toBe(0);
+    expect(engine.context.pipelineCount - pipelinesBefore, 'pipelines compiled after the first calls').toBe(0);
+    // Every pipeline is paid for at cold start; activation is a uniform so that the three networks share
+    // them (35 when it was an override; 23 now for detect → landmarks → embed).
+    expect(engine.context.pipelineCount, 'pipelines compiled').toBeLessThanOrEqual(24);
   }, 900_000);
 });

@@ -30,10 +30,10 @@ export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptio
   if (output.buffer === a.buffer || output.buffer === b.buffer) throw new Error(`${label}: cannot add in place`);
   const activation = options.activation ?? { kind: 'none' };
   const count4 = Math.ceil(size / 4);
-  const pipeline = context.pipeline('add', CODE, { WG, ACTIVATION: activationCode(activation) });
+  const pipeline = context.pipeline('add', CODE, { WG });
   const uniforms = uniformBuffer(
     context,
-    [{ u32: count4 }, { f32: activation.kind === 'leaky' ? activation.alpha : 0 }, { u32: 0 }, { u32: 0 }],
+    [{ u32: count4 }, { f32: activation.kind === 'leaky' ? activation.alpha : 0 }, { u32: activationCode(activation) }, { u32: 0 }],
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [a.buffer, b.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);

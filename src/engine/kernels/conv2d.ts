@@ -102,7 +102,6 @@ export function conv2d(
   const pipeline = context.pipeline('conv2d', CODE, {
     WG_X: wgX,
     WG_Y: wgY,
-    ACTIVATION: filter.activationCode,
     HAS_RESIDUAL: options.residual ? 1 : 0,
   });
   const uniforms = uniformBuffer(
@@ -111,7 +110,7 @@ export function conv2d(
       { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
       { u32: g.outW }, { u32: filter.outC }, { u32: outC4 }, { u32: pixels },
       { u32: filter.kH }, { u32: filter.kW }, { u32: strideH }, { u32: strideW },
-      { i32: g.padTop }, { i32: g.padLeft }, { u32: 0 }, { u32: 0 },
+      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: 0 },
     ],
     `${label}.uniforms`,
   );

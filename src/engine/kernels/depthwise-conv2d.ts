@@ -104,7 +104,6 @@ export function depthwiseConv2d(
   const threads = n * g.outH * g.outW * channels4;
   const pipeline = context.pipeline('depthwise-conv2d', CODE, {
     WG: WORKGROUP,
-    ACTIVATION: filter.activationCode,
     HAS_RESIDUAL: options.residual ? 1 : 0,
     RELU_INPUT: options.reluInput ? 1 : 0,
   });
@@ -114,7 +113,7 @@ export function depthwiseConv2d(
       { u32: inH }, { u32: inW }, { u32: channels }, { u32: channels4 },
       { u32: g.outH }, { u32: g.outW }, { u32: threads }, { u32: filter.kH },
       { u32: filter.kW }, { u32: strideH }, { u32: strideW }, { i32: g.padTop },
-      { i32: g.padLeft }, { u32: 0 }, { u32: 0 }, { u32: 0 },
+      { i32: g.padLeft }, { u32: filter.activationCode }, { u32: 0 }, { u32: 0 },
     ],
     `${label}.uniforms`,
   );

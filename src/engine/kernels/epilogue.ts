@@ -20,7 +20,7 @@ export interface EpilogueParams {
   activation?: Activation;
 }
 
-/** The ACTIVATION override of activation.wgsl. */
+/** activation.wgsl's activation code (a uniform of each kernel that fuses one). */
 export function activationCode(activation: Activation = NO_ACTIVATION): number {
   switch (activation.kind) {
     case 'none':

@@ -124,10 +124,16 @@ export function matmul(
     WG_Y: config.wgY,
     K_SPLIT: config.kSplit,
     ALIGNED: k % 4 === 0 ? 1 : 0,
-    ACTIVATION: weights.activationCode,
     HAS_RESIDUAL: options.residual ? 1 : 0,
   });
-  const uniforms = uniformBuffer(context, [{ u32: m }, { u32: k }, { u32: n }, { u32: n4 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(
+    context,
+    [
+      { u32: m }, { u32: k }, { u32: n }, { u32: n4 },
+      { u32: weights.activationCode }, { u32: 0 }, { u32: 0 }, { u32: 0 },
+    ],
+    `${label}.uniforms`,
+  );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
   return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1], output);
 }
