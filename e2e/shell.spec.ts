@@ -58,6 +58,8 @@ test.describe('app shell', () => {
     await expect(page.getByRole('progressbar')).toBeVisible();
     await expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: 8 * 60_000 });
     await expect(page.locator('fp-load-progress')).toHaveCount(0);
-    await expect(page.getByText('Ready (WebGPU)')).toBeVisible();
+    // Chromium here has no GPU: WebGPU runs on SwiftShader, which the app must own up to.
+    await expect(page.getByText('Ready (WebGPU in software, on the processor)')).toBeVisible();
+    await expect(page.locator('fp-alert[data-problem="software-renderer"]')).toContainText('graphics acceleration');
   });
 });

@@ -42,6 +42,11 @@ export class FaceService {
     return this.engine.vectorLength;
   }
 
+  /** WebGPU runs on the CPU here (no graphics acceleration): each check takes seconds, not milliseconds. */
+  get runsInSoftware(): boolean {
+    return this.engine.describeAdapter().software;
+  }
+
   /** Every face in the frame, with 68 landmarks each; `target` is the one a person means. */
   analyze(frame: ImageBitmap): Promise<FaceAnalysis> {
     return this.engine.analyze(frame, ANALYZE_OPTIONS);

@@ -14,6 +14,7 @@ export type ProblemKind =
   | 'storage-full'
   | 'storage-outdated'
   | 'storage-blocked'
+  | 'software-renderer'
   | 'storage-unavailable'
   | 'import-rejected'
   | 'model-mismatch'
@@ -170,6 +171,16 @@ export const STORAGE_BLOCKED: Problem = {
   message:
     'Another tab is running an older version of Faceprint and is holding its database open, so this tab ' +
     'cannot update it. Close or reload the other Faceprint tabs; this page continues by itself.',
+};
+
+/** Not an error: the engine works, slowly, where the browser has no graphics acceleration. */
+export const SOFTWARE_RENDERER: Problem = {
+  kind: 'software-renderer',
+  title: 'Running without graphics acceleration',
+  message:
+    'This browser runs WebGPU on the processor instead of a graphics chip, so each check takes a few seconds ' +
+    'instead of a fraction of one. Results are the same. Turning on hardware acceleration in the browser’s ' +
+    'settings, or using a device with a graphics chip, makes it fast.',
 };
 
 function unexpected(error: unknown): Problem {

@@ -35,7 +35,20 @@ export interface AdapterDescription {
   device: string;
   description: string;
   isFallbackAdapter: boolean;
+  /**
+   * The adapter renders on the CPU (a fallback adapter, or a known software driver: SwiftShader,
+   * llvmpipe/lavapipe, WARP): expect seconds per frame rather than milliseconds.
+   */
+  software: boolean;
   features: string[];
+}
+
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i;
+
+/** Whether an adapter with this description renders on the CPU. */
+export function isSoftwareAdapter(description: Omit<AdapterDescription, 'software' | 'features'>): boolean {
+  const { vendor, architecture, device, description: text, isFallbackAdapter } = description;
+  return isFallbackAdapter || SOFTWARE_ADAPTER.test([vendor, architecture, device, text].join(' '));
 }
 
 export interface GpuContextOptions {
@@ -135,14 +148,18 @@ export class GpuContext {
 
   describeAdapter(): AdapterDescription {
     const info = this.adapter.info;
-    return {
+    const identity = {
       vendor: info?.vendor ?? '',
       architecture: info?.architecture ?? '',
       device: info?.device ?? '',
       description: info?.description ?? '',
-      isFallbackAdapter: Boolean((info as GPUAdapterInfo & { isFallbackAdapter?: boolean })?.isFallbackAdapter),
-      features: [...this.adapter.features].sort(),
+      // GPUAdapterInfo.isFallbackAdapter now; GPUAdapter.isFallbackAdapter in older browsers.
+      isFallbackAdapter: Boolean(
+        (info as GPUAdapterInfo & { isFallbackAdapter?: boolean })?.isFallbackAdapter ??
+          (this.adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter,
+      ),
     };
+    return { ...identity, software: isSoftwareAdapter(identity), features: [...this.adapter.features].sort() };
   }
 
   get limits(): GPUSupportedLimits {

@@ -5,7 +5,7 @@ import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type Person
 import { FaceService, hasWebGpuApi } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import type { ViewName } from '../events';
-import { NO_WEBGPU, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
+import { NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
 import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
@@ -330,6 +330,11 @@ export class FpApp extends LitElement {
                 ${this.storageProblem.kind === 'storage-outdated'
                   ? html`<div slot="actions"><button class="primary" @click=${() => location.reload()}>Reload</button></div>`
                   : null}
+              </fp-alert>`
+            : null}
+          ${engine.status === 'ready' && engine.service.runsInSoftware
+            ? html`<fp-alert tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
+                ${SOFTWARE_RENDERER.message}
               </fp-alert>`
             : null}
           ${this.activateUpdate

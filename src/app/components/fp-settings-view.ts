@@ -210,7 +210,7 @@ export class FpSettingsView extends LitElement {
           <dt>Embedding length</dt>
           <dd>${engine.status === 'ready' ? engine.service.vectorLength : this.model?.vectorLength}</dd>
           <dt>Engine</dt>
-          <dd>${engine.status === 'ready' ? 'Ready (WebGPU)' : engine.status === 'loading' ? 'Loading…' : engine.problem.title}</dd>
+          <dd>${engine.status === 'ready' ? (engine.service.runsInSoftware ? 'Ready (WebGPU in software, on the processor)' : 'Ready (WebGPU)') : engine.status === 'loading' ? 'Loading…' : engine.problem.title}</dd>
         </dl>
       </div>
 
