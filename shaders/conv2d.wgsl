@@ -1,4 +1,5 @@
-// conv2d: 2-D convolution with a fused epilogue. Prefixed with activation.wgsl by the host.
+// conv2d: 2-D convolution with a fused epilogue. Prefixed with activation.wgsl and epilogue-lanes.wgsl
+// by the host.
 //
 // Layout: input NHWC f32 [N,H,W,Cin]; filter HWIO [kH,kW,Cin,Cout4*4] as vec4 over output channels,
 //         Cout zero-padded to a multiple of 4; output NHWC [N,outH,outW,Cout].
@@ -60,13 +61,8 @@ fn store(pixel: u32, co4: u32, acc: vec4<f32>) {
   var y = (acc + channelParams[co4]) * channelParams[p.outC4 + co4] + channelParams[2u * p.outC4 + co4];
   let base = pixel * p.outC + co4 * 4u;
   let lanes = min(4u, p.outC - co4 * 4u);
-  if (HAS_RESIDUAL) {
-    var r = vec4<f32>(0.0);
-    for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
-    y += r;
-  }
-  y = activate4(y, channelParams[3u * p.outC4 + co4], p.activation);
-  for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
+  if (HAS_RESIDUAL) { y += residualLanes(base, lanes); }
+  storeLanes(base, lanes, activate4(y, channelParams[3u * p.outC4 + co4], p.activation));
 }
 
 @compute @workgroup_size(WG_X, WG_Y)

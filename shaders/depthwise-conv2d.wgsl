@@ -1,5 +1,5 @@
 // depthwise-conv2d: per-channel 2-D convolution (channel multiplier 1) with the fused epilogue of
-// conv2d. Prefixed with activation.wgsl by the host.
+// conv2d. Prefixed with activation.wgsl and epilogue-lanes.wgsl by the host.
 //
 // Layout: input NHWC f32 [N,H,W,C]; filter [kH,kW,C4*4] as vec4 over channels (TF's [kH,kW,C,1]
 //         with C zero-padded to a multiple of 4); output NHWC [N,outH,outW,C]. Input and output keep
@@ -80,11 +80,6 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
 
   var y = (acc + channelParams[c4]) * channelParams[p.channels4 + c4] + channelParams[2u * p.channels4 + c4];
   let base = pixel * p.channels + c0;
-  if (HAS_RESIDUAL) {
-    var r = vec4<f32>(0.0);
-    for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
-    y += r;
-  }
-  y = activate4(y, channelParams[3u * p.channels4 + c4], p.activation);
-  for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
+  if (HAS_RESIDUAL) { y += residualLanes(base, lanes); }
+  storeLanes(base, lanes, activate4(y, channelParams[3u * p.channels4 + c4], p.activation));
 }

@@ -1,6 +1,6 @@
 // matmul: fully connected layer, [M,K] x [K,N], with the fused epilogue; also every 1×1, stride-1,
 // unpadded convolution (conv2d routes them here: NHWC [N,H,W,Cin] is [N*H*W, Cin] and the HWIO filter
-// with kH = kW = 1 is [Cin, Cout]). Prefixed with activation.wgsl by the host.
+// with kH = kW = 1 is [Cin, Cout]). Prefixed with activation.wgsl and epilogue-lanes.wgsl by the host.
 //
 // Layout: input f32 [M,K] row-major (any tensor, flattened; e.g. NHWC [B,1,1,K]), bound as vec4 because
 //         every buffer is padded to 16 bytes; weights [K, N4*4] row-major as vec4 over output columns,
@@ -58,13 +58,8 @@ fn store(row: u32, col4: u32, acc: vec4<f32>) {
   var y = (acc + channelParams[col4]) * channelParams[p.n4 + col4] + channelParams[2u * p.n4 + col4];
   let base = row * p.n + col4 * 4u;
   let lanes = min(4u, p.n - col4 * 4u);
-  if (HAS_RESIDUAL) {
-    var r = vec4<f32>(0.0);
-    for (var i = 0u; i < lanes; i++) { r[i] = residual[base + i]; }
-    y += r;
-  }
-  y = activate4(y, channelParams[3u * p.n4 + col4], p.activation);
-  for (var i = 0u; i < lanes; i++) { output[base + i] = y[i]; }
+  if (HAS_RESIDUAL) { y += residualLanes(base, lanes); }
+  storeLanes(base, lanes, activate4(y, channelParams[3u * p.n4 + col4], p.activation));
 }
 
 @compute @workgroup_size(WG_X, WG_Y, K_SPLIT)
@@ -99,13 +94,15 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation
     acc3 += a3.x * b0 + a3.y * b1 + a3.z * b2 + a3.w * b3;
     w += stride;
   }
-  // The last K % 4 columns, one k at a time.
-  for (var k = k4s * 4u + lid.z; k < p.k; k += K_SPLIT) {
-    let b = weights[k * p.n4 + col4];
-    acc0 += element(base0 + k) * b;
-    acc1 += element(base1 + k) * b;
-    acc2 += element(base2 + k) * b;
-    acc3 += element(base3 + k) * b;
+  // The last K % 4 columns, one k at a time (none when ALIGNED: the override drops the loop).
+  if (!ALIGNED) {
+    for (var k = k4s * 4u + lid.z; k < p.k; k += K_SPLIT) {
+      let b = weights[k * p.n4 + col4];
+      acc0 += element(base0 + k) * b;
+      acc1 += element(base1 + k) * b;
+      acc2 += element(base2 + k) * b;
+      acc3 += element(base3 + k) * b;
+    }
   }
   if (K_SPLIT > 1u) {
     let tile = lid.y * WG_X + lid.x;

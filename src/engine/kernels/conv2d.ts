@@ -1,5 +1,6 @@
 // conv2d kernel host side: weight upload (HWIO, Cout padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
+import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
@@ -8,7 +9,7 @@ import { matmul } from './matmul';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
-const CODE = activationWgsl + conv2dWgsl;
+const CODE = activationWgsl + epilogueLanesWgsl + conv2dWgsl;
 
 export interface Conv2dFilter {
   kH: number;

@@ -1,5 +1,6 @@
 // depthwise-conv2d kernel host side: filter upload ([kH,kW,C], C padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
+import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import depthwiseWgsl from '../../../shaders/depthwise-conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Shape, type Tensor } from '../tensor';
@@ -8,7 +9,7 @@ import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } fr
 import { linearGrid } from './grid';
 import { windowGeometry, type Padding } from './padding';
 
-const CODE = activationWgsl + depthwiseWgsl;
+const CODE = activationWgsl + epilogueLanesWgsl + depthwiseWgsl;
 const WORKGROUP = 64;
 
 export interface DepthwiseConv2dFilter {

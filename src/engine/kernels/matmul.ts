@@ -1,12 +1,13 @@
 // matmul (fully connected) kernel host side: weight upload ([K,N], N padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
+import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
 import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 
-const CODE = activationWgsl + matmulWgsl;
+const CODE = activationWgsl + epilogueLanesWgsl + matmulWgsl;
 
 export interface MatmulWeights {
   /** Input features (rows of the weight matrix). */
