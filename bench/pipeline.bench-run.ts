@@ -64,6 +64,18 @@ async function referenceStages(tf: Tf, faceapi: Tf, frame: RgbaImage, faces: Det
   return { stages: out };
 }
 
+/** Mesa keeps compiled shaders on disk; MESA_SHADER_CACHE_DISABLE=true measures a first visit. */
+function mesaShaderCacheOn(): boolean {
+  return !/^(1|true|yes)$/i.test(process.env.MESA_SHADER_CACHE_DISABLE ?? '');
+}
+
+function shaderCacheNote(): string {
+  return mesaShaderCacheOn()
+    ? 'Mesa\'s on-disk shader cache was on: shaders compiled by an earlier run load from disk, as on a returning visit ' +
+        '(`MESA_SHADER_CACHE_DISABLE=true npm run bench` measures a first visit).'
+    : 'Mesa\'s on-disk shader cache was off (MESA_SHADER_CACHE_DISABLE): every shader is compiled, as on a first visit.';
+}
+
 function frameRgb(frame: RgbaImage): Int32Array {
   const rgb = new Int32Array(frame.width * frame.height * 3);
   for (let i = 0, j = 0; i < frame.data.length; i += 4, j += 3) {
@@ -171,11 +183,12 @@ it('pipeline benchmark', async () => {
   const header =
     `Adapter: ${adapter.vendor} ${adapter.architecture} ${adapter.description}`.trim() +
     `\nFrame: face-api demo sample1.jpg (${frame.width}×${frame.height}, ${faces.length} faces); SSD at 512 single view for both` +
-    ` (ours adds a second, zoomed-out view by default); medians of ${SAMPLES} samples after 1 warm-up (embed×32: 3 for tfjs).`;
+    ` (ours adds a second, zoomed-out view by default); medians of ${SAMPLES} samples after 1 warm-up (embed×32: 3 for tfjs).` +
+    `\nCold start is one sample each, ours first. ${shaderCacheNote()}`;
   const text = `${header}\n\n${table}\n\n${coldTable}\n`;
   console.log(`\n${text}`);
   mkdirSync('bench/results', { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  writeFileSync(`bench/results/pipeline-${stamp}.json`, JSON.stringify({ adapter, frame: { width: frame.width, height: frame.height }, rows, oursCold, tfjsCold, date: new Date().toISOString() }, null, 2));
+  writeFileSync(`bench/results/pipeline-${stamp}.json`, JSON.stringify({ adapter, frame: { width: frame.width, height: frame.height }, rows, oursCold, tfjsCold, mesaShaderCache: mesaShaderCacheOn(), date: new Date().toISOString() }, null, 2));
   writeFileSync(`bench/results/pipeline-${stamp}.md`, text);
 });

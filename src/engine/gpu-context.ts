@@ -162,6 +162,11 @@ export class GpuContext {
     return { ...identity, software: isSoftwareAdapter(identity), features: [...this.adapter.features].sort() };
   }
 
+  /** The adapter renders on the CPU (see isSoftwareAdapter); kernels may pick shapes for that. */
+  get software(): boolean {
+    return this.describeAdapter().software;
+  }
+
   get limits(): GPUSupportedLimits {
     return this.device.limits;
   }

@@ -3,7 +3,7 @@
 // a different order than the double-precision reference).
 import { describe, expect, it } from 'vitest';
 import type { Activation } from '../../src/engine/kernels/epilogue';
-import { matmul, matmulConfig, uploadMatmulWeights, type MatmulWeightsSource } from '../../src/engine/kernels/matmul';
+import { CPU_MATMUL_CONFIG, matmul, matmulConfig, uploadMatmulWeights, type MatmulWeightsSource } from '../../src/engine/kernels/matmul';
 import { matmulReference } from '../../src/engine/reference/matmul';
 import { uploadTensor } from '../../src/engine/tensor';
 import { expectClose } from '../helpers/compare';
@@ -76,8 +76,10 @@ describe('matmul', () => {
     const expected = matmulReference(input, source);
     const x = uploadTensor(context, c.x, input);
     const weights = uploadMatmulWeights(context, source);
+    const m = c.x.reduce((a, b) => a * b, 1) / c.k;
     const { output, data } = await runKernel(context, () =>
-      matmul(context, x, weights, c.kSplit === undefined ? {} : { kSplit: c.kSplit }),
+      // The GPU shapes, whatever adapter runs the tests (a CPU adapter gets CPU_MATMUL_CONFIG by default).
+      matmul(context, x, weights, { config: matmulConfig(m, c.k, c.n, c.kSplit) }),
     );
     expect(output.shape).toEqual(expected.shape);
     expectClose(data, expected.data, TOLERANCE);
@@ -88,6 +90,19 @@ describe('matmul', () => {
     const x = uploadTensor(context, [1, 10], new Float32Array(10));
     const weights = uploadMatmulWeights(context, { k: 4, n: 4, weights: new Float32Array(16) });
     expect(() => matmul(context, x, weights)).toThrow(/rows of 4/);
+  });
+
+  it('chooses its shape for the adapter: one shape on a CPU adapter, the GPU shapes otherwise', async () => {
+    const context = await testContext();
+    const source: MatmulWeightsSource = { k: 256, n: 128, weights: randomArray(256 * 128, 7001, -0.5, 0.5), activation: { kind: 'relu' } };
+    const input = randomArray(256, 7002);
+    const weights = uploadMatmulWeights(context, source);
+    const x = uploadTensor(context, [1, 256], input);
+    const { wgX, wgY, kSplit } = context.software ? CPU_MATMUL_CONFIG : matmulConfig(1, 256, 128);
+    const call = matmul(context, x, weights);
+    expect(call.dispatch.pipeline.label).toContain(`K_SPLIT=${kSplit},WG_X=${wgX},WG_Y=${wgY}`);
+    const { data } = await runKernel(context, () => call);
+    expectClose(data, matmulReference(input, source).data, TOLERANCE);
   });
 
   it('splits K for small batches and not for large ones', () => {

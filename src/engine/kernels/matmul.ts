@@ -50,8 +50,8 @@ export interface MatmulOptions {
   output?: Tensor;
   /** Added before the activation; M·N elements laid out like the output. */
   residual?: Tensor;
-  /** Threads that share one output tile, each summing a slice of K (tests; chosen from the shape otherwise). */
-  kSplit?: number;
+  /** Workgroup shape and K split (tests); otherwise chosen for the adapter and the shape. */
+  config?: MatmulConfig;
   label?: string;
 }
 
@@ -69,6 +69,14 @@ const MAX_THREADS = 256;
 const TILES_TO_FILL = 2048;
 /** Each K slice keeps at least this many groups of 4 k's, so the reduction stays a small part. */
 const MIN_K4_PER_SLICE = 8;
+
+/**
+ * On a CPU adapter (lavapipe, SwiftShader) every product runs in one shape. Splitting K to occupy more
+ * of a GPU buys nothing on a few CPU cores, and each further shape is another pipeline that lavapipe
+ * compiles at its first dispatch, 0.6-1.6 s apiece: a first visit's first result took 13.6 s with the
+ * GPU shapes.
+ */
+export const CPU_MATMUL_CONFIG: MatmulConfig = { wgX: 8, wgY: 8, kSplit: 1 };
 
 /** Workgroup shape for [M,K]x[K,N]: 64 tile threads, wide when M is small; K split when tiles are few. */
 export function matmulConfig(m: number, k: number, n: number, kSplit?: number): MatmulConfig {
@@ -119,7 +127,7 @@ export function matmul(
     throw new Error(`${label}: residual [${options.residual.shape}] does not match the output's ${m * n} elements`);
   }
   const n4 = roundUp4(n) / 4;
-  const config = matmulConfig(m, k, n, options.kSplit);
+  const config = options.config ?? (context.software ? CPU_MATMUL_CONFIG : matmulConfig(m, k, n));
   const pipeline = context.pipeline('matmul', CODE, {
     WG_X: config.wgX,
     WG_Y: config.wgY,
