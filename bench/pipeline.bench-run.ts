@@ -1,7 +1,7 @@
 // Pipeline benchmark (npm run bench): per-stage medians after warm-up for our engine, tfjs 4.22's
 // WebGPU backend on the same adapter and tfjs WASM, in one process; cold start for ours and tfjs
 // WebGPU. Writes JSON and a markdown table under bench/results/.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { getFaceChipDetails } from '../src/engine/alignment';
 import { FaceEngine, toPoints } from '../src/engine/face-engine';
@@ -20,6 +20,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 const BATCHES = [1, 8, 32];
+/** BENCH_COLD_ONLY=1: only the cold starts, appended to bench/results/cold-start-samples.jsonl (run it several times). */
+const COLD_ONLY = /^(1|true)$/i.test(process.env.BENCH_COLD_ONLY ?? '');
 
 interface Row { stage: string; ours?: Timing; tfjsWebgpu?: Timing; tfjsWasm?: Timing; note?: string }
 
@@ -120,6 +122,16 @@ it('pipeline benchmark', async () => {
     face.dispose();
   }
   const tfjsCold = { loadMs: tfLoaded - tfCold0, firstResultMs: performance.now() - tfLoaded, totalMs: performance.now() - tfCold0 };
+  if (COLD_ONLY) {
+    // One more fresh-process sample of the cold start, without the minutes of warm stages.
+    const ratio = (oursCold.totalMs / tfjsCold.totalMs).toFixed(2);
+    const line = `cold start: ours ${fmt(oursCold.totalMs)} ms (load ${fmt(oursCold.loadMs)}, first result ${fmt(oursCold.firstResultMs)}), tfjs-webgpu ${fmt(tfjsCold.totalMs)} ms (load ${fmt(tfjsCold.loadMs)}, first result ${fmt(tfjsCold.firstResultMs)}); ratio ${ratio}. ${shaderCacheNote()}`;
+    console.log(line);
+    mkdirSync('bench/results', { recursive: true });
+    appendFileSync('bench/results/cold-start-samples.jsonl', JSON.stringify({ date: new Date().toISOString(), adapter: engine.describeAdapter().description, mesaShaderCache: mesaShaderCacheOn(), oursCold, tfjsCold }) + '\n');
+    engine.dispose();
+    return;
+  }
 
   // --- warm stages: ours ---
   const analysis = await engine.analyze(frame);
