@@ -11,6 +11,9 @@ import { windowGeometry, type Padding } from './padding';
 
 const CODE = activationWgsl + epilogueLanesWgsl + conv2dWgsl;
 
+/** Output pixels of each thread's tile (conv2d.wgsl's tilePixels). */
+const TILE_PIXELS = 4;
+
 export interface Conv2dFilter {
   kH: number;
   kW: number;
@@ -111,11 +114,11 @@ export function conv2d(
       { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
       { u32: g.outW }, { u32: filter.outC }, { u32: outC4 }, { u32: pixels },
       { u32: filter.kH }, { u32: filter.kW }, { u32: strideH }, { u32: strideW },
-      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: 0 },
+      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: TILE_PIXELS },
     ],
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / 4), wgY), 1], output);
+  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / TILE_PIXELS), wgY), 1], output);
 }
 
 /**

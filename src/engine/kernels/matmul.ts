@@ -61,6 +61,9 @@ export interface MatmulConfig {
   kSplit: number;
 }
 
+/** Rows of each thread's output tile (matmul.wgsl's tileRows). */
+const TILE_ROWS = 4;
+
 const pow2AtLeast = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
 /** Threads a workgroup may hold; (kSplit - 1) partial 4x4 tiles of 64 bytes each then fit in 16 KiB. */
@@ -139,10 +142,10 @@ export function matmul(
     context,
     [
       { u32: m }, { u32: k }, { u32: n }, { u32: n4 },
-      { u32: weights.activationCode }, { u32: 0 }, { u32: 0 }, { u32: 0 },
+      { u32: weights.activationCode }, { u32: TILE_ROWS }, { u32: 0 }, { u32: 0 },
     ],
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / 4), config.wgY), 1], output);
+  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / TILE_ROWS), config.wgY), 1], output);
 }
