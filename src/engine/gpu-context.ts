@@ -117,6 +117,8 @@ export class GpuContext {
     }
     const requiredFeatures: GPUFeatureName[] = [];
     if (adapter.features.has('timestamp-query')) requiredFeatures.push('timestamp-query');
+    // Lets a kernel share loads between lanes (matmul-subgroup.wgsl on CPU adapters).
+    if (adapter.features.has('subgroups')) requiredFeatures.push('subgroups');
     try {
       const device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'faceprint' });
       return { adapter, device };
@@ -165,6 +167,17 @@ export class GpuContext {
   /** The adapter renders on the CPU (see isSoftwareAdapter); kernels may pick shapes for that. */
   get software(): boolean {
     return this.describeAdapter().software;
+  }
+
+  /**
+   * The subgroup width every subgroup has on this device, when the device has the `subgroups` feature
+   * and the adapter reports one fixed width (subgroupMinSize == subgroupMaxSize); otherwise undefined,
+   * and no kernel may assume a width.
+   */
+  get fixedSubgroupSize(): number | undefined {
+    if (!this.device.features.has('subgroups')) return undefined;
+    const { subgroupMinSize, subgroupMaxSize } = this.adapter.info ?? {};
+    return subgroupMinSize !== undefined && subgroupMinSize === subgroupMaxSize ? subgroupMinSize : undefined;
   }
 
   get limits(): GPUSupportedLimits {

@@ -30,4 +30,12 @@ describe('isSoftwareAdapter', () => {
     if (!/mesa/i.test(`${adapter.vendor} ${adapter.description}`)) test.skip();
     expect(adapter.software).toBe(true);
   });
+
+  it('opens lavapipe with the subgroups feature and its fixed 8-lane width (the subgroup matmul needs both)', async (test) => {
+    const context = await testContext();
+    const adapter = context.describeAdapter();
+    if (!/mesa/i.test(`${adapter.vendor} ${adapter.description}`)) test.skip();
+    expect(context.device.features.has('subgroups')).toBe(true);
+    expect(context.fixedSubgroupSize).toBe(8);
+  });
 });

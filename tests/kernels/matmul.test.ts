@@ -1,9 +1,19 @@
 // matmul WGSL vs the plain-TS reference over M, K, N (aligned and unaligned K, N not a multiple of 4),
-// the K split, and every epilogue activation. Tolerance 1e-4 relative (f32 sums of up to 256 products in
-// a different order than the double-precision reference).
+// the K split, and every epilogue activation; the same sweep through the subgroup kernel
+// (matmul-subgroup.wgsl) where the adapter has 8-lane subgroups. Tolerance 1e-4 relative (f32 sums of up
+// to 256 products in a different order than the double-precision reference). The residual path runs
+// through conv2d's tests (1×1 convolutions are matrix products).
 import { describe, expect, it } from 'vitest';
 import type { Activation } from '../../src/engine/kernels/epilogue';
-import { CPU_MATMUL_CONFIG, matmul, matmulConfig, uploadMatmulWeights, type MatmulWeightsSource } from '../../src/engine/kernels/matmul';
+import {
+  CPU_MATMUL_CONFIG,
+  matmul,
+  matmulConfig,
+  SUBGROUP_MATMUL,
+  uploadMatmulWeights,
+  type MatmulOptions,
+  type MatmulWeightsSource,
+} from '../../src/engine/kernels/matmul';
 import { matmulReference } from '../../src/engine/reference/matmul';
 import { uploadTensor } from '../../src/engine/tensor';
 import { expectClose } from '../helpers/compare';
@@ -53,6 +63,29 @@ const cases: Case[] = [
   { x: [256, 256], k: 256, n: 256, activation: 'none', epilogue: false },
 ];
 
+async function checkCase(c: Case, seed: number, config: (m: number) => MatmulOptions['config']): Promise<void> {
+  const context = await testContext();
+  const input = randomArray(c.x.reduce((a, b) => a * b, 1), 1000 + seed);
+  const source: MatmulWeightsSource = {
+    k: c.k,
+    n: c.n,
+    weights: randomArray(c.k * c.n, 2000 + seed, -0.5, 0.5),
+    activation: activationFor(c.activation, c.n, 6000 + seed),
+    ...(c.epilogue && {
+      bias: randomArray(c.n, 3000 + seed),
+      scale: randomArray(c.n, 4000 + seed, 0.5, 1.5),
+      shift: randomArray(c.n, 5000 + seed, -0.2, 0.2),
+    }),
+  };
+  const expected = matmulReference(input, source);
+  const x = uploadTensor(context, c.x, input);
+  const weights = uploadMatmulWeights(context, source);
+  const m = c.x.reduce((a, b) => a * b, 1) / c.k;
+  const { output, data } = await runKernel(context, () => matmul(context, x, weights, { config: config(m) }));
+  expect(output.shape).toEqual(expected.shape);
+  expectClose(data, expected.data, TOLERANCE);
+}
+
 describe('matmul', () => {
   it.each(cases.map((c, i) => {
     const m = c.x.reduce((a, b) => a * b, 1) / c.k;
@@ -60,29 +93,22 @@ describe('matmul', () => {
     const name = `x=[${c.x}] w=[${c.k},${c.n}] M=${m} act=${c.activation}${c.epilogue ? ' +bias,scale,shift' : ''} kSplit=${config.kSplit}`;
     return [name, c, i] as const;
   }))('%s', async (_name, c, seed) => {
+    // The GPU shapes, whatever adapter runs the tests (a CPU adapter gets another kernel by default).
+    await checkCase(c, seed, (m) => matmulConfig(m, c.k, c.n, c.kSplit));
+  });
+
+  // Every case again through the subgroup kernel (8 rows x 8 column groups a subgroup: most cases leave
+  // a partial tile in both directions). Where the adapter has no fixed 8-lane subgroups, the kernel must
+  // refuse to run instead.
+  it.each(cases.map((c, i) => [`subgroup kernel: x=[${c.x}] w=[${c.k},${c.n}] act=${c.activation}`, c, i] as const))('%s', async (_name, c, seed) => {
     const context = await testContext();
-    const input = randomArray(c.x.reduce((a, b) => a * b, 1), 1000 + seed);
-    const source: MatmulWeightsSource = {
-      k: c.k,
-      n: c.n,
-      weights: randomArray(c.k * c.n, 2000 + seed, -0.5, 0.5),
-      activation: activationFor(c.activation, c.n, 6000 + seed),
-      ...(c.epilogue && {
-        bias: randomArray(c.n, 3000 + seed),
-        scale: randomArray(c.n, 4000 + seed, 0.5, 1.5),
-        shift: randomArray(c.n, 5000 + seed, -0.2, 0.2),
-      }),
-    };
-    const expected = matmulReference(input, source);
-    const x = uploadTensor(context, c.x, input);
-    const weights = uploadMatmulWeights(context, source);
-    const m = c.x.reduce((a, b) => a * b, 1) / c.k;
-    const { output, data } = await runKernel(context, () =>
-      // The GPU shapes, whatever adapter runs the tests (a CPU adapter gets CPU_MATMUL_CONFIG by default).
-      matmul(context, x, weights, { config: matmulConfig(m, c.k, c.n, c.kSplit) }),
-    );
-    expect(output.shape).toEqual(expected.shape);
-    expectClose(data, expected.data, TOLERANCE);
+    if (context.fixedSubgroupSize === 8) {
+      await checkCase(c, seed, () => SUBGROUP_MATMUL);
+    } else {
+      const x = uploadTensor(context, c.x, new Float32Array(c.x.reduce((a, b) => a * b, 1)));
+      const weights = uploadMatmulWeights(context, { k: c.k, n: c.n, weights: new Float32Array(c.k * c.n) });
+      expect(() => matmul(context, x, weights, { config: SUBGROUP_MATMUL })).toThrow(/subgroups of exactly 8/);
+    }
   });
 
   it('rejects an input that does not flatten to rows of K', async () => {
@@ -92,15 +118,19 @@ describe('matmul', () => {
     expect(() => matmul(context, x, weights)).toThrow(/rows of 4/);
   });
 
-  it('chooses its shape for the adapter: one shape on a CPU adapter, the GPU shapes otherwise', async () => {
+  it('chooses its kernel for the adapter: subgroups or one shape on a CPU adapter, the GPU shapes otherwise', async () => {
     const context = await testContext();
     const source: MatmulWeightsSource = { k: 256, n: 128, weights: randomArray(256 * 128, 7001, -0.5, 0.5), activation: { kind: 'relu' } };
     const input = randomArray(256, 7002);
     const weights = uploadMatmulWeights(context, source);
     const x = uploadTensor(context, [1, 256], input);
-    const { wgX, wgY, kSplit } = context.software ? CPU_MATMUL_CONFIG : matmulConfig(1, 256, 128);
     const call = matmul(context, x, weights);
-    expect(call.dispatch.pipeline.label).toContain(`K_SPLIT=${kSplit},WG_X=${wgX},WG_Y=${wgY}`);
+    if (context.software && context.fixedSubgroupSize === 8) {
+      expect(call.dispatch.pipeline.label).toMatch(/^matmul-subgroup\|/);
+    } else {
+      const { wgX, wgY, kSplit } = context.software ? CPU_MATMUL_CONFIG : matmulConfig(1, 256, 128);
+      expect(call.dispatch.pipeline.label).toContain(`K_SPLIT=${kSplit},WG_X=${wgX},WG_Y=${wgY}`);
+    }
     const { data } = await runKernel(context, () => call);
     expectClose(data, matmulReference(input, source).data, TOLERANCE);
   });
