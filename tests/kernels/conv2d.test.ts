@@ -1,5 +1,6 @@
 // conv2d WGSL vs the plain-TS reference over kernel size, stride, padding, channels, activation and
-// residual. Tolerance 1e-4 relative (f32 sums of up to 7*7*1024 products in a different order).
+// residual, through both kernels (tiled and subgroup). Tolerance 1e-4 relative (f32 sums of up to
+// 7*7*1024 products in a different order).
 import { describe, expect, it } from 'vitest';
 import { conv2d, uploadConv2dFilter, runsAsMatmul, type Conv2dFilterSource } from '../../src/engine/kernels/conv2d';
 import type { Activation } from '../../src/engine/kernels/epilogue';
@@ -69,10 +70,13 @@ cases.push(...matmulCases);
 const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${p.bottom}${p.left}${p.right}`);
 
 describe('conv2d', () => {
-  it.each(cases.map((c, i) => [
-    `x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
-    c, i,
-  ] as const))('%s', async (_name, c, seed) => {
+  // Every case through both kernels: conv2d.wgsl's 4-pixel tile (with matmul.wgsl for 1×1) and the
+  // subgroup kernels (8 pixels x 8 channel groups a subgroup). Where the adapter has no fixed 8-lane
+  // subgroups, the subgroup kernels must refuse to run instead.
+  it.each((['tiled', 'subgroup'] as const).flatMap((kernel) => cases.map((c, i) => [
+    `${kernel}: x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
+    c, i, kernel,
+  ] as const)))('%s', async (_name, c, seed, kernel) => {
     const context = await testContext();
     const shape = [c.n, c.h, c.w, c.inC];
     const input = randomArray(c.n * c.h * c.w * c.inC, 1000 + seed);
@@ -93,9 +97,12 @@ describe('conv2d', () => {
     const x = uploadTensor(context, shape, input);
     const filter = uploadConv2dFilter(context, source);
     const residual = residualData ? uploadTensor(context, expected.shape, residualData) : undefined;
-    const { output, data } = await runKernel(context, () =>
-      conv2d(context, x, filter, { stride: c.stride, padding: c.padding, residual }),
-    );
+    const run = () => conv2d(context, x, filter, { stride: c.stride, padding: c.padding, residual, kernel });
+    if (kernel === 'subgroup' && context.fixedSubgroupSize !== 8) {
+      expect(run).toThrow(/subgroups of exactly 8/);
+      return;
+    }
+    const { output, data } = await runKernel(context, run);
     expect(output.shape).toEqual(expected.shape);
     expectClose(data, expected.data, TOLERANCE);
   });

@@ -2,14 +2,19 @@
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
+import conv2dSubgroupWgsl from '../../../shaders/conv2d-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
 import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
-import { matmul } from './matmul';
+import { matmul, SUBGROUP_MATMUL, tiledMatmulConfig } from './matmul';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
 const CODE = activationWgsl + epilogueLanesWgsl + conv2dWgsl;
+// The kernel first: its `enable subgroups;` must precede every declaration.
+const SUBGROUP_CODE = conv2dSubgroupWgsl + activationWgsl + epilogueLanesWgsl;
+/** Pixels (and lanes) of conv2d-subgroup.wgsl's tile. */
+const SUBGROUP_LANES = 8;
 
 /** Output pixels of each thread's tile (conv2d.wgsl's tilePixels). */
 const TILE_PIXELS = 4;
@@ -65,6 +70,11 @@ export interface Conv2dOptions {
   residual?: Tensor;
   /** Write here instead of a new tensor (buffer reuse across layers). */
   output?: Tensor;
+  /**
+   * 'tiled' (conv2d.wgsl) or 'subgroup' (conv2d-subgroup.wgsl, 1×1 products: matmul-subgroup.wgsl); by
+   * default the subgroup kernels on a CPU adapter with 8-lane subgroups (see matmul.ts), tiled otherwise.
+   */
+  kernel?: 'tiled' | 'subgroup';
   label?: string;
 }
 
@@ -96,29 +106,42 @@ export function conv2d(
   }
   const outC4 = roundUp4(filter.outC) / 4;
   const pixels = n * g.outH * g.outW;
+  const kernel = options.kernel ?? (context.software && context.fixedSubgroupSize === SUBGROUP_LANES ? 'subgroup' : 'tiled');
+  const subgroup = kernel === 'subgroup';
   if (runsAsMatmul(input.shape, filter, options)) {
     const weights = { k: filter.inC, n: filter.outC, buffer: filter.buffer, channelParams: filter.channelParams, activationCode: filter.activationCode };
-    return matmul(context, input, weights, { output, residual: options.residual, label });
+    const config = subgroup ? SUBGROUP_MATMUL : tiledMatmulConfig(context, pixels, filter.inC, filter.outC);
+    return matmul(context, input, weights, { output, residual: options.residual, label, config });
+  }
+  if (subgroup && context.fixedSubgroupSize !== SUBGROUP_LANES) {
+    throw new Error(`${label}: the subgroup kernel needs subgroups of exactly ${SUBGROUP_LANES} lanes`);
   }
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  const wgX = Math.min(outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8, 8);
-  const wgY = 64 / wgX;
-  const pipeline = context.pipeline('conv2d', CODE, {
-    WG_X: wgX,
-    WG_Y: wgY,
-    HAS_RESIDUAL: options.residual ? 1 : 0,
-  });
+  const tilePixels = subgroup ? SUBGROUP_LANES : TILE_PIXELS;
+  const hasResidual = { HAS_RESIDUAL: options.residual ? 1 : 0 };
+  let pipeline: GPUComputePipeline;
+  let workgroups: [number, number, number];
+  if (subgroup) {
+    // A workgroup is one subgroup: 8 output-channel groups x 8 pixels.
+    pipeline = context.pipeline('conv2d-subgroup', SUBGROUP_CODE, hasResidual);
+    workgroups = [groupsFor(context, outC4, SUBGROUP_LANES), groupsFor(context, pixels, tilePixels), 1];
+  } else {
+    const wgX = Math.min(outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8, 8);
+    const wgY = 64 / wgX;
+    pipeline = context.pipeline('conv2d', CODE, { WG_X: wgX, WG_Y: wgY, ...hasResidual });
+    workgroups = [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / tilePixels), wgY), 1];
+  }
   const uniforms = uniformBuffer(
     context,
     [
       { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
       { u32: g.outW }, { u32: filter.outC }, { u32: outC4 }, { u32: pixels },
       { u32: filter.kH }, { u32: filter.kW }, { u32: strideH }, { u32: strideW },
-      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: TILE_PIXELS },
+      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: tilePixels },
     ],
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], [groupsFor(context, outC4, wgX), groupsFor(context, Math.ceil(pixels / TILE_PIXELS), wgY), 1], output);
+  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], workgroups, output);
 }
 
 /**

@@ -92,10 +92,15 @@ export const SUBGROUP_MATMUL = 'subgroup';
 /** Rows (and lanes) of matmul-subgroup.wgsl's tile. */
 const SUBGROUP_LANES = 8;
 
-/** The kernel and shape for this adapter: see CPU_MATMUL_CONFIG, SUBGROUP_MATMUL and matmulConfig. */
+/** The kernel and shape for this adapter: see SUBGROUP_MATMUL and tiledMatmulConfig. */
 export function chooseMatmul(context: GpuContext, m: number, k: number, n: number): MatmulConfig | typeof SUBGROUP_MATMUL {
-  if (!context.software) return matmulConfig(m, k, n);
-  return context.fixedSubgroupSize === SUBGROUP_LANES ? SUBGROUP_MATMUL : CPU_MATMUL_CONFIG;
+  if (context.software && context.fixedSubgroupSize === SUBGROUP_LANES) return SUBGROUP_MATMUL;
+  return tiledMatmulConfig(context, m, k, n);
+}
+
+/** matmul.wgsl's shape for this adapter: CPU_MATMUL_CONFIG on a CPU, matmulConfig on a GPU. */
+export function tiledMatmulConfig(context: GpuContext, m: number, k: number, n: number): MatmulConfig {
+  return context.software ? CPU_MATMUL_CONFIG : matmulConfig(m, k, n);
 }
 
 /** Workgroup shape for [M,K]x[K,N]: 64 tile threads, wide when M is small; K split when tiles are few. */
