@@ -107,26 +107,43 @@ export class FaceEngine {
   }
 
   static async create(options: FaceEngineOptions = {}): Promise<FaceEngine> {
-    const report = options.onProgress ?? (() => undefined);
-    // Fail on a missing WebGPU before downloading megabytes of weights.
-    const context = await GpuContext.create({ gpu: options.gpu });
-    try {
-      const totalBytes = modelBytes(MODELS);
-      const loadedByFile = new Map<string, number>();
-      const source =
-        options.source ??
-        fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
-          loadedByFile.set(file, loaded);
-          let sum = 0;
-          for (const bytes of loadedByFile.values()) sum += bytes;
-          report({ stage: 'fetch', fraction: 0.7 * Math.min(1, sum / totalBytes), detail: file });
-        });
-      report({ stage: 'fetch', fraction: 0 });
-      const weights = new Map<ModelId, WeightMap>();
-      for (const id of MODELS) {
-        weights.set(id, await loadModelWeights(source, id));
+    const onProgress = options.onProgress ?? (() => undefined);
+    // The models load concurrently, so one may still be downloading after another is decoded: the
+    // fraction reported never goes back.
+    let reached = 0;
+    const report = (progress: LoadProgress) => {
+      reached = Math.max(reached, progress.fraction);
+      onProgress({ ...progress, fraction: reached });
+    };
+    // A browser without the WebGPU API fails here, before downloading megabytes of weights.
+    const gpu = GpuContext.api(options.gpu);
+    const totalBytes = modelBytes(MODELS);
+    const loadedByFile = new Map<string, number>();
+    const source =
+      options.source ??
+      fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
+        loadedByFile.set(file, loaded);
+        let sum = 0;
+        for (const bytes of loadedByFile.values()) sum += bytes;
+        report({ stage: 'fetch', fraction: 0.7 * Math.min(1, sum / totalBytes), detail: file });
+      });
+    report({ stage: 'fetch', fraction: 0 });
+    // Opening the device and loading the three models overlap: reading, checking and decoding one model
+    // runs while another's bytes arrive or are hashed, and the adapter and device requests are
+    // asynchronous. A failure of either is reported as it was; the other's result is dropped.
+    const loading = Promise.all(
+      MODELS.map(async (id) => {
+        const weightMap = await loadModelWeights(source, id);
         report({ stage: 'decode', fraction: 0.7, detail: id });
-      }
+        return [id, weightMap] as const;
+      }),
+    );
+    // Handled below (awaited after the device opens); this keeps an early failure from being reported as
+    // an unhandled rejection in the meantime.
+    loading.catch(() => undefined);
+    const context = await GpuContext.create({ gpu });
+    try {
+      const weights = new Map<ModelId, WeightMap>(await loading);
       report({ stage: 'upload', fraction: 0.75 });
       const uploaded = await context.checked('upload weights', () => ({
         detection: DetectionStage.upload(context, weights.get('ssd_mobilenetv1')!, options.detector),

@@ -77,15 +77,21 @@ export class GpuContext {
   }
 
   static async create(options: GpuContextOptions = {}): Promise<GpuContext> {
-    const gpu = options.gpu ?? (typeof navigator !== 'undefined' ? navigator.gpu : undefined);
-    if (!gpu) {
+    const gpu = GpuContext.api(options.gpu);
+    const { adapter, device } = await GpuContext.open(gpu, options.powerPreference);
+    return new GpuContext(gpu, options, adapter, device);
+  }
+
+  /** `gpu`, or navigator.gpu; throws WebGpuUnavailableError 'no-webgpu-api' at once when there is none. */
+  static api(gpu?: GPU): GPU {
+    const found = gpu ?? (typeof navigator !== 'undefined' ? navigator.gpu : undefined);
+    if (!found) {
       throw new WebGpuUnavailableError(
         'no-webgpu-api',
         'This browser does not support WebGPU. Use a current Chrome, Edge or another browser with WebGPU enabled.',
       );
     }
-    const { adapter, device } = await GpuContext.open(gpu, options.powerPreference);
-    return new GpuContext(gpu, options, adapter, device);
+    return found;
   }
 
   private static async open(gpu: GPU, powerPreference?: GPUPowerPreference) {
