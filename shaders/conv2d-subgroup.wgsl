@@ -1,16 +1,17 @@
-// conv2d-subgroup: the same convolution and epilogue as conv2d.wgsl, for CPU adapters whose subgroups are
-// 8 lanes wide (lavapipe); the subgroup counterpart of conv2d.wgsl as matmul-subgroup.wgsl is of
+// conv2d-subgroup: the same convolution and epilogue as conv2d.wgsl, for CPU adapters whose subgroups have
+// a fixed width of 8 or 4 (lavapipe, SwiftShader); the subgroup counterpart of conv2d.wgsl as
+// matmul-subgroup.wgsl is of
 // matmul.wgsl (see there why: on a CPU every per-lane load is a gather). The host puts activation.wgsl
 // and epilogue-lanes.wgsl after this file (the `enable` must come first).
 //
 // Layout, bindings, padding and epilogue: as conv2d.wgsl.
-// Uniforms: as conv2d.wgsl, with tilePixels = 8.
-// Grid: one workgroup = one subgroup of 8 lanes; x = 8 output-channel groups of 4, one per lane; y = 8
-//       consecutive output pixels. Lane i reads pixel i's input value for each tap and channel once (one
-//       gather) and shuffles it to the other lanes, so one filter vec4 feeds 8 pixels: 5 gathers for 32
-//       multiply-adds, where conv2d.wgsl's 4-pixel tile spends 8 on 16.
-// Overrides: HAS_RESIDUAL (see matmul.wgsl). Requires the `subgroups` feature and a subgroup size of
-//            exactly 8 (the host checks both).
+// Uniforms: as conv2d.wgsl, with tilePixels = LANES.
+// Grid: one workgroup = one subgroup of LANES lanes; x = LANES output-channel groups of 4, one per lane;
+//       y = LANES consecutive output pixels. Lane i reads pixel i's input value for each tap and channel
+//       once (one gather) and shuffles it to the other lanes, so one filter vec4 feeds LANES pixels: with
+//       8 lanes 5 gathers for 32 multiply-adds, where conv2d.wgsl's 4-pixel tile spends 8 on 16.
+// Overrides: LANES, 8 or 4 (see matmul-subgroup.wgsl); HAS_RESIDUAL (see matmul.wgsl). Requires the
+//            `subgroups` feature (the host checks it and the width).
 enable subgroups;
 
 struct Params {
@@ -27,9 +28,11 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> output: array<f32>;
 @group(0) @binding(5) var<uniform> p: Params;
 
+override LANES: u32 = 8u;
 override HAS_RESIDUAL: bool = false;
 
-const LANES: u32 = 8u;
+/** The largest LANES: the size of a thread's tile of accumulators. */
+const MAX_LANES: u32 = 8u;
 
 // Where output pixel `pixel` reads its window: the input row offset of its image and its top-left tap.
 struct Origin { imageBase: u32, y0: i32, x0: i32, valid: bool }
@@ -55,8 +58,8 @@ fn tapOffset(o: Origin, ky: u32, kx: u32) -> i32 {
   return i32((o.imageBase + u32(iy) * p.inW + u32(ix)) * p.inC);
 }
 
-// As conv2d.wgsl's storeTile, for 8 pixels.
-fn storeTile(firstPixel: u32, co4: u32, tile: array<vec4<f32>, LANES>) {
+// As conv2d.wgsl's storeTile, for LANES (= tilePixels) pixels.
+fn storeTile(firstPixel: u32, co4: u32, tile: array<vec4<f32>, MAX_LANES>) {
   if (co4 >= p.outC4) { return; }
   let bias = channelParams[co4];
   let scale = channelParams[p.outC4 + co4];
@@ -102,13 +105,15 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
         acc1 += subgroupShuffle(x, 1u) * f;
         acc2 += subgroupShuffle(x, 2u) * f;
         acc3 += subgroupShuffle(x, 3u) * f;
-        acc4 += subgroupShuffle(x, 4u) * f;
-        acc5 += subgroupShuffle(x, 5u) * f;
-        acc6 += subgroupShuffle(x, 6u) * f;
-        acc7 += subgroupShuffle(x, 7u) * f;
+        if (LANES == 8u) {
+          acc4 += subgroupShuffle(x, 4u) * f;
+          acc5 += subgroupShuffle(x, 5u) * f;
+          acc6 += subgroupShuffle(x, 6u) * f;
+          acc7 += subgroupShuffle(x, 7u) * f;
+        }
         w += p.outC4;
       }
     }
   }
-  storeTile(firstPixel, column, array<vec4<f32>, LANES>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7));
+  storeTile(firstPixel, column, array<vec4<f32>, MAX_LANES>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7));
 }

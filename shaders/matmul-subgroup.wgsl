@@ -1,27 +1,29 @@
 // matmul-subgroup: the same product and epilogue as matmul.wgsl ([M,K] x [K,N], fused epilogue; also the
-// 1×1 convolutions), for CPU adapters whose subgroups are 8 lanes wide (lavapipe). The host puts
+// 1×1 convolutions), for CPU adapters whose subgroups have a fixed width of 8 (lavapipe) or 4
+// (SwiftShader, Chrome's WebGPU without a GPU). The host puts
 // activation.wgsl and epilogue-lanes.wgsl after this file (the `enable` must come first; WGSL lets a
 // function be used before it is declared).
 //
 // Why a second kernel: on a CPU, every storage load whose address differs across lanes is a gather, one
 // per vector component, and matmul.wgsl's 4-row x 4-column tile spends 32 of them on 64 multiply-adds per
-// 4 k's; gathers, not arithmetic, set its speed on lavapipe. Here the 8 lanes of a subgroup compute 8 rows
-// x 8 column groups: lane i gathers input row i once (4 gathers) and hands it to the others with
-// subgroupShuffle (a register permute on a CPU), so each 4 k's cost 20 gathers for 128 multiply-adds.
-// Measured on lavapipe at the SSD's 1×1 shapes: 2.3-2.8x faster than matmul.wgsl, the same result
-// bit for bit (the same sums in the same order).
+// 4 k's; gathers, not arithmetic, set its speed on lavapipe. Here the LANES lanes of a subgroup compute
+// LANES rows x LANES column groups: lane i gathers input row i once (4 gathers) and hands it to the others
+// with subgroupShuffle (a register permute on a CPU); with 8 lanes each 4 k's cost 20 gathers for 128
+// multiply-adds. Measured on lavapipe at the SSD's 1×1 shapes: 2.3-2.8x faster than matmul.wgsl, the
+// same result bit for bit (the same sums in the same order).
 //
 // Layout: as matmul.wgsl: input f32 [M,K] as vec4 (rows start on a vec4 when ALIGNED), weights [K, N4*4]
 //         as vec4 over output columns, output f32 [M,N].
 // Bindings: 0 input, 1 weights, 2 channelParams ([4][N4] vec4: bias, scale, shift, alpha), 3 residual
 //           (read only when HAS_RESIDUAL), 4 output, 5 uniforms.
-// Uniforms: m, k, n, n4; activation (activation.wgsl); tileRows = 8 (a uniform only so that the
+// Uniforms: m, k, n, n4; activation (activation.wgsl); tileRows = LANES (a uniform only so that the
 //           epilogue stays a loop, see matmul.wgsl's storeTile).
-// Grid: one workgroup = one subgroup of 8 lanes (so the lanes that share rows are one subgroup by
-//       construction, whatever order a driver gives invocations); x = 8 column groups of 4, one per lane;
-//       y = 8 rows.
-// Overrides: ALIGNED (K % 4 == 0), HAS_RESIDUAL (see matmul.wgsl). Requires the `subgroups` feature and
-//            a subgroup size of exactly 8 (the host checks both).
+// Grid: one workgroup = one subgroup of LANES lanes (so the lanes that share rows are one subgroup by
+//       construction, whatever order a driver gives invocations); x = LANES column groups of 4, one per
+//       lane; y = LANES rows.
+// Overrides: LANES, 8 or 4: the device's subgroup width (a workgroup must lie in one subgroup; the tests
+//            also run 4 on an 8-wide device); ALIGNED (K % 4 == 0), HAS_RESIDUAL (see matmul.wgsl).
+//            Requires the `subgroups` feature (the host checks it and the width).
 enable subgroups;
 
 struct Params {
@@ -36,10 +38,12 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> output: array<f32>;
 @group(0) @binding(5) var<uniform> p: Params;
 
+override LANES: u32 = 8u;
 override ALIGNED: bool = true;
 override HAS_RESIDUAL: bool = false;
 
-const LANES: u32 = 8u;
+/** The largest LANES: the size of a thread's tile of accumulators. */
+const MAX_LANES: u32 = 8u;
 
 fn element(index: u32) -> f32 {
   return input[index / 4u][index % 4u];
@@ -56,8 +60,8 @@ fn fma4(acc: vec4<f32>, a: vec4<f32>, b0: vec4<f32>, b1: vec4<f32>, b2: vec4<f32
   return acc + (a.x * b0 + a.y * b1 + a.z * b2 + a.w * b3);
 }
 
-// As matmul.wgsl's storeTile, for 8 rows.
-fn storeTile(firstRow: u32, col4: u32, tile: array<vec4<f32>, LANES>) {
+// As matmul.wgsl's storeTile, for LANES (= tileRows) rows.
+fn storeTile(firstRow: u32, col4: u32, tile: array<vec4<f32>, MAX_LANES>) {
   if (col4 >= p.n4) { return; }
   let bias = channelParams[col4];
   let scale = channelParams[p.n4 + col4];
@@ -101,10 +105,12 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
     acc1 = fma4(acc1, subgroupShuffle(own, 1u), b0, b1, b2, b3);
     acc2 = fma4(acc2, subgroupShuffle(own, 2u), b0, b1, b2, b3);
     acc3 = fma4(acc3, subgroupShuffle(own, 3u), b0, b1, b2, b3);
-    acc4 = fma4(acc4, subgroupShuffle(own, 4u), b0, b1, b2, b3);
-    acc5 = fma4(acc5, subgroupShuffle(own, 5u), b0, b1, b2, b3);
-    acc6 = fma4(acc6, subgroupShuffle(own, 6u), b0, b1, b2, b3);
-    acc7 = fma4(acc7, subgroupShuffle(own, 7u), b0, b1, b2, b3);
+    if (LANES == 8u) {
+      acc4 = fma4(acc4, subgroupShuffle(own, 4u), b0, b1, b2, b3);
+      acc5 = fma4(acc5, subgroupShuffle(own, 5u), b0, b1, b2, b3);
+      acc6 = fma4(acc6, subgroupShuffle(own, 6u), b0, b1, b2, b3);
+      acc7 = fma4(acc7, subgroupShuffle(own, 7u), b0, b1, b2, b3);
+    }
     w += 4u * p.n4;
   }
   // The last K % 4 columns, one k at a time (none when ALIGNED: the override drops the loop).
@@ -116,11 +122,13 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
       acc1 += subgroupShuffle(own, 1u) * b;
       acc2 += subgroupShuffle(own, 2u) * b;
       acc3 += subgroupShuffle(own, 3u) * b;
-      acc4 += subgroupShuffle(own, 4u) * b;
-      acc5 += subgroupShuffle(own, 5u) * b;
-      acc6 += subgroupShuffle(own, 6u) * b;
-      acc7 += subgroupShuffle(own, 7u) * b;
+      if (LANES == 8u) {
+        acc4 += subgroupShuffle(own, 4u) * b;
+        acc5 += subgroupShuffle(own, 5u) * b;
+        acc6 += subgroupShuffle(own, 6u) * b;
+        acc7 += subgroupShuffle(own, 7u) * b;
+      }
     }
   }
-  storeTile(firstRow, column, array<vec4<f32>, LANES>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7));
+  storeTile(firstRow, column, array<vec4<f32>, MAX_LANES>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7));
 }

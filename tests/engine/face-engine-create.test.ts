@@ -10,7 +10,7 @@ import { nodeFileSource } from '../../src/engine/weights/node-source';
 import { modelDir } from '../helpers/models';
 
 /** The real model files, with every read recorded. */
-function recordingSource(reads: string[], override?: (name: string) => Uint8Array | undefined): ModelFileSource {
+function recordingSource(reads: string[], override?: (name: string) => Uint8Array<ArrayBuffer> | undefined): ModelFileSource {
   const files = nodeFileSource(modelDir());
   return {
     async read(name) {

@@ -1,8 +1,8 @@
 // conv2d WGSL vs the plain-TS reference over kernel size, stride, padding, channels, activation and
-// residual, through both kernels (tiled and subgroup). Tolerance 1e-4 relative (f32 sums of up to
+// residual, through every kernel (tiled, subgroup at 8 and 4 lanes). Tolerance 1e-4 relative (f32 sums of up to
 // 7*7*1024 products in a different order).
 import { describe, expect, it } from 'vitest';
-import { conv2d, uploadConv2dFilter, runsAsMatmul, type Conv2dFilterSource } from '../../src/engine/kernels/conv2d';
+import { conv2d, uploadConv2dFilter, runsAsMatmul, type Conv2dFilterSource, type Conv2dOptions } from '../../src/engine/kernels/conv2d';
 import type { Activation } from '../../src/engine/kernels/epilogue';
 import type { Padding } from '../../src/engine/kernels/padding';
 import { conv2dReference } from '../../src/engine/reference/conv2d';
@@ -70,11 +70,13 @@ cases.push(...matmulCases);
 const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${p.bottom}${p.left}${p.right}`);
 
 describe('conv2d', () => {
-  // Every case through both kernels: conv2d.wgsl's 4-pixel tile (with matmul.wgsl for 1×1) and the
-  // subgroup kernels (8 pixels x 8 channel groups a subgroup). Where the adapter has no fixed 8-lane
-  // subgroups, the subgroup kernels must refuse to run instead.
-  it.each((['tiled', 'subgroup'] as const).flatMap((kernel) => cases.map((c, i) => [
-    `${kernel}: x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
+  // Every case through every kernel: conv2d.wgsl's 4-pixel tile (with matmul.wgsl for 1×1) and the
+  // subgroup kernels at 8 and 4 lanes (8 or 4 pixels x as many channel groups a subgroup; 4 lanes also
+  // run on an 8-wide device, as a partial subgroup). Where the device's subgroups are narrower than a
+  // kernel (or absent), that kernel must refuse to run instead.
+  const kernels: (Conv2dOptions['kernel'] & {})[] = ['tiled', { subgroupLanes: 8 }, { subgroupLanes: 4 }];
+  it.each(kernels.flatMap((kernel) => cases.map((c, i) => [
+    `${kernel === 'tiled' ? 'tiled' : `subgroup×${kernel.subgroupLanes}`}: x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
     c, i, kernel,
   ] as const)))('%s', async (_name, c, seed, kernel) => {
     const context = await testContext();
@@ -98,8 +100,8 @@ describe('conv2d', () => {
     const filter = uploadConv2dFilter(context, source);
     const residual = residualData ? uploadTensor(context, expected.shape, residualData) : undefined;
     const run = () => conv2d(context, x, filter, { stride: c.stride, padding: c.padding, residual, kernel });
-    if (kernel === 'subgroup' && context.fixedSubgroupSize !== 8) {
-      expect(run).toThrow(/subgroups of exactly 8/);
+    if (kernel !== 'tiled' && !((context.fixedSubgroupSize ?? 0) >= kernel.subgroupLanes)) {
+      expect(run).toThrow(/needs the subgroups feature and subgroups at least that wide/);
       return;
     }
     const { output, data } = await runKernel(context, run);

@@ -1,6 +1,6 @@
 // matmul WGSL vs the plain-TS reference over M, K, N (aligned and unaligned K, N not a multiple of 4),
 // the K split, and every epilogue activation; the same sweep through the subgroup kernel
-// (matmul-subgroup.wgsl) where the adapter has 8-lane subgroups. Tolerance 1e-4 relative (f32 sums of up
+// (matmul-subgroup.wgsl) at 8 and 4 lanes. Tolerance 1e-4 relative (f32 sums of up
 // to 256 products in a different order than the double-precision reference). The residual path runs
 // through conv2d's tests (1×1 convolutions are matrix products).
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import {
   CPU_MATMUL_CONFIG,
   matmul,
   matmulConfig,
-  SUBGROUP_MATMUL,
   uploadMatmulWeights,
   type MatmulOptions,
   type MatmulWeightsSource,
@@ -97,17 +96,17 @@ describe('matmul', () => {
     await checkCase(c, seed, (m) => matmulConfig(m, c.k, c.n, c.kSplit));
   });
 
-  // Every case again through the subgroup kernel (8 rows x 8 column groups a subgroup: most cases leave
-  // a partial tile in both directions). Where the adapter has no fixed 8-lane subgroups, the kernel must
-  // refuse to run instead.
-  it.each(cases.map((c, i) => [`subgroup kernel: x=[${c.x}] w=[${c.k},${c.n}] act=${c.activation}`, c, i] as const))('%s', async (_name, c, seed) => {
+  // Every case again through the subgroup kernel at 8 and 4 lanes (LANES rows x LANES column groups a
+  // subgroup: most cases leave a partial tile in both directions; 4 lanes also run on an 8-wide device,
+  // as a partial subgroup). Where the device's subgroups are narrower (or absent), it must refuse to run.
+  it.each(([8, 4] as const).flatMap((lanes) => cases.map((c, i) => [`subgroup×${lanes}: x=[${c.x}] w=[${c.k},${c.n}] act=${c.activation}`, c, i, lanes] as const)))('%s', async (_name, c, seed, lanes) => {
     const context = await testContext();
-    if (context.fixedSubgroupSize === 8) {
-      await checkCase(c, seed, () => SUBGROUP_MATMUL);
+    if ((context.fixedSubgroupSize ?? 0) >= lanes) {
+      await checkCase(c, seed, () => ({ subgroupLanes: lanes }));
     } else {
       const x = uploadTensor(context, c.x, new Float32Array(c.x.reduce((a, b) => a * b, 1)));
       const weights = uploadMatmulWeights(context, { k: c.k, n: c.n, weights: new Float32Array(c.k * c.n) });
-      expect(() => matmul(context, x, weights, { config: SUBGROUP_MATMUL })).toThrow(/subgroups of exactly 8/);
+      expect(() => matmul(context, x, weights, { config: { subgroupLanes: lanes } })).toThrow(/subgroups at least that wide/);
     }
   });
 
@@ -125,8 +124,9 @@ describe('matmul', () => {
     const weights = uploadMatmulWeights(context, source);
     const x = uploadTensor(context, [1, 256], input);
     const call = matmul(context, x, weights);
-    if (context.software && context.fixedSubgroupSize === 8) {
-      expect(call.dispatch.pipeline.label).toMatch(/^matmul-subgroup\|/);
+    const width = context.fixedSubgroupSize;
+    if (context.software && (width === 4 || width === 8)) {
+      expect(call.dispatch.pipeline.label).toMatch(new RegExp(`^matmul-subgroup\\|.*LANES=${width}`));
     } else {
       const { wgX, wgY, kSplit } = context.software ? CPU_MATMUL_CONFIG : matmulConfig(1, 256, 128);
       expect(call.dispatch.pipeline.label).toContain(`K_SPLIT=${kSplit},WG_X=${wgX},WG_Y=${wgY}`);

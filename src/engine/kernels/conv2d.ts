@@ -6,15 +6,13 @@ import conv2dSubgroupWgsl from '../../../shaders/conv2d-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
 import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
-import { matmul, SUBGROUP_MATMUL, tiledMatmulConfig } from './matmul';
+import { checkSubgroupKernel, matmul, subgroupKernelFor, tiledMatmulConfig, type SubgroupKernel } from './matmul';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
 const CODE = activationWgsl + epilogueLanesWgsl + conv2dWgsl;
 // The kernel first: its `enable subgroups;` must precede every declaration.
 const SUBGROUP_CODE = conv2dSubgroupWgsl + activationWgsl + epilogueLanesWgsl;
-/** Pixels (and lanes) of conv2d-subgroup.wgsl's tile. */
-const SUBGROUP_LANES = 8;
 
 /** Output pixels of each thread's tile (conv2d.wgsl's tilePixels). */
 const TILE_PIXELS = 4;
@@ -71,10 +69,10 @@ export interface Conv2dOptions {
   /** Write here instead of a new tensor (buffer reuse across layers). */
   output?: Tensor;
   /**
-   * 'tiled' (conv2d.wgsl) or 'subgroup' (conv2d-subgroup.wgsl, 1×1 products: matmul-subgroup.wgsl); by
-   * default the subgroup kernels on a CPU adapter with 8-lane subgroups (see matmul.ts), tiled otherwise.
+   * 'tiled' (conv2d.wgsl; 1×1 products: matmul.wgsl) or a subgroup kernel (conv2d-subgroup.wgsl /
+   * matmul-subgroup.wgsl); by default the adapter's choice (subgroupKernelFor in matmul.ts).
    */
-  kernel?: 'tiled' | 'subgroup';
+  kernel?: 'tiled' | SubgroupKernel;
   label?: string;
 }
 
@@ -106,25 +104,23 @@ export function conv2d(
   }
   const outC4 = roundUp4(filter.outC) / 4;
   const pixels = n * g.outH * g.outW;
-  const kernel = options.kernel ?? (context.software && context.fixedSubgroupSize === SUBGROUP_LANES ? 'subgroup' : 'tiled');
-  const subgroup = kernel === 'subgroup';
+  const kernel = options.kernel ?? subgroupKernelFor(context) ?? 'tiled';
+  const subgroup = kernel === 'tiled' ? undefined : kernel;
   if (runsAsMatmul(input.shape, filter, options)) {
     const weights = { k: filter.inC, n: filter.outC, buffer: filter.buffer, channelParams: filter.channelParams, activationCode: filter.activationCode };
-    const config = subgroup ? SUBGROUP_MATMUL : tiledMatmulConfig(context, pixels, filter.inC, filter.outC);
+    const config = subgroup ?? tiledMatmulConfig(context, pixels, filter.inC, filter.outC);
     return matmul(context, input, weights, { output, residual: options.residual, label, config });
   }
-  if (subgroup && context.fixedSubgroupSize !== SUBGROUP_LANES) {
-    throw new Error(`${label}: the subgroup kernel needs subgroups of exactly ${SUBGROUP_LANES} lanes`);
-  }
+  if (subgroup) checkSubgroupKernel(context, subgroup, label);
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  const tilePixels = subgroup ? SUBGROUP_LANES : TILE_PIXELS;
+  const tilePixels = subgroup ? subgroup.subgroupLanes : TILE_PIXELS;
   const hasResidual = { HAS_RESIDUAL: options.residual ? 1 : 0 };
   let pipeline: GPUComputePipeline;
   let workgroups: [number, number, number];
   if (subgroup) {
-    // A workgroup is one subgroup: 8 output-channel groups x 8 pixels.
-    pipeline = context.pipeline('conv2d-subgroup', SUBGROUP_CODE, hasResidual);
-    workgroups = [groupsFor(context, outC4, SUBGROUP_LANES), groupsFor(context, pixels, tilePixels), 1];
+    // A workgroup is one subgroup: LANES output-channel groups x LANES pixels.
+    pipeline = context.pipeline('conv2d-subgroup', SUBGROUP_CODE, { LANES: subgroup.subgroupLanes, ...hasResidual });
+    workgroups = [groupsFor(context, outC4, subgroup.subgroupLanes), groupsFor(context, pixels, tilePixels), 1];
   } else {
     const wgX = Math.min(outC4 <= 2 ? 2 : outC4 <= 4 ? 4 : 8, 8);
     const wgY = 64 / wgX;

@@ -54,7 +54,7 @@ export interface MatmulOptions {
   /** Added before the activation; M·N elements laid out like the output. */
   residual?: Tensor;
   /** Kernel, workgroup shape and K split (tests); otherwise chosen for the adapter and the shape. */
-  config?: MatmulConfig | typeof SUBGROUP_MATMUL;
+  config?: MatmulConfig | SubgroupKernel;
   label?: string;
 }
 
@@ -85,17 +85,37 @@ const MIN_K4_PER_SLICE = 8;
 export const CPU_MATMUL_CONFIG: MatmulConfig = { wgX: 8, wgY: 8, kSplit: 1 };
 
 /**
- * matmul-subgroup.wgsl: on a CPU adapter whose subgroups are 8 lanes (lavapipe), lanes share their input
- * rows through subgroup shuffles instead of each gathering them: 2.3-2.8x faster there.
+ * The subgroup kernels (matmul-subgroup.wgsl, conv2d-subgroup.wgsl) with `subgroupLanes` lanes a
+ * subgroup: lanes share the input rows or pixels they gather through subgroup shuffles. On a CPU adapter
+ * (lavapipe: 8 lanes; SwiftShader: 4) that replaces most per-lane gathers: 2.3-2.8x faster matmul on
+ * lavapipe.
  */
-export const SUBGROUP_MATMUL = 'subgroup';
-/** Rows (and lanes) of matmul-subgroup.wgsl's tile. */
-const SUBGROUP_LANES = 8;
+export interface SubgroupKernel {
+  subgroupLanes: 4 | 8;
+}
 
-/** The kernel and shape for this adapter: see SUBGROUP_MATMUL and tiledMatmulConfig. */
-export function chooseMatmul(context: GpuContext, m: number, k: number, n: number): MatmulConfig | typeof SUBGROUP_MATMUL {
-  if (context.software && context.fixedSubgroupSize === SUBGROUP_LANES) return SUBGROUP_MATMUL;
-  return tiledMatmulConfig(context, m, k, n);
+const isSubgroupWidth = (width: number | undefined): width is SubgroupKernel['subgroupLanes'] => width === 4 || width === 8;
+
+/** The subgroup kernels' choice for this adapter: a CPU adapter whose subgroups are a fixed 4 or 8 lanes. */
+export function subgroupKernelFor(context: GpuContext): SubgroupKernel | undefined {
+  const width = context.fixedSubgroupSize;
+  return context.software && isSubgroupWidth(width) ? { subgroupLanes: width } : undefined;
+}
+
+/**
+ * Throws unless this device can run a subgroup kernel of `lanes` lanes: the `subgroups` feature, and
+ * subgroups at least that wide, so that a workgroup of `lanes` invocations lies in one subgroup.
+ */
+export function checkSubgroupKernel(context: GpuContext, kernel: SubgroupKernel, label: string): void {
+  const width = context.fixedSubgroupSize;
+  if (!isSubgroupWidth(kernel.subgroupLanes) || width === undefined || width < kernel.subgroupLanes) {
+    throw new Error(`${label}: a subgroup kernel of ${kernel.subgroupLanes} lanes needs the subgroups feature and subgroups at least that wide`);
+  }
+}
+
+/** The kernel and shape for this adapter: see subgroupKernelFor and tiledMatmulConfig. */
+export function chooseMatmul(context: GpuContext, m: number, k: number, n: number): MatmulConfig | SubgroupKernel {
+  return subgroupKernelFor(context) ?? tiledMatmulConfig(context, m, k, n);
 }
 
 /** matmul.wgsl's shape for this adapter: CPU_MATMUL_CONFIG on a CPU, matmulConfig on a GPU. */
@@ -153,14 +173,12 @@ export function matmul(
   }
   const n4 = roundUp4(n) / 4;
   const config = options.config ?? chooseMatmul(context, m, k, n);
-  const subgroup = config === SUBGROUP_MATMUL;
-  const tileRows = subgroup ? SUBGROUP_LANES : TILE_ROWS;
-  if (subgroup && context.fixedSubgroupSize !== SUBGROUP_LANES) {
-    throw new Error(`${label}: the subgroup kernel needs subgroups of exactly ${SUBGROUP_LANES} lanes`);
-  }
+  const subgroup = 'subgroupLanes' in config;
+  if (subgroup) checkSubgroupKernel(context, config, label);
+  const tileRows = subgroup ? config.subgroupLanes : TILE_ROWS;
   const flags = { ALIGNED: k % 4 === 0 ? 1 : 0, HAS_RESIDUAL: options.residual ? 1 : 0 };
   const pipeline = subgroup
-    ? context.pipeline('matmul-subgroup', SUBGROUP_CODE, flags)
+    ? context.pipeline('matmul-subgroup', SUBGROUP_CODE, { LANES: config.subgroupLanes, ...flags })
     : context.pipeline('matmul', CODE, { WG_X: config.wgX, WG_Y: config.wgY, K_SPLIT: config.kSplit, ...flags });
   const uniforms = uniformBuffer(
     context,
@@ -171,9 +189,10 @@ export function matmul(
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  // Subgroup kernel: a workgroup is one subgroup, 8 column groups x 8 rows; otherwise one 4x4 tile a thread.
+  // Subgroup kernel: a workgroup is one subgroup, LANES column groups x LANES rows; otherwise one 4x4 tile
+  // a thread.
   const workgroups: [number, number, number] = subgroup
-    ? [groupsFor(context, n4, SUBGROUP_LANES), groupsFor(context, m, tileRows), 1]
+    ? [groupsFor(context, n4, config.subgroupLanes), groupsFor(context, m, tileRows), 1]
     : [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / tileRows), config.wgY), 1];
   return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], workgroups, output);
 }
