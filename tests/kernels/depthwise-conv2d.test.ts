@@ -1,5 +1,5 @@
 // depthwise-conv2d WGSL vs the plain-TS reference over kernel size, stride, padding, channel count,
-// activation and residual. Tolerance 1e-5 relative (f32 sums of at most 7*7 products, in the same
+// activation and residual; output widths leave 0-3 pixels of the kernel's last 4-pixel group. Tolerance 1e-5 relative (f32 sums of at most 7*7 products, in the same
 // order as the reference but rounded at each step where the reference is not).
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,6 +67,10 @@ cases.push(
   // Non-square kernel and stride, asymmetric explicit padding.
   { n: 2, h: 6, w: 11, c: 9, kH: 3, kW: 5, stride: [1, 2], padding: { top: 0, bottom: 2, left: 1, right: 0 }, activation: 'none', residual: false },
   { n: 1, h: 10, w: 4, c: 4, kH: 5, kW: 2, stride: [2, 1], padding: 'same', activation: 'prelu', residual: false },
+  // Output widths 4k+1 .. 4k+3 with a residual, at the SSD's channel counts.
+  { n: 1, h: 3, w: 5, c: 32, kH: 3, kW: 3, stride: 1, padding: 'same', activation: 'relu6', residual: true },
+  { n: 2, h: 4, w: 14, c: 64, kH: 3, kW: 3, stride: 1, padding: 'same', activation: 'relu6', residual: true },
+  { n: 1, h: 6, w: 13, c: 128, kH: 3, kW: 3, stride: 2, padding: 'same', activation: 'relu6', residual: false },
 );
 
 const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${p.bottom}${p.left}${p.right}`);

@@ -10,6 +10,8 @@ import { linearGrid } from './grid';
 import { windowGeometry, type Padding } from './padding';
 
 const CODE = activationWgsl + epilogueLanesWgsl + depthwiseWgsl;
+/** Horizontally adjacent output pixels of each thread (depthwise-conv2d.wgsl's tilePixels). */
+const TILE_PIXELS = 4;
 const WORKGROUP = 64;
 
 export interface DepthwiseConv2dFilter {
@@ -102,7 +104,8 @@ export function depthwiseConv2d(
     throw new Error(`${label}: residual [${options.residual.shape}] does not match output [${outShape}]`);
   }
   const channels4 = roundUp4(channels) / 4;
-  const threads = n * g.outH * g.outW * channels4;
+  const xGroups = Math.ceil(g.outW / TILE_PIXELS);
+  const threads = n * g.outH * xGroups * channels4;
   const pipeline = context.pipeline('depthwise-conv2d', CODE, {
     WG: WORKGROUP,
     HAS_RESIDUAL: options.residual ? 1 : 0,
@@ -114,7 +117,7 @@ export function depthwiseConv2d(
       { u32: inH }, { u32: inW }, { u32: channels }, { u32: channels4 },
       { u32: g.outH }, { u32: g.outW }, { u32: threads }, { u32: filter.kH },
       { u32: filter.kW }, { u32: strideH }, { u32: strideW }, { i32: g.padTop },
-      { i32: g.padLeft }, { u32: filter.activationCode }, { u32: 0 }, { u32: 0 },
+      { i32: g.padLeft }, { u32: filter.activationCode }, { u32: xGroups }, { u32: TILE_PIXELS },
     ],
     `${label}.uniforms`,
   );
