@@ -64,7 +64,17 @@ export class DetectionStage {
     readonly options: DetectorOptions,
   ) {
     this.stage = new NetStage(context, 'ssd', (batch) => buildSsdRun(context, weights, batch));
-    this.stage.at(options.views === 'both' ? 2 : 1);
+    this.stage.at(this.batchForViews);
+  }
+
+  /** The batch one detection runs: 2 when both views go through SSD at once. */
+  private get batchForViews(): number {
+    return this.options.views === 'both' ? 2 : 1;
+  }
+
+  /** Queues the detector's first-use GPU work (NetStage.prime) and returns at once. */
+  prime(): void {
+    this.stage.prime(this.batchForViews);
   }
 
   static upload(context: GpuContext, weights: WeightMap, options: Partial<DetectorOptions> = {}): DetectionStage {

@@ -145,11 +145,16 @@ export class FaceEngine {
     try {
       const weights = new Map<ModelId, WeightMap>(await loading);
       report({ stage: 'upload', fraction: 0.75 });
-      const uploaded = await context.checked('upload weights', () => ({
-        detection: DetectionStage.upload(context, weights.get('ssd_mobilenetv1')!, options.detector),
-        landmarks: uploadLandmarkWeights(context, weights.get('face_landmark_68')!),
-        recognition: uploadRecognitionWeights(context, weights.get('face_recognition')!),
-      }));
+      const uploaded = await context.checked('upload weights', () => {
+        const detection = DetectionStage.upload(context, weights.get('ssd_mobilenetv1')!, options.detector);
+        // The detector's first-use GPU work overlaps the other two uploads (see NetStage.prime).
+        detection.prime();
+        return {
+          detection,
+          landmarks: uploadLandmarkWeights(context, weights.get('face_landmark_68')!),
+          recognition: uploadRecognitionWeights(context, weights.get('face_recognition')!),
+        };
+      });
       report({ stage: 'compile', fraction: 0.8 });
       const maxBatch = options.maxBatch ?? 8;
       const engine = await context.checked('compile', () => {
@@ -160,8 +165,8 @@ export class FaceEngine {
           buildRecognitionRun(context, uploaded.recognition, batch),
         );
         // Batch 1 is what a webcam frame needs; larger batches are built on first use.
-        landmarkStage.at(1);
-        recognitionStage.at(1);
+        landmarkStage.prime(1);
+        recognitionStage.prime(1);
         return new FaceEngine(context, uploaded.detection, landmarkStage, recognitionStage, maxBatch);
       });
       report({ stage: 'warmup', fraction: 0.9 });
@@ -176,9 +181,9 @@ export class FaceEngine {
   }
 
   /**
-   * Waits until the weight uploads and pipeline compiles have finished on the GPU. No network is run on
-   * a dummy frame: that would only add its compute time (seconds for SSD on a software adapter) before
-   * the first real result.
+   * Waits until the weight uploads and the networks' first-use work (NetStage.prime: pipeline compiles,
+   * buffer clears) have finished on the GPU. No network is run in full on a dummy frame: that would only
+   * add its compute time (seconds for SSD on a software adapter) before the first real result.
    */
   private async warmUp(): Promise<void> {
     await this.context.device.queue.onSubmittedWorkDone();

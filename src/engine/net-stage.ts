@@ -2,7 +2,7 @@
 // activations and readback, and every run is one command encoder — input preparation dispatches, the
 // network, the copy of the result — one submit and one map.
 import type { GpuContext } from './gpu-context';
-import { encodeDispatches, type Dispatch } from './kernels/dispatch';
+import { encodeDispatches, submit, type Dispatch } from './kernels/dispatch';
 import { destroyRun, type NetRun } from './nets/net-builder';
 import { Readback } from './readback';
 
@@ -41,6 +41,18 @@ export class NetStage {
     for (const readback of readbacks) readback.record(encoder);
     this.context.device.queue.submit([encoder.finish()]);
     return Promise.all(readbacks.map((readback) => readback.read()));
+  }
+
+  /**
+   * Queues one workgroup of every dispatch of the run for `batch` (built if needed) and returns at once.
+   * The GPU then does its first-use work for this network while the CPU goes on loading the others: a
+   * driver compiles or loads each pipeline on its first dispatch (lavapipe: from its disk cache on a
+   * returning visit), and WebGPU zero-fills each buffer before its first use. The partial results are
+   * overwritten by the first real run, which writes every activation before reading it.
+   */
+  prime(batch: number): void {
+    const { run } = this.at(batch);
+    submit(this.context, run.dispatches.map((dispatch) => ({ ...dispatch, workgroups: [1, 1, 1] as const })), `${this.label}×${batch} prime`);
   }
 
   destroy(): void {
