@@ -1,7 +1,7 @@
 // matmul-subgroup: the same product and epilogue as matmul.wgsl ([M,K] x [K,N], fused epilogue; also the
 // 1×1 convolutions), for CPU adapters whose subgroups have a fixed width of 8 (lavapipe) or 4
-// (SwiftShader, Chrome's WebGPU without a GPU). The host puts
-// activation.wgsl and epilogue-lanes.wgsl after this file (the `enable` must come first; WGSL lets a
+// (SwiftShader, Chrome's WebGPU without a GPU). The host puts matmul-common.wgsl, activation.wgsl,
+// epilogue-lanes.wgsl and epilogue-tile.wgsl after this file (the `enable` must come first; WGSL lets a
 // function be used before it is declared).
 //
 // Why a second kernel: on a CPU, every storage load whose address differs across lanes is a gather, one
@@ -17,7 +17,7 @@
 // Bindings: 0 input, 1 weights, 2 channelParams ([4][N4] vec4: bias, scale, shift, alpha), 3 residual
 //           (read only when HAS_RESIDUAL), 4 output, 5 uniforms.
 // Uniforms: m, k, n, n4; activation (activation.wgsl); tileRows = LANES (a uniform only so that the
-//           epilogue stays a loop, see matmul.wgsl's storeTile).
+//           epilogue stays a loop, see epilogue-tile.wgsl).
 // Grid: one workgroup = one subgroup of LANES lanes (so the lanes that share rows are one subgroup by
 //       construction, whatever order a driver gives invocations); x = LANES column groups of 4, one per
 //       lane; y = LANES rows.
@@ -26,56 +26,13 @@
 //            Requires the `subgroups` feature (the host checks it and the width).
 enable subgroups;
 
-struct Params {
-  m: u32, k: u32, n: u32, n4: u32,
-  activation: u32, tileRows: u32, _pad1: u32, _pad2: u32,
-}
-
-@group(0) @binding(0) var<storage, read> input: array<vec4<f32>>;
-@group(0) @binding(1) var<storage, read> weights: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> channelParams: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> residual: array<f32>;
-@group(0) @binding(4) var<storage, read_write> output: array<f32>;
-@group(0) @binding(5) var<uniform> p: Params;
-
 override LANES: u32 = 8u;
 override ALIGNED: bool = true;
 override HAS_RESIDUAL: bool = false;
 
-/** The largest LANES: the size of a thread's tile of accumulators. */
-const MAX_LANES: u32 = 8u;
-
-fn element(index: u32) -> f32 {
-  return input[index / 4u][index % 4u];
-}
-
-fn loadRow4(rowBase: u32, k4: u32) -> vec4<f32> {
-  if (ALIGNED) { return input[rowBase / 4u + k4]; }
-  let e = rowBase + k4 * 4u;
-  return vec4<f32>(element(e), element(e + 1u), element(e + 2u), element(e + 3u));
-}
-
 // Row `firstRow + r` of this lane's column group gains a.x * b0 + ... (one k per component of a).
 fn fma4(acc: vec4<f32>, a: vec4<f32>, b0: vec4<f32>, b1: vec4<f32>, b2: vec4<f32>, b3: vec4<f32>) -> vec4<f32> {
   return acc + (a.x * b0 + a.y * b1 + a.z * b2 + a.w * b3);
-}
-
-// As matmul.wgsl's storeTile, for LANES (= tileRows) rows.
-fn storeTile(firstRow: u32, col4: u32, tile: array<vec4<f32>, MAX_LANES>) {
-  if (col4 >= p.n4) { return; }
-  let bias = channelParams[col4];
-  let scale = channelParams[p.n4 + col4];
-  let shift = channelParams[2u * p.n4 + col4];
-  let alpha = channelParams[3u * p.n4 + col4];
-  let lanes = min(4u, p.n - col4 * 4u);
-  for (var r = 0u; r < p.tileRows; r++) {
-    let row = firstRow + r;
-    if (row >= p.m) { return; }
-    var y = (tile[r] + bias) * scale + shift;
-    let base = row * p.n + col4 * 4u;
-    if (HAS_RESIDUAL) { y += residualLanes(base, lanes); }
-    storeLanes(base, lanes, activate4(y, alpha, p.activation));
-  }
 }
 
 @compute @workgroup_size(LANES)
@@ -130,5 +87,6 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
       }
     }
   }
-  storeTile(firstRow, column, array<vec4<f32>, MAX_LANES>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7));
+  let tile = array<vec4<f32>, MAX_TILE>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
+  storeTile(tile, firstRow, p.tileRows, p.m, column, p.n4, p.n, p.activation);
 }

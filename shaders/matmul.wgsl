@@ -1,6 +1,7 @@
 // matmul: fully connected layer, [M,K] x [K,N], with the fused epilogue; also every 1×1, stride-1,
 // unpadded convolution (conv2d routes them here: NHWC [N,H,W,Cin] is [N*H*W, Cin] and the HWIO filter
-// with kH = kW = 1 is [Cin, Cout]). Prefixed with activation.wgsl and epilogue-lanes.wgsl by the host.
+// with kH = kW = 1 is [Cin, Cout]). The host adds matmul-common.wgsl (uniforms, bindings, input reads),
+// activation.wgsl, epilogue-lanes.wgsl and epilogue-tile.wgsl.
 //
 // Layout: input f32 [M,K] row-major (any tensor, flattened; e.g. NHWC [B,1,1,K]), bound as vec4 because
 //         every buffer is padded to 16 bytes; weights [K, N4*4] row-major as vec4 over output columns,
@@ -10,7 +11,7 @@
 // Bindings: 0 input, 1 weights, 2 channelParams ([4][N4] vec4: bias, scale, shift, alpha), 3 residual
 //           ([M,N] like the output; read only when HAS_RESIDUAL), 4 output, 5 uniforms.
 // Uniforms: m, k, n, n4 = ceil(N / 4); activation (activation.wgsl); tileRows = 4, the rows of a thread's
-//           tile (a uniform only so that the epilogue stays a loop: see storeTile).
+//           tile (a uniform only so that the epilogue stays a loop: see epilogue-tile.wgsl).
 // Grid: x = column group of 4, y = group of 4 rows; each thread accumulates a 4 row x 4 column tile,
 //       so every weight vec4 feeds 4 rows and every input vec4 feeds 4 columns.
 //       z (within a workgroup only) = slice of K: with K_SPLIT > 1 the K_SPLIT threads of one tile take
@@ -22,18 +23,6 @@
 // On lavapipe this 4×4 tile measured best for the SSD detector's 1×1 convolutions (4×8: +3%, 4×16: +60%,
 // 8×8: +29%, 1×1: +107% time; conv2d.wgsl's windowed loop: +33%).
 
-struct Params {
-  m: u32, k: u32, n: u32, n4: u32,
-  activation: u32, tileRows: u32, _pad1: u32, _pad2: u32,
-}
-
-@group(0) @binding(0) var<storage, read> input: array<vec4<f32>>;
-@group(0) @binding(1) var<storage, read> weights: array<vec4<f32>>;
-@group(0) @binding(2) var<storage, read> channelParams: array<vec4<f32>>;
-@group(0) @binding(3) var<storage, read> residual: array<f32>;
-@group(0) @binding(4) var<storage, read_write> output: array<f32>;
-@group(0) @binding(5) var<uniform> p: Params;
-
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;
 override K_SPLIT: u32 = 1u;
@@ -42,37 +31,6 @@ override HAS_RESIDUAL: bool = false;
 
 // Partial tiles of the K slices 1..K_SPLIT-1 (slice 0 sums them); one element when K_SPLIT == 1.
 var<workgroup> partials: array<array<vec4<f32>, 4>, WG_X * WG_Y * (K_SPLIT - 1u) + 1u>;
-
-fn element(index: u32) -> f32 {
-  return input[index / 4u][index % 4u];
-}
-
-// Input row `row` (starting at float offset rowBase), columns 4*k4 .. 4*k4+3.
-fn loadRow4(rowBase: u32, k4: u32) -> vec4<f32> {
-  if (ALIGNED) { return input[rowBase / 4u + k4]; }
-  let e = rowBase + k4 * 4u;
-  return vec4<f32>(element(e), element(e + 1u), element(e + 2u), element(e + 3u));
-}
-
-// The epilogue of a thread's 4-row tile (one column group, so its channel parameters are read once).
-// A loop whose bound is a uniform, which no compiler unrolls: four inlined copies of the epilogue made
-// lavapipe's JIT take 0.6-0.9 s per matmul pipeline, this loop 0.26-0.31 s (warm time unchanged).
-fn storeTile(firstRow: u32, col4: u32, tile: array<vec4<f32>, 4>) {
-  if (col4 >= p.n4) { return; }
-  let bias = channelParams[col4];
-  let scale = channelParams[p.n4 + col4];
-  let shift = channelParams[2u * p.n4 + col4];
-  let alpha = channelParams[3u * p.n4 + col4];
-  let lanes = min(4u, p.n - col4 * 4u);
-  for (var r = 0u; r < p.tileRows; r++) {
-    let row = firstRow + r;
-    if (row >= p.m) { return; }
-    var y = (tile[r] + bias) * scale + shift;
-    let base = row * p.n + col4 * 4u;
-    if (HAS_RESIDUAL) { y += residualLanes(base, lanes); }
-    storeLanes(base, lanes, activate4(y, alpha, p.activation));
-  }
-}
 
 @compute @workgroup_size(WG_X, WG_Y, K_SPLIT)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
@@ -131,5 +89,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(local_invocation
       acc3 += t[3];
     }
   }
-  storeTile(firstRow, gid.x, array<vec4<f32>, 4>(acc0, acc1, acc2, acc3));
+  let zero = vec4<f32>(0.0);
+  let tile = array<vec4<f32>, MAX_TILE>(acc0, acc1, acc2, acc3, zero, zero, zero, zero);
+  storeTile(tile, firstRow, p.tileRows, p.m, gid.x, p.n4, p.n, p.activation);
 }

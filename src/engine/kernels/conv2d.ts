@@ -1,6 +1,8 @@
 // conv2d kernel host side: weight upload (HWIO, Cout padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
+import epilogueTileWgsl from '../../../shaders/epilogue-tile.wgsl?raw';
+import conv2dCommonWgsl from '../../../shaders/conv2d-common.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import conv2dSubgroupWgsl from '../../../shaders/conv2d-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
@@ -10,9 +12,11 @@ import { checkSubgroupKernel, matmul, subgroupKernelFor, tiledMatmulConfig, type
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
 
-const CODE = activationWgsl + epilogueLanesWgsl + conv2dWgsl;
+/** Everything a kernel file here uses besides itself. */
+const SHARED = conv2dCommonWgsl + activationWgsl + epilogueLanesWgsl + epilogueTileWgsl;
+const CODE = conv2dWgsl + SHARED;
 // The kernel first: its `enable subgroups;` must precede every declaration.
-const SUBGROUP_CODE = conv2dSubgroupWgsl + activationWgsl + epilogueLanesWgsl;
+const SUBGROUP_CODE = conv2dSubgroupWgsl + SHARED;
 
 /** Output pixels of each thread's tile (conv2d.wgsl's tilePixels). */
 const TILE_PIXELS = 4;

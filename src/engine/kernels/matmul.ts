@@ -1,6 +1,8 @@
 // matmul (fully connected) kernel host side: weight upload ([K,N], N padded to 4) and dispatch construction.
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
+import epilogueTileWgsl from '../../../shaders/epilogue-tile.wgsl?raw';
+import matmulCommonWgsl from '../../../shaders/matmul-common.wgsl?raw';
 import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import matmulSubgroupWgsl from '../../../shaders/matmul-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
@@ -8,9 +10,11 @@ import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
 import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 
-const CODE = activationWgsl + epilogueLanesWgsl + matmulWgsl;
+/** Everything a kernel file here uses besides itself. */
+const SHARED = matmulCommonWgsl + activationWgsl + epilogueLanesWgsl + epilogueTileWgsl;
+const CODE = matmulWgsl + SHARED;
 // The kernel first: its `enable subgroups;` must precede every declaration.
-const SUBGROUP_CODE = matmulSubgroupWgsl + activationWgsl + epilogueLanesWgsl;
+const SUBGROUP_CODE = matmulSubgroupWgsl + SHARED;
 
 export interface MatmulWeights {
   /** Input features (rows of the weight matrix). */
