@@ -81,18 +81,19 @@ const TILES_TO_FILL = 2048;
 const MIN_K4_PER_SLICE = 8;
 
 /**
- * On a CPU adapter (lavapipe, SwiftShader) every product runs in one shape. Splitting K to occupy more
- * of a GPU buys nothing on a few CPU cores, and each further shape is another pipeline that lavapipe
- * compiles at its first dispatch, 0.6-1.6 s apiece: a first visit's first result took 13.6 s with the
- * GPU shapes.
+ * On a CPU adapter without the subgroup kernel (see SubgroupKernel) every product runs in one shape.
+ * Splitting K to occupy more of a GPU buys nothing on a few CPU cores, and each further shape is another
+ * pipeline that lavapipe compiles at its first dispatch (0.6-1.6 s apiece when measured): a first
+ * visit's first result took 13.6 s with the GPU shapes.
  */
 export const CPU_MATMUL_CONFIG: MatmulConfig = { wgX: 8, wgY: 8, kSplit: 1 };
 
 /**
  * The subgroup kernels (matmul-subgroup.wgsl, conv2d-subgroup.wgsl) with `subgroupLanes` lanes a
  * subgroup: lanes share the input rows or pixels they gather through subgroup shuffles. On a CPU adapter
- * (lavapipe: 8 lanes; SwiftShader: 4) that replaces most per-lane gathers: 2.3-2.8x faster matmul on
- * lavapipe.
+ * (lavapipe: 8 lanes; SwiftShader: 4) that replaces most per-lane gathers: 2.3-2.8x faster matmul and
+ * 1.2-4x faster conv2d on lavapipe. GPUs keep the tiled kernels, written for them: their subgroups are
+ * 32-64 wide and of varying width, and the subgroup kernels have only been measured on CPU adapters.
  */
 export interface SubgroupKernel {
   subgroupLanes: 4 | 8;
