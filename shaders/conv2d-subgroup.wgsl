@@ -1,8 +1,8 @@
 // conv2d-subgroup: the same convolution and epilogue as conv2d.wgsl, for CPU adapters whose subgroups have
 // a fixed width of 8 or 4 (lavapipe, SwiftShader); the subgroup counterpart of conv2d.wgsl as
 // matmul-subgroup.wgsl is of matmul.wgsl (see there why: on a CPU every per-lane load is a gather). The
-// host puts conv2d-common.wgsl, activation.wgsl, epilogue-lanes.wgsl and epilogue-tile.wgsl after this
-// file (the `enable` must come first).
+// host puts conv2d-common.wgsl, activation.wgsl, epilogue-lanes.wgsl, epilogue-tile.wgsl and
+// subgroup-tile.wgsl after this file (the `enable` must come first).
 //
 // Layout, bindings, padding and epilogue: as conv2d.wgsl.
 // Uniforms: as conv2d.wgsl, with tilePixels = LANES.
@@ -24,14 +24,7 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
   let co4 = min(column, p.outC4 - 1u);
   let firstPixel = group.y * LANES;
   let own = originOf(firstPixel + lane);
-  var acc0 = vec4<f32>(0.0);
-  var acc1 = vec4<f32>(0.0);
-  var acc2 = vec4<f32>(0.0);
-  var acc3 = vec4<f32>(0.0);
-  var acc4 = vec4<f32>(0.0);
-  var acc5 = vec4<f32>(0.0);
-  var acc6 = vec4<f32>(0.0);
-  var acc7 = vec4<f32>(0.0);
+  var tile: array<vec4<f32>, MAX_TILE>;
   for (var ky = 0u; ky < p.kH; ky++) {
     for (var kx = 0u; kx < p.kW; kx++) {
       // A tap in the padding reads offset 0 and is multiplied by 0 (no branch in the channel loop).
@@ -40,22 +33,10 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
       let base = u32(max(tap, 0));
       var w = ((ky * p.kW + kx) * p.inC) * p.outC4 + co4;
       for (var c = 0u; c < p.inC; c++) {
-        let x = input[base + c] * inside;
-        let f = weights[w];
-        acc0 += subgroupShuffle(x, 0u) * f;
-        acc1 += subgroupShuffle(x, 1u) * f;
-        acc2 += subgroupShuffle(x, 2u) * f;
-        acc3 += subgroupShuffle(x, 3u) * f;
-        if (LANES == 8u) {
-          acc4 += subgroupShuffle(x, 4u) * f;
-          acc5 += subgroupShuffle(x, 5u) * f;
-          acc6 += subgroupShuffle(x, 6u) * f;
-          acc7 += subgroupShuffle(x, 7u) * f;
-        }
+        accumulateShuffled(&tile, input[base + c] * inside, weights[w]);
         w += p.outC4;
       }
     }
   }
-  let tile = array<vec4<f32>, MAX_TILE>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
   storeTile(tile, firstPixel, p.tilePixels, p.pixels, column, p.outC4, p.outC, p.activation);
 }

@@ -1,8 +1,8 @@
 // matmul-subgroup: the same product and epilogue as matmul.wgsl ([M,K] x [K,N], fused epilogue; also the
 // 1×1 convolutions), for CPU adapters whose subgroups have a fixed width of 8 (lavapipe) or 4
 // (SwiftShader, Chrome's WebGPU without a GPU). The host puts matmul-common.wgsl, activation.wgsl,
-// epilogue-lanes.wgsl and epilogue-tile.wgsl after this file (the `enable` must come first; WGSL lets a
-// function be used before it is declared).
+// epilogue-lanes.wgsl, epilogue-tile.wgsl and subgroup-tile.wgsl after this file (the `enable` must
+// come first; WGSL lets a function be used before it is declared).
 //
 // Why a second kernel: on a CPU, every storage load whose address differs across lanes is a gather, one
 // per vector component, and matmul.wgsl's 4-row x 4-column tile spends 32 of them on 64 multiply-adds per
@@ -42,14 +42,7 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
   let col4 = min(column, p.n4 - 1u);
   let firstRow = group.y * LANES;
   let ownRowBase = min(firstRow + lane, p.m - 1u) * p.k;
-  var acc0 = vec4<f32>(0.0);
-  var acc1 = vec4<f32>(0.0);
-  var acc2 = vec4<f32>(0.0);
-  var acc3 = vec4<f32>(0.0);
-  var acc4 = vec4<f32>(0.0);
-  var acc5 = vec4<f32>(0.0);
-  var acc6 = vec4<f32>(0.0);
-  var acc7 = vec4<f32>(0.0);
+  var tile: array<vec4<f32>, MAX_TILE>;
   let k4s = p.k / 4u;
   var w = col4;
   for (var k4 = 0u; k4 < k4s; k4++) {
@@ -58,35 +51,23 @@ fn main(@builtin(workgroup_id) group: vec3<u32>, @builtin(subgroup_invocation_id
     let b1 = weights[w + p.n4];
     let b2 = weights[w + 2u * p.n4];
     let b3 = weights[w + 3u * p.n4];
-    acc0 = fma4(acc0, subgroupShuffle(own, 0u), b0, b1, b2, b3);
-    acc1 = fma4(acc1, subgroupShuffle(own, 1u), b0, b1, b2, b3);
-    acc2 = fma4(acc2, subgroupShuffle(own, 2u), b0, b1, b2, b3);
-    acc3 = fma4(acc3, subgroupShuffle(own, 3u), b0, b1, b2, b3);
+    tile[0] = fma4(tile[0], subgroupShuffle(own, 0u), b0, b1, b2, b3);
+    tile[1] = fma4(tile[1], subgroupShuffle(own, 1u), b0, b1, b2, b3);
+    tile[2] = fma4(tile[2], subgroupShuffle(own, 2u), b0, b1, b2, b3);
+    tile[3] = fma4(tile[3], subgroupShuffle(own, 3u), b0, b1, b2, b3);
     if (LANES == 8u) {
-      acc4 = fma4(acc4, subgroupShuffle(own, 4u), b0, b1, b2, b3);
-      acc5 = fma4(acc5, subgroupShuffle(own, 5u), b0, b1, b2, b3);
-      acc6 = fma4(acc6, subgroupShuffle(own, 6u), b0, b1, b2, b3);
-      acc7 = fma4(acc7, subgroupShuffle(own, 7u), b0, b1, b2, b3);
+      tile[4] = fma4(tile[4], subgroupShuffle(own, 4u), b0, b1, b2, b3);
+      tile[5] = fma4(tile[5], subgroupShuffle(own, 5u), b0, b1, b2, b3);
+      tile[6] = fma4(tile[6], subgroupShuffle(own, 6u), b0, b1, b2, b3);
+      tile[7] = fma4(tile[7], subgroupShuffle(own, 7u), b0, b1, b2, b3);
     }
     w += 4u * p.n4;
   }
   // The last K % 4 columns, one k at a time (none when ALIGNED: the override drops the loop).
   if (!ALIGNED) {
     for (var k = k4s * 4u; k < p.k; k++) {
-      let own = element(ownRowBase + k);
-      let b = weights[k * p.n4 + col4];
-      acc0 += subgroupShuffle(own, 0u) * b;
-      acc1 += subgroupShuffle(own, 1u) * b;
-      acc2 += subgroupShuffle(own, 2u) * b;
-      acc3 += subgroupShuffle(own, 3u) * b;
-      if (LANES == 8u) {
-        acc4 += subgroupShuffle(own, 4u) * b;
-        acc5 += subgroupShuffle(own, 5u) * b;
-        acc6 += subgroupShuffle(own, 6u) * b;
-        acc7 += subgroupShuffle(own, 7u) * b;
-      }
+      accumulateShuffled(&tile, element(ownRowBase + k), weights[k * p.n4 + col4]);
     }
   }
-  let tile = array<vec4<f32>, MAX_TILE>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7);
   storeTile(tile, firstRow, p.tileRows, p.m, column, p.n4, p.n, p.activation);
 }

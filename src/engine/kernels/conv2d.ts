@@ -2,6 +2,7 @@
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import epilogueTileWgsl from '../../../shaders/epilogue-tile.wgsl?raw';
+import subgroupTileWgsl from '../../../shaders/subgroup-tile.wgsl?raw';
 import conv2dCommonWgsl from '../../../shaders/conv2d-common.wgsl?raw';
 import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import conv2dSubgroupWgsl from '../../../shaders/conv2d-subgroup.wgsl?raw';
@@ -16,7 +17,7 @@ import { windowGeometry, type Padding } from './padding';
 const SHARED = conv2dCommonWgsl + activationWgsl + epilogueLanesWgsl + epilogueTileWgsl;
 const CODE = conv2dWgsl + SHARED;
 // The kernel first: its `enable subgroups;` must precede every declaration.
-const SUBGROUP_CODE = conv2dSubgroupWgsl + SHARED;
+const SUBGROUP_CODE = conv2dSubgroupWgsl + SHARED + subgroupTileWgsl;
 
 /** Output pixels of each thread's tile (conv2d.wgsl's tilePixels). */
 const TILE_PIXELS = 4;

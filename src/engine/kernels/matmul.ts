@@ -2,6 +2,7 @@
 import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import epilogueTileWgsl from '../../../shaders/epilogue-tile.wgsl?raw';
+import subgroupTileWgsl from '../../../shaders/subgroup-tile.wgsl?raw';
 import matmulCommonWgsl from '../../../shaders/matmul-common.wgsl?raw';
 import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import matmulSubgroupWgsl from '../../../shaders/matmul-subgroup.wgsl?raw';
@@ -14,7 +15,7 @@ import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } fr
 const SHARED = matmulCommonWgsl + activationWgsl + epilogueLanesWgsl + epilogueTileWgsl;
 const CODE = matmulWgsl + SHARED;
 // The kernel first: its `enable subgroups;` must precede every declaration.
-const SUBGROUP_CODE = matmulSubgroupWgsl + SHARED;
+const SUBGROUP_CODE = matmulSubgroupWgsl + SHARED + subgroupTileWgsl;
 
 export interface MatmulWeights {
   /** Input features (rows of the weight matrix). */
