@@ -123,7 +123,7 @@ export class GpuContext {
     }
     const requiredFeatures: GPUFeatureName[] = [];
     if (adapter.features.has('timestamp-query')) requiredFeatures.push('timestamp-query');
-    // Lets a kernel share loads between lanes (matmul-subgroup.wgsl on CPU adapters).
+    // Lets kernels share loads between lanes (the subgroup kernels, chosen on CPU adapters: matmul.ts).
     if (adapter.features.has('subgroups')) requiredFeatures.push('subgroups');
     try {
       const device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'faceprint' });
