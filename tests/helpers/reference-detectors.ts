@@ -14,7 +14,7 @@ export function referenceDetectors(): Promise<{ tf: Any; faceapi: Any; backend: 
   loaded ??= (async () => {
     const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
     const tf = faceapi.tf;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await tf.setBackend('wasm');
     } catch {
