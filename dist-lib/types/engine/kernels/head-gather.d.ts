@@ -1,0 +1,15 @@
+import type { GpuContext } from '../gpu-context';
+import type { Tensor } from '../tensor';
+import { type KernelCall } from './dispatch';
+export interface HeadGatherOptions {
+    /** Anchors per cell. */
+    anchors: number;
+    /** Values per anchor row (4 for box encodings, 3 for class logits). */
+    width: number;
+    /** First input channel of anchor 0; anchor a reads channels channelOffset + a*width + [0,width). */
+    channelOffset: number;
+    /** First output row this head fills. */
+    rowOffset: number;
+    label?: string;
+}
+export declare function headGather(context: GpuContext, input: Tensor, output: Tensor, options: HeadGatherOptions): KernelCall<Tensor>;

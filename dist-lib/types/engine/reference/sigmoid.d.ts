@@ -1,0 +1,1 @@
+export declare function sigmoidReference(input: Float32Array): Float32Array;

@@ -1,0 +1,2 @@
+import type { ModelFileSource } from './manifest';
+export declare function nodeFileSource(dir: string): ModelFileSource;
