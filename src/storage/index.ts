@@ -33,3 +33,14 @@ export {
   lockDuration,
   type LockoutStatus,
 } from './lockout-store';
+export {
+  MIN_KDF_ITERATIONS,
+  MIN_PASSPHRASE_LENGTH,
+  SEALED_FILE_EXTENSION,
+  SEALED_VERSION,
+  isSealed,
+  openSealedExport,
+  readSealedHeader,
+  sealExport,
+  type SealedHeader,
+} from './sealed-export';
