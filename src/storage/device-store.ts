@@ -9,6 +9,16 @@ export class DeviceStore {
     return (await this.connection.read((db) => db.get('owner', 'owner'))) ?? null;
   }
 
+  /** Sets the first owner; false (and nothing written) when one exists already, e.g. set up in another tab. */
+  createOwner(owner: OwnerRecord): Promise<boolean> {
+    return this.connection.transact(['owner'], async (tx) => {
+      const store = tx.objectStore('owner');
+      if (await store.get('owner')) return false;
+      await store.put(owner, 'owner');
+      return true;
+    });
+  }
+
   /** Sets or replaces the owner (a rotated passkey, a new passphrase, a new signature counter). */
   async saveOwner(owner: OwnerRecord): Promise<void> {
     await this.connection.transact(['owner'], async (tx) => {
