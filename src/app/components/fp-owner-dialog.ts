@@ -135,11 +135,15 @@ export class FpOwnerDialog extends LitElement implements SettlingDialog<boolean>
           ? 'Create a passkey on this device: it will ask for your fingerprint, face or device PIN, now and before each protected action.'
           : 'Use the owner’s passkey: this device will ask for your fingerprint, face or device PIN.'}
       </p>
+      ${setUp
+        ? html`<p>
+            <button class="link" @click=${() => ((this.phase = 'setup-passphrase'), (this.error = null))}>
+              Use a passphrase instead
+            </button>
+          </p>`
+        : null}
       ${this.renderError()}
       <div class="actions">
-        ${setUp
-          ? html`<button class="link" @click=${() => ((this.phase = 'setup-passphrase'), (this.error = null))}>Use a passphrase instead</button>`
-          : null}
         <button @click=${() => this.close(false)} ?disabled=${this.busy}>Cancel</button>
         <button
           class="primary"

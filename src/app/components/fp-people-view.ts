@@ -157,10 +157,11 @@ export class FpPeopleView extends LitElement {
   }
 
   private async deletePerson(person: PersonRecord): Promise<void> {
-    if (!(await requireOwner('delete', person.name))) return;
+    const confirmed = await requireOwner('delete', person.name);
+    this.confirmingId = null;
+    if (!confirmed) return;
     await this.run(async () => {
       await this.store?.deletePerson(person.id);
-      this.confirmingId = null;
       this.notice = { tone: 'info', text: `${person.name} was deleted, with ${person.samples.length} face samples.` };
       emit(this, 'fp-people-changed', { reason: 'deleted' });
     });

@@ -49,6 +49,5 @@ export const dialogStyles = css`
     padding: 0;
     min-height: auto;
     text-decoration: underline;
-    margin-right: auto;
   }
 `;
