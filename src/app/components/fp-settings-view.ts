@@ -257,7 +257,9 @@ export class FpSettingsView extends LitElement {
             : ' Browsers grant it more readily to installed apps and bookmarked sites.'}
         </p>
         ${this.storage && !this.storage.persisted
-          ? html`<div class="actions"><button @click=${this.persist}>Ask again to keep my data</button></div>`
+          ? html`<div class="actions">
+              <button @click=${this.persist}>${this.persistence ? 'Ask again to keep my data' : 'Ask to keep my data now'}</button>
+            </div>`
           : null}
       </div>
     </section>`;
