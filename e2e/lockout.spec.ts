@@ -15,6 +15,10 @@ test('5 refusals lock verification for 30 s, across a reload; then 60 s; the own
   const start = page.getByRole('button', { name: 'Start verification' });
   const locked = page.getByRole('heading', { name: 'Verification is locked' });
   const timer = page.getByRole('timer');
+  const secondsLeft = async () => {
+    const [minutes, seconds] = (await timer.textContent())!.split(':').map(Number);
+    return minutes! * 60 + seconds!;
+  };
   await expect(start).toBeVisible();
 
   // One accepted decision, then four refusals: still open.
@@ -24,14 +28,16 @@ test('5 refusals lock verification for 30 s, across a reload; then 60 s; the own
   await reportDecisions(page, 'no-match', 1);
   await expect(locked).toBeVisible();
   await expect(start).toHaveCount(0);
-  await expect(timer).toHaveText(/^0:(30|29)$/);
+  // Time also flows by itself (a loaded machine takes seconds per step), so waits are read as ranges.
+  expect(await secondsLeft()).toBeGreaterThan(20);
+  expect(await secondsLeft()).toBeLessThanOrEqual(30);
   await page.screenshot({ path: test.info().outputPath('verify-locked.png'), fullPage: true });
 
   await page.reload();
   await expect(locked).toBeVisible();
   await expect(start).toHaveCount(0);
   await page.clock.fastForward(15_000);
-  await expect(timer).toHaveText(/^0:1[45]$/);
+  await expect.poll(secondsLeft).toBeLessThanOrEqual(15);
   await page.clock.fastForward(16_000);
   await expect(start).toBeVisible();
   await expect(locked).toHaveCount(0);
@@ -39,7 +45,8 @@ test('5 refusals lock verification for 30 s, across a reload; then 60 s; the own
   // The next lock doubles.
   await reportDecisions(page, 'no-match', 5);
   await expect(locked).toBeVisible();
-  await expect(timer).toHaveText(/^(1:00|0:59)$/);
+  expect(await secondsLeft()).toBeGreaterThan(45);
+  expect(await secondsLeft()).toBeLessThanOrEqual(60);
 
   // Settings shows it; the owner lifts it.
   await page.goto('/#/settings');

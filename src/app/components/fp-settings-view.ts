@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Calibration } from '../../calibration/calibration';
 import type { ModelSpec, PersistenceRecord } from '../../storage';
@@ -140,13 +140,18 @@ export class FpSettingsView extends LitElement {
   private async onChange(event: Event): Promise<void> {
     const slider = event.target as HTMLInputElement;
     const value = Number(slider.value);
-    const confirmed = await requireOwner('threshold');
-    this.draft = null;
-    if (!confirmed) {
+    // The draft stays shown until the shell applies the new threshold (see willUpdate).
+    this.draft = value;
+    if (!(await requireOwner('threshold'))) {
+      this.draft = null;
       slider.value = String(this.threshold);
       return;
     }
     emit(this, 'fp-threshold-change', { threshold: value });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('threshold') && this.draft === this.threshold) this.draft = null;
   }
 
   private async reset(): Promise<void> {
