@@ -123,6 +123,59 @@ test.describe('owner with a passkey', () => {
   });
 });
 
+test.describe('owner credential in Settings', () => {
+  test('the passkey is replaced, then the owner reset deletes everyone after a warning', async ({ page }) => {
+    const authenticator = await addVirtualAuthenticator(page);
+    await importAsPasskeyOwner(page, authenticator);
+    const [first] = await authenticator.credentials();
+    await page.goto('/#/settings');
+    await expect(page.locator('[data-owner="passkey"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Replace the owner passkey' }).click();
+    await ownerConfirmDialog(page).getByRole('button', { name: 'Confirm with passkey' }).click();
+    await expect(page.getByText('A new owner passkey was created; the old one no longer confirms anything.')).toBeVisible();
+    const credentials = await authenticator.credentials();
+    expect(credentials).toHaveLength(2);
+    const second = credentials.find((c) => c.credentialId !== first!.credentialId)!;
+
+    // Only the new passkey confirms now: with it removed, the old one is not accepted.
+    await authenticator.cdp.send('WebAuthn.removeCredential', { authenticatorId: authenticator.id, credentialId: second.credentialId });
+    await page.getByRole('button', { name: 'Reset the owner…' }).click();
+    const warning = page.getByRole('dialog', { name: 'Reset the owner?' });
+    await expect(warning).toContainText('This deletes every enrolled face on this device');
+    await page.screenshot({ path: test.info().outputPath('settings-reset-warning.png') });
+    await warning.getByRole('button', { name: 'Delete everything and reset' }).click();
+    const confirm = ownerConfirmDialog(page);
+    await confirm.getByRole('button', { name: 'Confirm with passkey' }).click();
+    await expect(confirm.getByRole('alert')).toContainText('Nothing was changed');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await listedPeople(page)).toEqual(['Ada Lovelace: 2 samples', 'Charles Babbage: 3 samples']);
+
+    await authenticator.cdp.send('WebAuthn.addCredential', { authenticatorId: authenticator.id, credential: second });
+    await page.goto('/#/settings');
+    await page.getByRole('button', { name: 'Reset the owner…' }).click();
+    await warning.getByRole('button', { name: 'Delete everything and reset' }).click();
+    await confirm.getByRole('button', { name: 'Confirm with passkey' }).click();
+    await expect(page.getByText('The owner was reset and every enrolled face deleted.')).toBeVisible();
+    await expect(page.locator('[data-owner="none"]')).toBeVisible();
+    expect(await listedPeople(page)).toEqual([]);
+  });
+
+  test('persistent storage is asked after the first enrollment, and Settings shows the answer', async ({ page }) => {
+    await page.goto('/#/settings');
+    await expect(page.locator('[data-persistence-request="not-asked"]')).toBeVisible();
+    // What the enroll view reports once it has saved someone (a camera enrollment is in enroll-verify.spec).
+    await page.goto('/#/enroll');
+    await page.evaluate(() => {
+      const view = document.querySelector('fp-app')!.shadowRoot!.querySelector('fp-enroll-view')!;
+      view.dispatchEvent(new CustomEvent('fp-people-changed', { bubbles: true, composed: true, detail: { reason: 'enrolled' } }));
+    });
+    await page.goto('/#/settings');
+    await expect(page.locator('[data-persistence-request="granted"], [data-persistence-request="refused"]')).toContainText(
+      'Asked after the first enrollment',
+    );
+  });
+});
+
 test.describe('owner with a passphrase (no WebAuthn)', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => {

@@ -25,12 +25,22 @@ export async function passOwnerDialog(page: Page, passphrase = OWNER_PASSPHRASE)
   await expect(setUp.or(confirm)).toHaveCount(0, { timeout: 30_000 });
 }
 
+/** A credential as the DevTools protocol's WebAuthn domain describes it (binary fields in base64). */
+export interface VirtualCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
+}
+
 export interface VirtualAuthenticator {
   cdp: CDPSession;
   id: string;
   /** Whether the authenticator verifies the user (fingerprint, PIN) when asked. */
   setUserVerified(verified: boolean): Promise<void>;
-  credentials(): Promise<{ credentialId: string; rpId?: string; userHandle?: string; signCount: number; privateKey: string }[]>;
+  credentials(): Promise<VirtualCredential[]>;
 }
 
 /** A platform authenticator with user verification, as a laptop's fingerprint reader would be. */
@@ -54,7 +64,7 @@ export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthen
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId: id, isUserVerified: verified });
     },
     async credentials() {
-      return (await cdp.send('WebAuthn.getCredentials', { authenticatorId: id })).credentials;
+      return (await cdp.send('WebAuthn.getCredentials', { authenticatorId: id })).credentials as VirtualCredential[];
     },
   };
 }
