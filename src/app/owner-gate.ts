@@ -13,7 +13,11 @@ const FREE_WITHOUT_OWNER: ReadonlySet<OwnerAction> = new Set(['threshold', 'live
 
 /** True once the owner has confirmed `action` (or set themselves up); false if they cancelled. */
 export async function requireOwner(action: OwnerAction, subject = ''): Promise<boolean> {
-  if (FREE_WITHOUT_OWNER.has(action) && (await trustServices().owner.state()).kind === 'none') return true;
+  if (FREE_WITHOUT_OWNER.has(action)) {
+    // If storage cannot say, the dialog asks (and explains the storage problem).
+    const owner = await trustServices().owner.state().catch(() => null);
+    if (owner?.kind === 'none') return true;
+  }
   const dialog = new FpOwnerDialog();
   dialog.action = action;
   dialog.subject = subject;
