@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { CALIBRATION, CAPTURE_TIMEOUT, expect, launchProfile, listedPeople, test, verify, waitForEngine } from './helpers/app';
+import { passOwnerDialog } from './helpers/owner';
 
 // One browser profile (one "device") across these tests: person A enrolls in front of the camera, then
 // the camera shows another photo of A, then person B. Each scene needs its own browser launch; the
@@ -34,6 +35,7 @@ test('enrolls person A from a photo; the enrollment survives a reload', async ({
     await waitForEngine(page);
     await page.getByLabel('Name', { exact: true }).fill(PERSON_A);
     await page.getByRole('button', { name: 'Start capture' }).click();
+    await passOwnerDialog(page);
     // Mid-capture: the overlay tracks the face and the samples count up.
     await expect(page.locator('[data-count="2"]')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
     await screenshot(page, 'enroll-capturing.png', testInfo);

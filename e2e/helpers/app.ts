@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, chromium, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { launchOptions, type CameraOptions, type Scene } from './camera';
+import { OWNER_PASSPHRASE, passOwnerDialog } from './owner';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -143,11 +144,21 @@ export function exportFile(people: SeedPerson[], overrides: Record<string, unkno
   };
 }
 
-/** Imports a file through People's Import button, as a person would. */
-export async function importFile(page: Page, contents: string | object, name = 'enrollments.json'): Promise<void> {
+/**
+ * Imports a plain (version 1) file through People's Import button, as a person would: a file the app
+ * refuses shows its error; an accepted one asks to go ahead with an unsealed file, then for the owner
+ * (set up with OWNER_PASSPHRASE if there is none).
+ */
+export async function importFile(page: Page, contents: string | object, name = 'enrollments.json', passphrase = OWNER_PASSPHRASE): Promise<void> {
   await page.goto('/#/people');
   const buffer = Buffer.from(typeof contents === 'string' ? contents : JSON.stringify(contents));
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer });
+  const warning = page.getByRole('dialog', { name: 'This file is not sealed' });
+  const refused = page.locator('fp-people-view fp-alert[tone="error"]');
+  await expect(warning.or(refused)).toBeVisible();
+  if (await refused.isVisible()) return;
+  await warning.getByRole('button', { name: 'Import anyway' }).click();
+  await passOwnerDialog(page, passphrase);
 }
 
 /** The people listed on the People page, as "name: N samples". */

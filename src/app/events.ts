@@ -12,8 +12,8 @@ export interface VerificationResult extends Decision {
 }
 
 export interface FpEventDetails {
-  /** The set of enrolled people changed; the shell reloads it. */
-  'fp-people-changed': { reason: 'enrolled' | 'deleted' | 'imported' };
+  /** The set of enrolled people changed (here, or in another tab: "other-tab"); the shell reloads it. */
+  'fp-people-changed': { reason: 'enrolled' | 'deleted' | 'imported' | 'owner-reset' | 'other-tab' };
   /** A person was enrolled (or got more samples). */
   'fp-enrolled': { personId: string; name: string; sampleCount: number };
   /** A verification reached a decision. */

@@ -3,7 +3,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 export const DB_NAME = 'faceprint';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** One enrollment capture: an embedding, the model that made it, and when. */
 export interface SampleRecord {
@@ -39,6 +39,68 @@ export interface Preferences {
 
 export const DEFAULT_PREFERENCES: Preferences = { threshold: null, thresholdModelId: null, cameraId: null };
 
+/**
+ * The device owner, who alone may enroll, delete, export, import and change settings. Held either by a
+ * WebAuthn passkey on a platform authenticator, or by a passphrase where there is none.
+ */
+export type OwnerRecord = PasskeyOwner | PassphraseOwner;
+
+export interface PasskeyOwner {
+  kind: 'passkey';
+  credentialId: Uint8Array;
+  /** The credential's public key (SubjectPublicKeyInfo, DER), to check each assertion's signature. */
+  publicKey: Uint8Array;
+  /** COSE algorithm of the key: -7 (ES256) or -257 (RS256). */
+  algorithm: number;
+  /** The authenticator's signature counter last seen; 0 when it does not count. */
+  signCount: number;
+  userId: Uint8Array;
+  createdAt: number;
+}
+
+export interface PassphraseOwner {
+  kind: 'passphrase';
+  /** PBKDF2-SHA256 salt and iteration count, and the value derived from the passphrase with them. */
+  salt: Uint8Array;
+  iterations: number;
+  check: Uint8Array;
+  createdAt: number;
+}
+
+/** Consecutive refused verifications and the lock they led to. */
+export interface LockoutRecord {
+  /** Refusals since the last accepted verification or the last lock. */
+  refusedInRow: number;
+  /** Locks since the last accepted verification or the owner's clearing; each doubles the wait. */
+  lockouts: number;
+  /** Milliseconds since the epoch; null when not locked. */
+  lockedUntil: number | null;
+}
+
+/** One verification decision. No image and no embedding: only what the owner needs to audit. */
+export interface AttemptRecord {
+  /** Assigned by the store, increasing. */
+  seq?: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  mode: '1:1' | '1:N';
+  outcome: 'accepted' | 'refused';
+  /** The person matched (or claimed, for a refused 1:1); null for a refused 1:N. */
+  personId: string | null;
+  personName: string | null;
+  /** Distance to that person's template; null when no one was enrolled to compare with. */
+  distance: number | null;
+  threshold: number;
+  /** The liveness check's outcome, where one ran. */
+  liveness: string | null;
+}
+
+/** The answer to navigator.storage.persist(), asked once after the first enrollment. */
+export interface PersistenceRecord {
+  requestedAt: number;
+  granted: boolean;
+}
+
 export interface FaceprintSchema extends DBSchema {
   people: {
     key: string;
@@ -48,6 +110,22 @@ export interface FaceprintSchema extends DBSchema {
   settings: {
     key: 'preferences';
     value: Preferences;
+  };
+  owner: {
+    key: 'owner';
+    value: OwnerRecord;
+  };
+  lockout: {
+    key: 'lockout';
+    value: LockoutRecord;
+  };
+  attempts: {
+    key: number;
+    value: AttemptRecord;
+  };
+  persistence: {
+    key: 'persistence';
+    value: PersistenceRecord;
   };
 }
 
@@ -68,6 +146,12 @@ export function upgradeSchema(
     const people = db.createObjectStore('people', { keyPath: 'id' });
     people.createIndex('by-name', 'nameKey', { unique: true });
     db.createObjectStore('settings');
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore('owner');
+    db.createObjectStore('lockout');
+    db.createObjectStore('attempts', { keyPath: 'seq', autoIncrement: true });
+    db.createObjectStore('persistence');
   }
 }
 

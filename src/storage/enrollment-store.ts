@@ -2,20 +2,17 @@
 // Every write is one transaction over data computed beforehand: embeddings are made (on the GPU)
 // before a transaction opens, because IndexedDB commits a transaction as soon as it goes idle.
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { FaceprintConnection, type ConnectionOptions } from './connection';
 import {
-  DB_NAME,
-  DB_VERSION,
   DEFAULT_PREFERENCES,
   nameKey,
-  openFaceprintDb,
   type FaceprintDatabase,
   type FaceprintSchema,
-  type OpenCallbacks,
   type PersonRecord,
   type Preferences,
   type SampleRecord,
 } from './db';
-import { ModelMismatchError, StorageOutdatedError, StorageUnavailableError, mapStorageError } from './errors';
+import { ModelMismatchError } from './errors';
 import { MAX_NAME_LENGTH, buildExportFile, parseExportFile, type ExportFile, type ModelSpec } from './export-format';
 
 /** A new sample to store: an embedding from the running engine. */
@@ -38,11 +35,7 @@ export interface ExportResult {
   skipped: number;
 }
 
-export interface EnrollmentStoreOptions extends OpenCallbacks {
-  /** For tests: another database name or version. */
-  databaseName?: string;
-  databaseVersion?: number;
-}
+export type EnrollmentStoreOptions = ConnectionOptions;
 
 function meanOf(samples: readonly SampleRecord[]): Float32Array {
   const length = samples[0]!.vector.length;
@@ -58,75 +51,22 @@ function withMean(person: PersonRecord): PersonRecord {
 }
 
 export class EnrollmentStore {
-  private connection: Promise<FaceprintDatabase> | null = null;
-  private outdated = false;
+  /** The database connection, for the other stores of this page to share. */
+  readonly connection: FaceprintConnection;
 
-  constructor(private readonly options: EnrollmentStoreOptions = {}) {}
-
-  private open(): Promise<FaceprintDatabase> {
-    if (this.outdated) return Promise.reject(new StorageOutdatedError());
-    if (typeof indexedDB === 'undefined') return Promise.reject(new StorageUnavailableError());
-    this.connection ??= openFaceprintDb(
-      {
-        onBlocked: this.options.onBlocked,
-        onVersionChange: () => {
-          this.outdated = true;
-          this.connection = null;
-          this.options.onVersionChange?.();
-        },
-        onTerminated: () => {
-          this.connection = null;
-          this.options.onTerminated?.();
-        },
-      },
-      this.options.databaseName ?? DB_NAME,
-      this.options.databaseVersion ?? DB_VERSION,
-    ).catch((error: unknown) => {
-      this.connection = null;
-      const mapped = mapStorageError(error);
-      // Anything but a version or quota problem means IndexedDB itself refused to open.
-      throw mapped === error ? new StorageUnavailableError(error) : mapped;
-    });
-    return this.connection;
+  constructor(options: EnrollmentStoreOptions | FaceprintConnection = {}) {
+    this.connection = options instanceof FaceprintConnection ? options : new FaceprintConnection(options);
   }
 
-  /** Reads through a fresh readonly transaction. */
-  private async read<T>(work: (db: FaceprintDatabase) => Promise<T>): Promise<T> {
-    const db = await this.open();
-    try {
-      return await work(db);
-    } catch (error) {
-      throw mapStorageError(error);
-    }
+  private read<T>(work: (db: FaceprintDatabase) => Promise<T>): Promise<T> {
+    return this.connection.read(work);
   }
 
-  /** Runs `work` in one transaction and waits for it to commit; a failure anywhere rolls it all back. */
-  private async transact<T, Names extends StoreNames<FaceprintSchema>[]>(
+  private transact<T, Names extends StoreNames<FaceprintSchema>[]>(
     storeNames: Names,
     work: (tx: IDBPTransaction<FaceprintSchema, Names, 'readwrite'>) => Promise<T>,
   ): Promise<T> {
-    const db = await this.open();
-    const tx = db.transaction(storeNames, 'readwrite');
-    try {
-      const result = await work(tx);
-      await tx.done;
-      return result;
-    } catch (error) {
-      // The transaction's own error (e.g. QuotaExceededError at commit) explains an AbortError better.
-      let cause: unknown = error;
-      try {
-        cause = tx.error ?? error;
-      } catch {
-        // Older engines throw while the transaction is still active: there is no transaction error yet.
-      }
-      try {
-        tx.abort();
-      } catch {
-        // Already committed or aborted.
-      }
-      tx.done.catch(() => undefined);
-      throw mapStorageError(cause);
-    }
+    return this.connection.transact(storeNames, work);
   }
 
   /** Everyone enrolled, by name. */
@@ -254,8 +194,6 @@ export class EnrollmentStore {
 
   /** Closes the connection; the next call reopens it. */
   close(): void {
-    const connection = this.connection;
-    this.connection = null;
-    void connection?.then((db) => db.close()).catch(() => undefined);
+    this.connection.close();
   }
 }

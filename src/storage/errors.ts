@@ -56,7 +56,10 @@ export type ImportProblem =
   | 'unsupported-version'
   | 'wrong-model'
   | 'wrong-vector-length'
-  | 'invalid-data';
+  | 'invalid-data'
+  | 'wrong-passphrase'
+  | 'tampered'
+  | 'truncated';
 
 /** An import file was rejected; nothing was written. */
 export class ImportError extends Error {

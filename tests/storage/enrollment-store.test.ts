@@ -181,7 +181,7 @@ describe('schema versions across tabs', () => {
     const name = `faceprint-test-${databases}`;
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['people', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'lockout', 'owner', 'people', 'persistence', 'settings']);
     expect([...db.transaction('people').store.indexNames]).toEqual(['by-name']);
     db.close();
   });

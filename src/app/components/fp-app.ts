@@ -9,7 +9,9 @@ import { NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, des
 import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
+import { TrustController } from '../controllers/trust-controller';
 import './fp-alert';
+import './fp-attempt-guard';
 import './fp-enroll-view';
 import './fp-load-progress';
 import './fp-people-view';
@@ -178,6 +180,8 @@ export class FpApp extends LitElement {
       this.storageProblem = describeStorageError(new StorageOutdatedError());
     },
   });
+
+  protected readonly trust = new TrustController(this);
 
   private readonly onHashChange = () => {
     this.route = readRoute();
@@ -361,14 +365,14 @@ export class FpApp extends LitElement {
           .name=${this.route.params.get('name') ?? ''}
         ></fp-enroll-view>`;
       case 'verify':
-        return html`<fp-verify-view
+        return html`<fp-attempt-guard><fp-verify-view
           .engine=${this.engine}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
           .threshold=${this.threshold}
           .calibration=${CALIBRATION}
           .claimedId=${this.route.params.get('person')}
-        ></fp-verify-view>`;
+        ></fp-verify-view></fp-attempt-guard>`;
       case 'people':
         return html`<fp-people-view .people=${this.people} .store=${this.store} .model=${APP_MODEL}></fp-people-view>`;
       case 'settings':

@@ -7,6 +7,7 @@ import { emit } from '../events';
 import { checkFrame } from '../frame-check';
 import { ENROLL_THRESHOLDS, type QualityReport } from '../logic/quality';
 import { describeEngineError, describeStorageError, type Problem } from '../messages';
+import { requireOwner } from '../owner-gate';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
 import { MAX_NAME_LENGTH, type EnrollmentStore, type PersonRecord } from '../../storage';
@@ -101,9 +102,10 @@ export class FpEnrollView extends LitElement {
     this.name = (event.target as HTMLInputElement).value;
   }
 
-  private onStart(event: Event): void {
+  private async onStart(event: Event): Promise<void> {
     event.preventDefault();
     if (!this.name.trim() || this.engine.status === 'failed') return;
+    if (!(await requireOwner('enroll'))) return;
     this.samples = [];
     this.analysis = null;
     this.quality = null;

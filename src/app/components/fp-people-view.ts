@@ -1,9 +1,24 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ImportError, type EnrollmentStore, type ModelSpec, type PersonRecord } from '../../storage';
+import {
+  ImportError,
+  SEALED_FILE_EXTENSION,
+  isSealed,
+  openSealedExport,
+  readSealedHeader,
+  sealExport,
+  type EnrollmentStore,
+  type ModelSpec,
+  type PersonRecord,
+} from '../../storage';
+import { parseExportFile } from '../../storage/export-format';
+import { openDialog } from '../dialogs';
 import { emit } from '../events';
 import { describeStorageError, type Problem } from '../messages';
+import { requireOwner } from '../owner-gate';
 import { sharedStyles } from '../styles/shared';
+import { FpConfirmDialog } from './fp-confirm-dialog';
+import { FpPassphraseDialog, type PassphrasePurpose } from './fp-passphrase-dialog';
 import './fp-alert';
 
 /** Import files larger than this are refused before reading (an export of 1,000 people is ~3 MB). */
@@ -11,9 +26,27 @@ const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+async function askPassphrase(purpose: PassphrasePurpose, detail: string): Promise<string | null> {
+  const dialog = new FpPassphraseDialog();
+  dialog.purpose = purpose;
+  dialog.detail = detail;
+  return openDialog(dialog);
+}
+
+async function confirmUnsealedImport(): Promise<boolean> {
+  const dialog = new FpConfirmDialog();
+  dialog.heading = 'This file is not sealed';
+  dialog.message =
+    'It is a plain export from an older Faceprint: the faces in it were readable by anyone who had the file. ' +
+    'Import it only if it came from you, then delete it; new exports are sealed with a passphrase.';
+  dialog.confirmLabel = 'Import anyway';
+  return openDialog(dialog);
+}
+
 /**
  * The people enrolled on this device: how many samples each has, adding samples, deleting (after a
- * confirmation), and exporting everyone to a JSON file or importing one.
+ * confirmation), and exporting everyone to a sealed file or importing one. Deleting, exporting and
+ * importing need the owner's confirmation.
  *
  * @fires fp-people-changed - After a delete or an import.
  */
@@ -124,9 +157,11 @@ export class FpPeopleView extends LitElement {
   }
 
   private async deletePerson(person: PersonRecord): Promise<void> {
+    const confirmed = await requireOwner('delete', person.name);
+    this.confirmingId = null;
+    if (!confirmed) return;
     await this.run(async () => {
       await this.store?.deletePerson(person.id);
-      this.confirmingId = null;
       this.notice = { tone: 'info', text: `${person.name} was deleted, with ${person.samples.length} face samples.` };
       emit(this, 'fp-people-changed', { reason: 'deleted' });
     });
@@ -135,21 +170,24 @@ export class FpPeopleView extends LitElement {
   private async exportAll(): Promise<void> {
     const { store, model } = this;
     if (!store || !model) return;
+    if (!(await requireOwner('export'))) return;
     await this.run(async () => {
       const { file, skipped } = await store.exportAll(model);
-      const blob = new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
+      const samples = file.people.reduce((total, person) => total + person.samples.length, 0);
+      const passphrase = await askPassphrase('seal', `${file.people.length} ${file.people.length === 1 ? 'person' : 'people'}, ${samples} samples`);
+      if (passphrase === null) return;
+      const sealed = await sealExport(file, passphrase);
+      const url = URL.createObjectURL(new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `faceprint-enrollments-${file.exportedAt.slice(0, 10)}.json`;
+      link.download = `faceprint-enrollments-${file.exportedAt.slice(0, 10)}${SEALED_FILE_EXTENSION}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const samples = file.people.reduce((total, person) => total + person.samples.length, 0);
       this.notice = {
         tone: 'success',
         text:
-          `Exported ${file.people.length} ${file.people.length === 1 ? 'person' : 'people'} (${samples} samples). ` +
-          'The file holds face data: keep it somewhere private.' +
+          `Exported ${file.people.length} ${file.people.length === 1 ? 'person' : 'people'} (${samples} samples), sealed with your passphrase. ` +
+          'Without the passphrase the file cannot be read or imported.' +
           (skipped ? ` ${skipped} enrolled with another face model were left out.` : ''),
       };
     });
@@ -163,7 +201,22 @@ export class FpPeopleView extends LitElement {
     if (!file || !store || !model) return;
     await this.run(async () => {
       if (file.size > MAX_IMPORT_BYTES) throw new ImportError('invalid-data', 'This file is too large to be a Faceprint export.');
-      const summary = await store.importAll(await file.text(), model);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let text: string;
+      if (isSealed(bytes)) {
+        // Damage, truncation, version and model are reported before anyone types a passphrase.
+        const header = await readSealedHeader(bytes, model);
+        if (!(await requireOwner('import'))) return;
+        const passphrase = await askPassphrase('open', `${header.people} ${header.people === 1 ? 'person' : 'people'}, exported ${header.exportedAt.slice(0, 10)}`);
+        if (passphrase === null) return;
+        text = await openSealedExport(bytes, passphrase, model);
+      } else {
+        text = new TextDecoder().decode(bytes);
+        parseExportFile(text, model);
+        if (!(await confirmUnsealedImport())) return;
+        if (!(await requireOwner('import'))) return;
+      }
+      const summary = await store.importAll(text, model);
       const changed = summary.peopleAdded + summary.peopleUpdated;
       this.notice = {
         tone: 'success',
@@ -182,7 +235,7 @@ export class FpPeopleView extends LitElement {
       <h2 id="people-heading">People</h2>
       <p class="lead">
         ${count === 0 ? 'No one is enrolled on this device.' : `${count} ${count === 1 ? 'person is' : 'people are'} enrolled on this device.`}
-        Face data never leaves this device unless you export it.
+        Face data never leaves this device unless the owner exports it, sealed with a passphrase.
       </p>
       <div class="actions toolbar">
         <button @click=${this.exportAll} ?disabled=${this.busy || count === 0 || !this.model}>Export all…</button>
@@ -191,7 +244,7 @@ export class FpPeopleView extends LitElement {
           id="import-file"
           class="visually-hidden"
           type="file"
-          accept="application/json,.json"
+          accept="${SEALED_FILE_EXTENSION},application/octet-stream,application/json,.json"
           aria-label="Import enrollments from a file"
           tabindex="-1"
           @change=${this.importFile}

@@ -1,13 +1,17 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Calibration } from '../../calibration/calibration';
-import type { ModelSpec } from '../../storage';
+import type { ModelSpec, PersistenceRecord } from '../../storage';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
 import { sharedStyles } from '../styles/shared';
 import { describeThreshold } from '../logic/threshold-text';
 import { CONSENSUS_FRAMES } from '../logic/decision';
+import { requireOwner } from '../owner-gate';
+import { trustServices } from '../trust-services';
 import './fp-alert';
+import './fp-attempt-log';
+import './fp-owner-card';
 
 const THRESHOLD_MIN = 0.3;
 const THRESHOLD_MAX = 0.9;
@@ -21,7 +25,8 @@ const SAVE_STATE_TEXT = {
 
 /**
  * Settings: the verification threshold (with the false-match rate it corresponds to when the
- * calibration has a ROC), where the calibration comes from, the engine, and this device's storage.
+ * calibration has a ROC; changing it needs the owner), where the calibration comes from, the engine,
+ * the owner and the attempt limit, the attempt log, and this device's storage.
  *
  * @fires fp-threshold-change - A threshold was chosen, or null to return to the calibrated one.
  */
@@ -108,6 +113,8 @@ export class FpSettingsView extends LitElement {
   /** The slider's value while it is being dragged. */
   @state() private draft: number | null = null;
   @state() private storage: { usage: number; quota: number; persisted: boolean } | null = null;
+  /** The answer to the persist() request made after the first enrollment, if it was made. */
+  @state() private persistence: PersistenceRecord | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -115,6 +122,7 @@ export class FpSettingsView extends LitElement {
   }
 
   private async readStorage(): Promise<void> {
+    this.persistence = await trustServices().device.loadPersistence().catch(() => null);
     if (!navigator.storage?.estimate) return;
     const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
     this.storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
@@ -129,13 +137,25 @@ export class FpSettingsView extends LitElement {
     this.draft = Number((event.target as HTMLInputElement).value);
   }
 
-  private onChange(event: Event): void {
-    const value = Number((event.target as HTMLInputElement).value);
-    this.draft = null;
+  private async onChange(event: Event): Promise<void> {
+    const slider = event.target as HTMLInputElement;
+    const value = Number(slider.value);
+    // The draft stays shown until the shell applies the new threshold (see willUpdate).
+    this.draft = value;
+    if (!(await requireOwner('threshold'))) {
+      this.draft = null;
+      slider.value = String(this.threshold);
+      return;
+    }
     emit(this, 'fp-threshold-change', { threshold: value });
   }
 
-  private reset(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('threshold') && this.draft === this.threshold) this.draft = null;
+  }
+
+  private async reset(): Promise<void> {
+    if (!(await requireOwner('threshold'))) return;
     this.draft = null;
     emit(this, 'fp-threshold-change', { threshold: null });
   }
@@ -214,19 +234,38 @@ export class FpSettingsView extends LitElement {
         </dl>
       </div>
 
+      <div class="card"><fp-owner-card></fp-owner-card></div>
+
+      <div class="card"><fp-attempt-log></fp-attempt-log></div>
+
       <div class="card">
         <h3>Storage on this device</h3>
         ${this.storage
           ? html`<p>
-                Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows
-                it (face models included). ${this.storage.persisted
-                  ? 'The browser will keep this data even when space runs low.'
-                  : 'The browser may clear this data when space runs low.'}
-              </p>
-              ${this.storage.persisted
-                ? null
-                : html`<div class="actions"><button @click=${this.persist}>Keep my data when space runs low</button></div>`}`
+              Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows it
+              (face models included).
+            </p>`
           : html`<p>This browser does not report storage use.</p>`}
+        <p data-persisted=${String(this.storage?.persisted ?? false)}>
+          ${this.storage?.persisted
+            ? 'Persistent storage is granted: the browser will keep enrollments even when disk space runs low.'
+            : html`Persistent storage is <strong>not granted</strong>. If the disk runs low, the browser may delete Faceprint’s data
+                without asking, and with it every enrolled face, the owner and the attempt log; the faces would have to be enrolled
+                again, or imported from a sealed export.`}
+        </p>
+        <p data-persistence-request=${this.persistence ? (this.persistence.granted ? 'granted' : 'refused') : 'not-asked'}>
+          ${this.persistence
+            ? `Asked after the first enrollment (${new Date(this.persistence.requestedAt).toLocaleString()}): the browser ${this.persistence.granted ? 'granted' : 'refused'} it.`
+            : 'Faceprint asks for it after the first enrollment.'}
+          ${this.storage?.persisted
+            ? null
+            : ' Browsers grant it more readily to installed apps and bookmarked sites.'}
+        </p>
+        ${this.storage && !this.storage.persisted
+          ? html`<div class="actions">
+              <button @click=${this.persist}>${this.persistence ? 'Ask again to keep my data' : 'Ask to keep my data now'}</button>
+            </div>`
+          : null}
       </div>
     </section>`;
   }
