@@ -7,6 +7,13 @@ export interface Dispatch {
   readonly pipeline: GPUComputePipeline;
   readonly bindGroup: GPUBindGroup;
   readonly workgroups: readonly [number, number, number];
+  /** Uniform buffers made for this dispatch alone; destroyed with it (destroyDispatch). */
+  readonly owned?: readonly GPUBuffer[];
+}
+
+/** Frees what a dispatch owns (its uniforms); the pipeline is the context's, the tensors the run's. */
+export function destroyDispatch(dispatch: Dispatch): void {
+  for (const buffer of dispatch.owned ?? []) buffer.destroy();
 }
 
 /** A kernel's result: where its output lives and the dispatch that fills it. */
@@ -27,7 +34,7 @@ export function uniformBuffer(context: GpuContext, fields: readonly UniformField
     else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
     else view.setFloat32(index * 4, field.f32, true);
   });
-  const buffer = context.device.createBuffer({
+  const buffer = context.createBuffer({
     size: bytes,
     usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
     label,
@@ -62,7 +69,8 @@ export function kernelCall<TOutput>(
   workgroups: readonly [number, number, number],
   output: TOutput,
 ): KernelCall<TOutput> {
-  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups } };
+  const owned = bound.filter((buffer) => (buffer.usage & GPUBufferUsage.UNIFORM) !== 0);
+  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups, owned } };
 }
 
 /** Workgroup counts for `total` threads in groups of `size`, checked against the device limit. */
@@ -97,7 +105,7 @@ const emptyBuffers = new WeakMap<GPUDevice, GPUBuffer>();
 export function placeholderBuffer(context: GpuContext): GPUBuffer {
   let buffer = emptyBuffers.get(context.device);
   if (!buffer) {
-    buffer = context.device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
+    buffer = context.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
     emptyBuffers.set(context.device, buffer);
   }
   return buffer;

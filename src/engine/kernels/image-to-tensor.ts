@@ -1,6 +1,7 @@
 // image-to-tensor kernel host side: geometry (crop, pad to square), normalisation presets, dispatch.
 import imageToTensorWgsl from '../../../shaders/image-to-tensor.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
+import { channels, type Channels, type Normalisation } from '../normalisation';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
 import { bindGroup, groupsFor, uniformBuffer, type KernelCall, type UniformField } from './dispatch';
 
@@ -20,28 +21,7 @@ export interface CanvasPlacement {
   padTop: number;
 }
 
-export type Channels = readonly [number, number, number];
-
-/** out = (v - mean) * scale per RGB channel, v in 0..255. */
-export interface Normalisation {
-  mean: number | Channels;
-  scale: number | Channels;
-}
-
-/** The preprocessing of the models in docs/model-map.md table 1a. */
-export const NORMALISATIONS = {
-  /** face_recognition_model and face_landmark_68: (RGB - mean) / 255. */
-  faceApi: { mean: [122.782, 117.001, 104.298], scale: 1 / 255 },
-  /** tiny_face_detector: (RGB - mean) / 255. */
-  tinyFaceDetector: { mean: [117.001, 114.697, 97.404], scale: 1 / 255 },
-  /** ssd_mobilenetv1: x / 127.5 - 1. */
-  ssdMobilenet: { mean: 127.5, scale: 1 / 127.5 },
-  /** Byte values unchanged (0..255). */
-  raw: { mean: 0, scale: 1 },
-} as const satisfies Record<string, Normalisation>;
-
-export const channels = (value: number | Channels): Channels =>
-  typeof value === 'number' ? [value, value, value] : value;
+export { channels, NORMALISATIONS, type Channels, type Normalisation } from '../normalisation';
 
 /**
  * Where a width x height crop sits on the square canvas face-api's padToSquare builds: 'bottom-right'
@@ -186,6 +166,7 @@ export function imageToTensor(context: GpuContext, frame: GPUTexture, options: I
       pipeline,
       bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
       workgroups: [groupsFor(context, geometry.outW, WG_X), groupsFor(context, geometry.outH, WG_Y), 1],
+      owned: [uniforms],
     },
     update,
   };

@@ -68,6 +68,7 @@ export function similarityWarp(context: GpuContext, frame: GPUTexture, options: 
       pipeline,
       bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
       workgroups: [groupsFor(context, outW, WG_X), groupsFor(context, outH, WG_Y), 1],
+      owned: [uniforms],
     },
     update: (next) => writeUniformFields(context, uniforms, uniformFields(outH, outW, batchIndex, next, label)),
   };
