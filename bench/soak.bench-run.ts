@@ -66,6 +66,52 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
     samples.push({ call, seconds: (performance.now() - started) / 1000, ...engine.gpuResources(), rssBytes: memory.rss, heapBytes: memory.heapUsed });
   };
   let facesFound = 0;
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  // Written at every sample, so a run stopped early still leaves what it measured.
+  const report = (finished: boolean) => {
+    const done = samples.at(-1)!.call;
+    const settled = samples.filter((s) => s.call >= SAMPLE_EVERY);
+    const secondHalf = settled.slice(Math.floor(settled.length / 2));
+    const range = (key: keyof Sample) => [Math.min(...settled.map((s) => s[key])), Math.max(...settled.map((s) => s[key]))];
+    const summary = {
+      calls: CALLS,
+      done,
+      finished,
+      facesFound,
+      seconds: samples.at(-1)!.seconds,
+      buffers: range('buffers'),
+      bufferBytes: range('bufferBytes'),
+      textures: range('textures'),
+      pipelines: range('pipelines'),
+      rssMiB: range('rssBytes').map((b) => b / 2 ** 20),
+      rssSlopeBytesPerCall: slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.rssBytes)),
+      heapSlopeBytesPerCall: slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.heapBytes)),
+    };
+    writeFileSync(join(dir, `soak-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
+    writeFileSync(
+      join(dir, `soak-${stamp}.md`),
+      [
+        `# Soak: ${done} of ${CALLS} analyze + embed calls${finished ? '' : ' (still running or stopped)'} (${summary.seconds.toFixed(0)} s)`,
+        '',
+        `Faces found on ${facesFound} of ${done} frames; a full GC before each of the ${samples.length} samples.`,
+        '',
+        '| after the first calls | min | max |',
+        '|---|---|---|',
+        `| GPU buffers | ${summary.buffers.join(' | ')} |`,
+        `| GPU buffer bytes | ${summary.bufferBytes.join(' | ')} |`,
+        `| textures | ${summary.textures.join(' | ')} |`,
+        `| pipelines | ${summary.pipelines.join(' | ')} |`,
+        `| RSS (MiB) | ${summary.rssMiB.map((v) => v.toFixed(1)).join(' | ')} |`,
+        '',
+        `RSS slope over the second half of the samples: ${summary.rssSlopeBytesPerCall.toFixed(1)} bytes per call; ` +
+          `JS heap: ${summary.heapSlopeBytesPerCall.toFixed(1)} bytes per call.`,
+        '',
+      ].join('\n'),
+    );
+    return summary;
+  };
   try {
     for (let call = 1; call <= CALLS; call++) {
       const frame = frames[call % 2]!;
@@ -74,7 +120,10 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
         facesFound++;
         await engine.embed(frame, analysis.target, { flip: true });
       }
-      if (call % SAMPLE_EVERY === 0 || call === 1) sample(call);
+      if (call % SAMPLE_EVERY === 0 || call === 1) {
+        sample(call);
+        if (call >= SAMPLE_EVERY) report(false);
+      }
       if (call % (SAMPLE_EVERY * 10) === 0) {
         const last = samples.at(-1)!;
         console.log(`soak: ${call}/${CALLS} calls, ${last.seconds.toFixed(0)} s, ${last.buffers} buffers, RSS ${(last.rssBytes / 2 ** 20).toFixed(1)} MiB`);
@@ -83,48 +132,7 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
   } finally {
     engine.dispose();
   }
-
-  const settled = samples.filter((s) => s.call >= SAMPLE_EVERY);
-  const secondHalf = settled.slice(Math.floor(settled.length / 2));
-  const rssSlope = slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.rssBytes));
-  const heapSlope = slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.heapBytes));
-  const range = (key: keyof Sample) => [Math.min(...settled.map((s) => s[key])), Math.max(...settled.map((s) => s[key]))];
-  const summary = {
-    calls: CALLS,
-    facesFound,
-    gcBetweenSamples: Boolean(gc),
-    seconds: samples.at(-1)!.seconds,
-    buffers: range('buffers'),
-    bufferBytes: range('bufferBytes'),
-    textures: range('textures'),
-    pipelines: range('pipelines'),
-    rssMiB: range('rssBytes').map((b) => b / 2 ** 20),
-    rssSlopeBytesPerCall: rssSlope,
-    heapSlopeBytesPerCall: heapSlope,
-  };
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `soak-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
-  writeFileSync(
-    join(dir, `soak-${stamp}.md`),
-    [
-      `# Soak: ${CALLS} analyze + embed calls (${summary.seconds.toFixed(0)} s)`,
-      '',
-      `Faces found on ${facesFound} of ${CALLS} frames; GC before each sample: ${summary.gcBetweenSamples ? 'yes' : 'no'}.`,
-      '',
-      '| after the first calls | min | max |',
-      '|---|---|---|',
-      `| GPU buffers | ${summary.buffers.join(' | ')} |`,
-      `| GPU buffer bytes | ${summary.bufferBytes.join(' | ')} |`,
-      `| textures | ${summary.textures.join(' | ')} |`,
-      `| pipelines | ${summary.pipelines.join(' | ')} |`,
-      `| RSS (MiB) | ${summary.rssMiB.map((v) => v.toFixed(1)).join(' | ')} |`,
-      '',
-      `RSS slope over the second half: ${rssSlope.toFixed(1)} bytes per call; JS heap: ${heapSlope.toFixed(1)} bytes per call.`,
-      '',
-    ].join('\n'),
-  );
+  const summary = report(true);
   console.log('soak summary', JSON.stringify(summary));
   expect(facesFound).toBe(CALLS);
   expect(summary.buffers[0], 'GPU buffers flat').toBe(summary.buffers[1]);

@@ -222,38 +222,31 @@ export class GpuContext {
 
   /** A buffer on the current device, counted in `resources` until it is destroyed. */
   createBuffer(descriptor: GPUBufferDescriptor): GPUBuffer {
-    const buffer = this.device.createBuffer(descriptor);
-    const live = this.live;
-    live.buffers++;
-    live.bufferBytes += descriptor.size;
-    const destroy = buffer.destroy.bind(buffer);
-    let destroyed = false;
-    buffer.destroy = () => {
-      if (!destroyed) {
-        destroyed = true;
-        live.buffers--;
-        live.bufferBytes -= descriptor.size;
-      }
-      destroy();
-    };
-    return buffer;
+    return this.counted(this.device.createBuffer(descriptor), 'buffers', descriptor.size);
   }
 
   /** A texture on the current device, counted in `resources` until it is destroyed. */
   createTexture(descriptor: GPUTextureDescriptor): GPUTexture {
-    const texture = this.device.createTexture(descriptor);
+    return this.counted(this.device.createTexture(descriptor), 'textures', 0);
+  }
+
+  /** Counts `object` as alive until its first destroy(). */
+  private counted<T extends { destroy(): undefined }>(object: T, kind: 'buffers' | 'textures', bytes: number): T {
+    // The counts of the device it was made on: a lost device's objects leave the new device's alone.
     const live = this.live;
-    live.textures++;
-    const destroy = texture.destroy.bind(texture);
+    live[kind]++;
+    live.bufferBytes += bytes;
+    const destroy = object.destroy.bind(object);
     let destroyed = false;
-    texture.destroy = () => {
+    object.destroy = () => {
       if (!destroyed) {
         destroyed = true;
-        live.textures--;
+        live[kind]--;
+        live.bufferBytes -= bytes;
       }
-      destroy();
+      return destroy();
     };
-    return texture;
+    return object;
   }
 
   /** Buffers (and their bytes) and textures made through this context and alive on the current device. */

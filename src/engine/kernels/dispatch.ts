@@ -22,27 +22,6 @@ export interface KernelCall<TOutput> {
   readonly dispatch: Dispatch;
 }
 
-/** Packs a uniform struct of u32/i32/f32 fields (each 4 bytes, in declaration order). */
-export type UniformField = { u32: number } | { i32: number } | { f32: number };
-
-export function uniformBuffer(context: GpuContext, fields: readonly UniformField[], label: string): GPUBuffer {
-  const bytes = Math.max(16, Math.ceil((fields.length * 4) / 16) * 16);
-  const data = new ArrayBuffer(bytes);
-  const view = new DataView(data);
-  fields.forEach((field, index) => {
-    if ('u32' in field) view.setUint32(index * 4, field.u32, true);
-    else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
-    else view.setFloat32(index * 4, field.f32, true);
-  });
-  const buffer = context.createBuffer({
-    size: bytes,
-    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
-    label,
-  });
-  context.device.queue.writeBuffer(buffer, 0, data);
-  return buffer;
-}
-
 export function bindGroup(
   context: GpuContext,
   pipeline: GPUComputePipeline,
