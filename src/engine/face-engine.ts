@@ -303,7 +303,8 @@ export class FaceEngine {
       try {
         return await task(stages);
       } catch (error) {
-        if (!(await this.wasLost(stages))) throw error;
+        // The engine's own errors (a bad frame, ...) are not what a lost device looks like.
+        if (error instanceof EngineError || !(await this.wasLost(stages))) throw error;
         return task(await this.ready());
       }
     });
