@@ -5,7 +5,6 @@ import { DeviceLostError, EngineDisposedError, EngineError, GpuError } from './e
 import type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, FrameSource, LoadProgress } from './face-engine-types';
 import { boxFromLandmarks } from './landmark-box';
 import { GpuContext, type AdapterDescription, type GpuResourceCount } from './gpu-context';
-import type { NetworkDescriptor } from './networks/network';
 import {
   DEFAULT_NETWORKS,
   detectorNetwork,
@@ -19,9 +18,9 @@ import type { Detection } from './nets/detection';
 import type { DetectorOptions } from './stages/detection-stage';
 import type { EmbedOptions } from './stages/embedding-stage';
 import { FaceStages, type LoadedNetworks, type StageNetworks } from './stages/face-stages';
+import { keepingSource, loadNetworks, loadWeightMaps } from './load-networks';
 import { fetchSource } from './weights/fetch-source';
-import { loadWeights, type ModelFileSource, type WeightMap } from './weights/manifest';
-import { FILE_CHECKSUMS } from './weights/model-files';
+import type { ModelFileSource } from './weights/manifest';
 
 export type { EmbedOptions } from './stages/embedding-stage';
 
@@ -82,50 +81,6 @@ class Mutex {
     this.tail = result.catch(() => undefined);
     return result;
   }
-}
-
-/** A source that keeps every file it reads, and the same files from memory afterwards. */
-function keepingSource(source: ModelFileSource) {
-  const kept = new Map<string, Uint8Array<ArrayBuffer>>();
-  return {
-    reader: {
-      async read(name: string) {
-        const bytes = await source.read(name);
-        kept.set(name, bytes);
-        return bytes;
-      },
-    } satisfies ModelFileSource,
-    kept: {
-      async read(name: string) {
-        const bytes = kept.get(name);
-        if (!bytes) throw new RangeError(`${name} was not loaded`);
-        return bytes;
-      },
-    } satisfies ModelFileSource,
-  };
-}
-
-/** Decodes every network's weights from `source`. */
-async function loadWeightMaps(source: ModelFileSource, networks: StageNetworks, onDecoded?: (id: string) => void) {
-  const entries = await Promise.all(
-    Object.values(networks).map(async (network: NetworkDescriptor) => {
-      const weights = await loadWeights(source, network.files.manifest.name, { checksums: FILE_CHECKSUMS });
-      onDecoded?.(network.id);
-      return [network.id, weights] as const;
-    }),
-  );
-  return new Map<string, WeightMap>(entries);
-}
-
-/** Every network's code and weights. */
-async function loadNetworks(source: ModelFileSource, networks: StageNetworks, onDecoded?: (id: string) => void): Promise<LoadedNetworks> {
-  const [detector, landmarks, embedding, weights] = await Promise.all([
-    networks.detector.load(),
-    networks.landmarks.load(),
-    networks.embedding.load(),
-    loadWeightMaps(source, networks, onDecoded),
-  ]);
-  return { uploaders: { detector, landmarks, embedding }, weights };
 }
 
 export class FaceEngine {
