@@ -4,7 +4,8 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { getFaceChipDetails } from '../src/engine/alignment';
-import { FaceEngine, toPoints } from '../src/engine/face-engine';
+import { FaceEngine } from '../src/engine/face-engine';
+import { toPoints } from '../src/engine/face-geometry';
 import type { DetectedFace, RgbaImage } from '../src/engine/face-engine-types';
 import { FrameTexture } from '../src/engine/frame-texture';
 import { NORMALISATIONS } from '../src/engine/kernels/image-to-tensor';

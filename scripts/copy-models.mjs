@@ -1,7 +1,7 @@
 // Copies the model files Faceprint serves (see MODEL_IDS) from the pinned face-api package into
 // public/models/, with the package's MIT licence beside them. Idempotent: identical files are left
-// alone. When src/engine/weights/model-checksums.json exists, every copied file is checked against it.
-import { createHash } from 'node:crypto';
+// alone. The files are not checked here: the engine checks each one against the size and SHA-256 its
+// network descriptor lists (src/engine/networks/) when it loads it, and the weight tests do too.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,9 @@ import { faceApiModelDir, faceApiPackageDir, modelFileNames } from './face-api-p
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const target = join(root, 'public', 'models');
-const checksumsPath = join(root, 'src', 'engine', 'weights', 'model-checksums.json');
 
 const packageDir = faceApiPackageDir();
 const modelDir = faceApiModelDir();
-const checksums = existsSync(checksumsPath) ? JSON.parse(readFileSync(checksumsPath, 'utf8')).files : undefined;
 
 const copies = modelFileNames(modelDir).map((name) => ({ from: join(modelDir, name), name }));
 copies.push({ from: join(packageDir, 'LICENSE'), name: 'LICENSE-face-api.txt' });
@@ -22,13 +20,6 @@ mkdirSync(target, { recursive: true });
 let copied = 0;
 for (const { from, name } of copies) {
   const bytes = readFileSync(from);
-  const expected = checksums?.[name];
-  if (expected) {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (bytes.length !== expected.bytes || sha256 !== expected.sha256) {
-      throw new Error(`copy-models: ${from} does not match model-checksums.json (${bytes.length} bytes, sha256 ${sha256}).`);
-    }
-  }
   const to = join(target, name);
   if (existsSync(to) && readFileSync(to).equals(bytes)) {
     console.log(`copy-models: up to date  ${name}`);

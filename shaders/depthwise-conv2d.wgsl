@@ -12,15 +12,13 @@
 //           3 residual (NHWC like output; read only when HAS_RESIDUAL), 4 output, 5 uniforms.
 // Uniforms: input/output sizes, thread count, filter size, strides, top/left padding; activation
 //           (activation.wgsl); xGroups = ceil(outW / tilePixels); tilePixels = 4 (a uniform only so that
-//           the epilogue stays a loop, see matmul.wgsl's storeTile).
+//           the epilogue stays a loop, see epilogue-tile.wgsl).
 // Grid: one thread per (4 horizontally adjacent output pixels of a row, group of 4 channels), channel
 //       group fastest so that neighbouring threads read neighbouring memory; threads =
 //       N*outH*xGroups*C4 laid out by grid.ts (2-D past the per-dimension workgroup limit). Each filter
-//       vec4 is loaded once for the 4 pixels: on a CPU adapter every per-thread load is a gather, and one
-//       pixel a thread spent 72 of them on 36 multiply-adds. On lavapipe at the SSD's shapes the SSD's
-//       depthwise layers take 143-155 ms instead of 190-209 (its JIT takes 0.26-0.33 s per pipeline
-//       instead of 0.15: four pixels are four inlined reads, and a loop over them measured slower
-//       than one pixel a thread).
+//       vec4 is loaded once for the 4 pixels: on a CPU adapter every per-thread load is a gather, so
+//       sharing the filter load across pixels is what makes the layer fast there. The four pixels are
+//       written out inline: a loop over them ran slower than one pixel a thread.
 // Overrides: WG threads per workgroup; HAS_RESIDUAL (see matmul.wgsl); RELU_INPUT applies max(0,x) to
 //            every input value as it is read (the landmark net's dense blocks convolve relu(sum) while
 //            keeping the sum).

@@ -3,7 +3,7 @@
 // (array<f32>). One output vec4 covers `lanes` (1-4) channels; the rest are padding that is neither read
 // nor written.
 // Component by component with constant indices: a loop over the lanes indexes the vector dynamically,
-// and lavapipe's JIT turns that into much more code to compile (a matmul pipeline took 0.8-1.8 s).
+// and a CPU driver's JIT turns that into much more code to compile.
 
 fn residualLanes(base: u32, lanes: u32) -> vec4<f32> {
   var r = vec4<f32>(residual[base], 0.0, 0.0, 0.0);

@@ -19,9 +19,9 @@
 //       small M (a batch of 1-32 embeddings), where the output tiles alone cannot occupy a GPU.
 // Overrides: WG_X * WG_Y * K_SPLIT threads per workgroup; ALIGNED: K % 4 == 0, so every input row starts
 //            on a vec4 and is read as vec4s (otherwise element by element); HAS_RESIDUAL (an override,
-//            not a uniform: the residual path left in the code cost 5-7% of the SSD's time on lavapipe).
-// On lavapipe this 4×4 tile measured best for the SSD detector's 1×1 convolutions (4×8: +3%, 4×16: +60%,
-// 8×8: +29%, 1×1: +107% time; conv2d.wgsl's windowed loop: +33%).
+//            not a uniform: a residual path left in the code slows every convolution without one).
+// The 4×4 tile is the shape that ran fastest for the SSD detector's 1×1 convolutions among those tried
+// (4×8, 4×16, 8×8, 1×1, and conv2d.wgsl's windowed loop).
 
 override WG_X: u32 = 8u;
 override WG_Y: u32 = 8u;

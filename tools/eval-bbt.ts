@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { FaceEngine, type Box, type RgbaImage } from '../src/engine/index';
+import { euclideanDistance, FaceEngine, type Box, type RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
 import { rocAuc, type ScoredPair } from './lfw/metrics';
 
@@ -56,7 +56,7 @@ async function main() {
     const pairs: ScoredPair[] = [];
     for (let i = 0; i < images.length; i++) {
       for (let j = i + 1; j < images.length; j++) {
-        pairs.push({ fold: 1, same: images[i]!.person === images[j]!.person, distance: FaceEngine.distance(vectors[i]!, vectors[j]!) });
+        pairs.push({ fold: 1, same: images[i]!.person === images[j]!.person, distance: euclideanDistance(vectors[i]!, vectors[j]!) });
       }
     }
     const same = pairs.filter((p) => p.same);

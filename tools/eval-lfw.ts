@@ -434,8 +434,8 @@ const NOTES = [
   '10-fold accuracy (K-fold when only K folds are evaluated): for each fold the accuracy-maximising threshold is chosen on the other folds; mean ± standard error (sample SD / sqrt(folds)).',
   'AUC is the Mann–Whitney statistic; EER is interpolated between ROC points; TAR@FAR is the best TAR with FAR at or below the target, over all pairs.',
   'The operating threshold is the largest one whose false-match rate over all different-person pairs stays at or below the target.',
-  'View 2 pair 112 (fold 1, Janica_Kostelic_0001 vs _0002) is very likely mislabeled (model-map.md §6); it is kept, as the protocol requires.',
-  'Published numbers for these weights on all 6,000 pairs, for comparison (model-map.md §6, face-api 1.7.15 on tfjs WASM): face-api\'s default pipeline 97.33 ± 0.17% (TAR 92.73% at FAR 1e-3); its best variant (the face containing the image centre, dlib chip, flip average) 98.87 ± 0.14%, AUC 0.9987, TAR 95.47% at FAR 1e-3; dlib\'s published 99.38% (its own detector, original LFW images, unquantised weights).',
+  'View 2 pair 112 (fold 1, Janica_Kostelic_0001 vs _0002) is very likely mislabeled (docs/networks.md); it is kept, as the protocol requires.',
+  'Published numbers for these weights on all 6,000 pairs, for comparison (face-api 1.7.15 on tfjs WASM, measured before this project: docs/networks.md): face-api\'s default pipeline 97.33 ± 0.17% (TAR 92.73% at FAR 1e-3); its best variant (the face containing the image centre, dlib chip, flip average) 98.87 ± 0.14%, AUC 0.9987, TAR 95.47% at FAR 1e-3; dlib\'s published 99.38% (its own detector, original LFW images, unquantised weights).',
 ];
 
 function roundDeep<T>(value: T): T {

@@ -1,9 +1,9 @@
 // The app's only door to the face engine. Components get a FaceService from here and never import
 // src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
 // without WebGPU never downloads it or the models.
-import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgress } from '../engine/index';
+import type { DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgress } from '../engine/index';
 
-export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
+export type { Box, DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
 
 /**
  * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive
@@ -20,8 +20,8 @@ export class FaceService {
   private constructor(private readonly engine: FaceEngine) {}
 
   /**
-   * Loads the engine and its models from this app's own origin. Rejects with the engine's
-   * WebGpuUnavailableError or ModelLoadError (see describeEngineError in messages.ts).
+   * Loads the engine and its models from this app's own origin. Rejects with an engine error whose
+   * `code` describeEngineError (messages.ts) turns into words.
    */
   static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
     const { FaceEngine } = await import('../engine/index');
@@ -55,6 +55,15 @@ export class FaceService {
   /** The embedding of `face` (found in this same frame by analyze), tagged with its model. */
   embed(frame: ImageBitmap, face: DetectedFace): Promise<FaceEmbedding> {
     return this.engine.embed(frame, face, EMBED_OPTIONS);
+  }
+
+  /**
+   * The engine's life after loading (FaceEngine.onStatus): 'recovering' while it rebuilds after a GPU
+   * device loss (calls wait, and the one interrupted is retried), 'recovered', or 'failed' with an error
+   * for describeEngineError (every later call rejects with it). Returns the function that stops it.
+   */
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    return this.engine.onStatus(listener);
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
-// What went wrong, in words a person understands, with what they can do about it. Errors are
-// recognised by name, so this module needs neither the engine nor the storage classes at run time.
+// What went wrong, in words a person understands, with what they can do about it. Engine errors are
+// recognised by their `code`, storage and camera errors by name, so this module needs neither the
+// engine nor the storage classes at run time.
 
 export type ProblemKind =
   | 'no-webgpu'
@@ -28,6 +29,7 @@ export interface Problem {
 
 interface NamedError {
   name?: unknown;
+  code?: unknown;
   message?: unknown;
   reason?: unknown;
   file?: unknown;
@@ -51,54 +53,56 @@ export const NO_WEBGPU: Problem = {
 };
 
 const MODEL_FILE_STATE: Record<string, string> = {
-  missing: 'is missing',
-  corrupt: 'is damaged (its contents are not what they should be)',
-  truncated: 'is incomplete (the download stopped part-way)',
-  'invalid-manifest': 'does not describe a model Faceprint can read',
+  'model-missing': 'is missing',
+  'model-corrupt': 'is damaged (its contents are not what they should be)',
+  'model-truncated': 'is incomplete (the download stopped part-way)',
+  'model-invalid-manifest': 'does not describe a model Faceprint can read',
 };
 
-/** Why the face engine could not start. */
+/** Why the face engine could not start or stopped: by the engine error's `code` (src/engine/errors.ts). */
 export function describeEngineError(error: unknown): Problem {
   const e = named(error);
-  if (e.name === 'WebGpuUnavailableError') {
-    switch (e.reason) {
-      case 'no-webgpu-api':
-        return NO_WEBGPU;
-      case 'no-adapter':
-        return {
-          kind: 'gpu-unavailable',
-          title: 'WebGPU is turned off on this device',
-          message:
-            'The browser has WebGPU but will not let Faceprint use the graphics hardware (it may be switched ' +
-            'off, or this graphics chip is blocked). Turn on hardware acceleration in the browser settings, ' +
-            'update the browser and graphics driver, or try another browser.',
-        };
-      case 'limits-too-low':
-        return {
-          kind: 'gpu-unavailable',
-          title: 'This graphics hardware is too limited',
-          message: `${messageOf(error)} Try Faceprint on another device or browser.`,
-        };
-      default:
-        return {
-          kind: 'gpu-unavailable',
-          title: 'The graphics device stopped working',
-          message: 'Faceprint lost access to the graphics hardware. Reload the page to try again.',
-        };
+  switch (e.code) {
+    case 'no-webgpu-api':
+      return NO_WEBGPU;
+    case 'no-adapter':
+      return {
+        kind: 'gpu-unavailable',
+        title: 'WebGPU is turned off on this device',
+        message:
+          'The browser has WebGPU but will not let Faceprint use the graphics hardware (it may be switched ' +
+          'off, or this graphics chip is blocked). Turn on hardware acceleration in the browser settings, ' +
+          'update the browser and graphics driver, or try another browser.',
+      };
+    case 'limits-too-low':
+      return {
+        kind: 'gpu-unavailable',
+        title: 'This graphics hardware is too limited',
+        message: 'This graphics hardware cannot run Faceprint’s face networks. Try Faceprint on another device or browser.',
+      };
+    case 'device-failed':
+    case 'device-lost':
+      return {
+        kind: 'gpu-unavailable',
+        title: 'The graphics device stopped working',
+        message: 'Faceprint lost access to the graphics hardware. Reload the page to try again.',
+      };
+    case 'model-missing':
+    case 'model-corrupt':
+    case 'model-truncated':
+    case 'model-invalid-manifest': {
+      const file = typeof e.file === 'string' ? e.file : 'unknown';
+      return {
+        kind: 'model-load',
+        title: 'A face model could not be loaded',
+        message:
+          `The model file “${file}” ${MODEL_FILE_STATE[e.code]}. Reload the page while online so it can be downloaded again. ` +
+          'Your enrollments are not affected.',
+      };
     }
+    default:
+      return unexpected(error);
   }
-  if (e.name === 'ModelLoadError') {
-    const file = typeof e.file === 'string' ? e.file : 'unknown';
-    const state = MODEL_FILE_STATE[String(e.kind)] ?? 'could not be read';
-    return {
-      kind: 'model-load',
-      title: 'A face model could not be loaded',
-      message:
-        `The model file “${file}” ${state}. Reload the page while online so it can be downloaded again. ` +
-        'Your enrollments are not affected.',
-    };
-  }
-  return unexpected(error);
 }
 
 /** Why the camera could not be used (getUserMedia's DOMException names). */

@@ -1,8 +1,8 @@
-// The face model this build of the app expects: the one its calibration file was made for. It is known
-// without loading the engine, so people can still be listed, exported and imported where WebGPU is
-// missing. The engine reports its own model id once loaded; a mismatch is flagged in settings.
-import { CALIBRATION } from '../calibration/calibration';
+// The face model this build of the app stores and compares: the embedding network the engine runs
+// (its descriptor gives the id and vector length), known without loading the engine, so people can
+// still be listed, exported and imported where WebGPU is missing. The calibration file was made for
+// this model (tests/app/calibration.test.ts checks that the two agree).
+import { dlibResnet } from '../engine/networks/dlib-resnet';
 import type { ModelSpec } from '../storage';
 
-/** dlib's ResNet descriptor, as shipped by face-api: 128 floats. */
-export const APP_MODEL: ModelSpec = { modelId: CALIBRATION.modelId, vectorLength: 128 };
+export const APP_MODEL: ModelSpec = { modelId: dlibResnet.modelId, vectorLength: dlibResnet.vectorLength };

@@ -58,14 +58,4 @@ export interface FaceEmbedding {
   modelId: string;
 }
 
-/** A model file failed to load; `file` names it so the message can say which. */
-export class ModelLoadError extends Error {
-  override readonly name = 'ModelLoadError';
-  constructor(
-    readonly file: string,
-    readonly kind: 'missing' | 'corrupt' | 'truncated' | 'invalid-manifest',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ModelLoadError } from './errors';

@@ -1,41 +1,28 @@
-// FaceEngine: the facade everything above the engine uses. Loads the models (fetch → decode → upload
-// → compile → warm-up), then per frame: detect faces across scales, 68 landmarks, a dlib-aligned
-// 150×150 chip and the 128-d descriptor. Pipelines are compiled once; buffers are reused across
-// frames; each network run is one command encoder and one readback.
-import { getFaceChipDetails, type Point } from './alignment';
+// FaceEngine: the facade everything above the engine uses. It loads the networks (fetch → decode →
+// upload → compile → warm-up), serialises calls, and rebuilds itself when the GPU device is lost; the
+// work itself is done by the stages (stages/), which it holds in one FaceStages per device.
+import { DeviceLostError, EngineDisposedError, EngineError, GpuError } from './errors';
+import type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, FrameSource, LoadProgress } from './face-engine-types';
 import { boxFromLandmarks } from './landmark-box';
+import { GpuContext, type AdapterDescription, type GpuResourceCount } from './gpu-context';
 import {
-  ModelLoadError,
-  type Box,
-  type DetectedFace,
-  type FaceAnalysis,
-  type FaceEmbedding,
-  type FrameSource,
-  type LoadProgress,
-  type RgbaImage,
-} from './face-engine-types';
-import { FrameTexture } from './frame-texture';
-import { GpuContext, type AdapterDescription } from './gpu-context';
-import { imageToTensor, NORMALISATIONS, padToSquare, type ImageToTensorCall, type PixelRect } from './kernels/image-to-tensor';
-import { similarityWarp, type SimilarityWarpCall } from './kernels/similarity-warp';
-import { DetectionStage, type DetectorOptions } from './detection-stage';
-import { boxContains, type Detection } from './nets/detection';
-import {
-  buildLandmarkRun,
-  LANDMARK_COUNT,
-  LANDMARK_INPUT_SIZE,
-  uploadLandmarkWeights,
-} from './nets/landmark-net';
-import {
-  buildRecognitionRun,
-  RECOGNITION_INPUT_SIZE,
-  RECOGNITION_VECTOR_LENGTH,
-  uploadRecognitionWeights,
-} from './nets/recognition-net';
-import { NetStage } from './net-stage';
-import { loadModelWeights, type ModelFileSource, type WeightMap } from './weights/manifest';
+  DEFAULT_NETWORKS,
+  detectorNetwork,
+  embeddingNetwork,
+  landmarkNetwork,
+  type DetectorId,
+  type EmbeddingNetworkId,
+  type LandmarkNetworkId,
+} from './networks/registry';
+import type { Detection } from './nets/detection';
+import type { DetectorOptions } from './stages/detection-stage';
+import type { EmbedOptions } from './stages/embedding-stage';
+import { FaceStages, type LoadedNetworks, type StageNetworks } from './stages/face-stages';
+import { keepingSource, loadNetworks, loadWeightMaps } from './load-networks';
 import { fetchSource } from './weights/fetch-source';
-import { MODEL_SOURCE, modelBytes, type ModelId } from './weights/model-files';
+import type { ModelFileSource } from './weights/manifest';
+
+export type { EmbedOptions } from './stages/embedding-stage';
 
 export interface FaceEngineOptions {
   /** Where the model files are served (browser), e.g. '/models/'. */
@@ -45,8 +32,10 @@ export interface FaceEngineOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** navigator.gpu by default. */
   gpu?: GPU;
+  /** Which registered network does each job (src/engine/networks/registry.ts); DEFAULT_NETWORKS otherwise. */
+  networks?: { detector?: DetectorId; landmarks?: LandmarkNetworkId; embedding?: EmbeddingNetworkId };
   detector?: Partial<DetectorOptions>;
-  /** Largest batch `embedMany` and `landmarksMany` run at once (default 8). */
+  /** Largest batch `embedMany` and `landmarksFor` run at once (default 8). */
   maxBatch?: number;
 }
 
@@ -58,15 +47,31 @@ export interface AnalyzeOptions {
   refineLandmarks?: boolean;
 }
 
-export interface EmbedOptions {
-  /** Average the descriptors of the chip and its mirror image (test-time augmentation). */
-  flip?: boolean;
-  /** 'dlib-chip' (default): similarity-aligned 150×150 chip; 'face-api-crop': face-api's axis-aligned crop. */
-  alignment?: 'dlib-chip' | 'face-api-crop';
-}
+/**
+ * What the engine says about itself after it was created (engine.onStatus):
+ * - 'recovering': the GPU device was lost; the engine is opening a new one and rebuilding on it. Calls
+ *   made meanwhile wait; the call that was running when the device went is retried once.
+ * - 'recovered': the engine works again, with the same results as before.
+ * - 'failed': the engine cannot go on (`error.code`: 'device-lost' when the device was lost again within
+ *   RECOVERY_WINDOW_MS of the last loss, 'device-failed' when no new device could be opened, or the
+ *   code of what failed while rebuilding). Every later call rejects with `error`; reloading the page
+ *   is the way out.
+ */
+export type EngineStatus = { state: 'recovering' } | { state: 'recovered' } | { state: 'failed'; error: EngineError };
 
-const MODELS: readonly ModelId[] = ['ssd_mobilenetv1', 'face_landmark_68', 'face_recognition'];
-const RECOGNITION_MODEL_NAME = 'dlib_face_recognition_resnet_model_v1';
+/** A second device loss within this time of the last one is taken as a GPU that will not hold. */
+export const RECOVERY_WINDOW_MS = 60_000;
+
+/**
+ * The share of the load progress bar each stage has reached when it starts. Downloads fill most of the
+ * bar (0 → FETCHED): on a first visit they are most of the wait.
+ */
+export const LOAD_PROGRESS = { fetched: 0.7, uploading: 0.75, compiling: 0.8, warmingUp: 0.9, ready: 1 } as const;
+
+/** How long a failed call waits to learn whether its device was lost before it reports the failure. */
+const LOSS_NOTICE_MS = 1_000;
+
+const DEFAULT_MAX_BATCH = 8;
 
 /** Serialises calls: the engine's buffers are shared between runs. */
 class Mutex {
@@ -78,33 +83,35 @@ class Mutex {
   }
 }
 
-const isRgbaImage = (frame: FrameSource): frame is RgbaImage =>
-  typeof (frame as RgbaImage).data === 'object' && typeof (frame as RgbaImage).width === 'number' &&
-  !(typeof HTMLCanvasElement !== 'undefined' && frame instanceof HTMLCanvasElement);
-
 export class FaceEngine {
-  readonly modelId = `${MODEL_SOURCE}/${RECOGNITION_MODEL_NAME}`;
-  readonly vectorLength = RECOGNITION_VECTOR_LENGTH;
+  /** The embedding network's model id, stored with every embedding. */
+  readonly modelId: string;
+  readonly vectorLength: number;
 
-  private readonly frame: FrameTexture;
-  private frameSize = { width: 0, height: 0 };
-  private lastFrame: FrameSource | undefined;
-  private preparedGeneration = -1;
-  private readonly landmarkInputs = new Map<string, ImageToTensorCall>();
-  private readonly chipInputs = new Map<string, SimilarityWarpCall>();
-  private readonly cropInputs = new Map<string, ImageToTensorCall>();
   private readonly mutex = new Mutex();
+  private readonly listeners = new Set<(status: EngineStatus) => void>();
+  /** Pending while the engine rebuilds after a device loss; rejects when it cannot. */
+  private recovery: Promise<void> | undefined;
+  private failure: EngineError | undefined;
+  private lastLossAt = -Infinity;
   private disposed = false;
 
   private constructor(
     readonly context: GpuContext,
-    private readonly detection: DetectionStage,
-    private readonly landmarkStage: NetStage,
-    private readonly recognitionStage: NetStage,
-    readonly maxBatch: number,
+    private stages: FaceStages,
+    private readonly networks: StageNetworks,
+    /** The networks' code and weights: freed after the first build, reloaded from `keptFiles` to rebuild. */
+    loaded: LoadedNetworks,
+    /** The model files as loaded, kept to rebuild after a device loss without downloading again. */
+    private readonly keptFiles: ModelFileSource,
+    private readonly stageOptions: { detector: Partial<DetectorOptions>; maxBatch: number },
   ) {
-    this.frame = new FrameTexture(context, 'frame');
+    this.modelId = networks.embedding.modelId;
+    this.vectorLength = networks.embedding.vectorLength;
+    this.uploaders = loaded.uploaders;
   }
+
+  private readonly uploaders: LoadedNetworks['uploaders'];
 
   static async create(options: FaceEngineOptions = {}): Promise<FaceEngine> {
     const onProgress = options.onProgress ?? (() => undefined);
@@ -117,127 +124,102 @@ export class FaceEngine {
     };
     // A browser without the WebGPU API fails here, before downloading megabytes of weights.
     const gpu = GpuContext.api(options.gpu);
-    const totalBytes = modelBytes(MODELS);
+    const networks: StageNetworks = {
+      detector: detectorNetwork(options.networks?.detector ?? DEFAULT_NETWORKS.detector),
+      landmarks: landmarkNetwork(options.networks?.landmarks ?? DEFAULT_NETWORKS.landmarks),
+      embedding: embeddingNetwork(options.networks?.embedding ?? DEFAULT_NETWORKS.embedding),
+    };
+    const files = Object.values(networks).flatMap(({ files: { manifest, shards } }) => [manifest, ...shards]);
+    const totalBytes = files.reduce((sum, file) => sum + file.bytes, 0);
     const loadedByFile = new Map<string, number>();
-    const source =
+    const { reader, kept } = keepingSource(
       options.source ??
-      fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
-        loadedByFile.set(file, loaded);
-        let sum = 0;
-        for (const bytes of loadedByFile.values()) sum += bytes;
-        report({ stage: 'fetch', fraction: 0.7 * Math.min(1, sum / totalBytes), detail: file });
-      });
-    report({ stage: 'fetch', fraction: 0 });
-    // Opening the device and loading the three models overlap: reading, checking and decoding one model
-    // runs while another's bytes arrive or are hashed, and the adapter and device requests are
-    // asynchronous. A failure of either is reported as it was; the other's result is dropped.
-    const loading = Promise.all(
-      MODELS.map(async (id) => {
-        const weightMap = await loadModelWeights(source, id);
-        report({ stage: 'decode', fraction: 0.7, detail: id });
-        return [id, weightMap] as const;
-      }),
+        fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
+          loadedByFile.set(file, loaded);
+          let sum = 0;
+          for (const bytes of loadedByFile.values()) sum += bytes;
+          report({ stage: 'fetch', fraction: LOAD_PROGRESS.fetched * Math.min(1, sum / totalBytes), detail: file });
+        }),
     );
+    report({ stage: 'fetch', fraction: 0 });
+    // Opening the device and loading the models overlap: reading, checking and decoding one model runs
+    // while another's bytes arrive or are hashed, and the adapter and device requests are asynchronous.
+    // A failure of either is reported as it was; the other's result is dropped.
+    const loading = loadNetworks(reader, networks, (id) => report({ stage: 'decode', fraction: LOAD_PROGRESS.fetched, detail: id }));
     // Handled below (awaited after the device opens); this keeps an early failure from being reported as
     // an unhandled rejection in the meantime.
     loading.catch(() => undefined);
-    const context = await GpuContext.create({ gpu });
+    // The loss handlers need the engine, which needs the context: they reach it through this holder.
+    let engine: FaceEngine | undefined;
+    const context = await GpuContext.create({
+      gpu,
+      onDeviceLost: () => engine?.deviceLost() ?? 'give-up',
+      onDeviceRecreated: () => void engine?.rebuild(),
+      onDeviceUnrecoverable: (error) => engine?.fail(error),
+    });
     try {
-      const weights = new Map<ModelId, WeightMap>(await loading);
-      report({ stage: 'upload', fraction: 0.75 });
-      const uploaded = await context.checked('upload weights', () => {
-        const detection = DetectionStage.upload(context, weights.get('ssd_mobilenetv1')!, options.detector);
-        // The detector's first-use GPU work overlaps the other two uploads (see NetStage.prime).
-        detection.prime();
-        return {
-          detection,
-          landmarks: uploadLandmarkWeights(context, weights.get('face_landmark_68')!),
-          recognition: uploadRecognitionWeights(context, weights.get('face_recognition')!),
-        };
-      });
-      report({ stage: 'compile', fraction: 0.8 });
-      const maxBatch = options.maxBatch ?? 8;
-      const engine = await context.checked('compile', () => {
-        const landmarkStage = new NetStage(context, 'landmarks', (batch) =>
-          buildLandmarkRun(context, uploaded.landmarks, batch),
-        );
-        const recognitionStage = new NetStage(context, 'recognition', (batch) =>
-          buildRecognitionRun(context, uploaded.recognition, batch),
-        );
-        // Batch 1 is what a webcam frame needs; larger batches are built on first use.
-        landmarkStage.prime(1);
-        recognitionStage.prime(1);
-        return new FaceEngine(context, uploaded.detection, landmarkStage, recognitionStage, maxBatch);
-      });
-      report({ stage: 'warmup', fraction: 0.9 });
+      const loaded = await loading;
+      const stageOptions = { detector: options.detector ?? {}, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH };
+      report({ stage: 'upload', fraction: LOAD_PROGRESS.uploading });
+      const stages = await context.checked('upload weights', () => FaceStages.upload(context, networks, loaded, stageOptions));
+      report({ stage: 'compile', fraction: LOAD_PROGRESS.compiling });
+      await context.checked('compile', () => stages.prime());
+      engine = new FaceEngine(context, stages, networks, loaded, kept, stageOptions);
+      report({ stage: 'warmup', fraction: LOAD_PROGRESS.warmingUp });
       await engine.warmUp();
-      report({ stage: 'ready', fraction: 1 });
+      report({ stage: 'ready', fraction: LOAD_PROGRESS.ready });
       return engine;
     } catch (error) {
       context.dispose();
-      if (error instanceof ModelLoadError) throw error;
       throw error;
     }
   }
 
   /**
-   * Waits until the weight uploads and the networks' first-use work (NetStage.prime: pipeline compiles,
-   * buffer clears) have finished on the GPU. No network is run in full on a dummy frame: that would only
-   * add its compute time (seconds for SSD on a software adapter) before the first real result.
+   * Calls `listener` with every status change (see EngineStatus) until the returned function is called.
+   * An engine that was never lost never calls it.
    */
-  private async warmUp(): Promise<void> {
-    await this.context.device.queue.onSubmittedWorkDone();
+  onStatus(listener: (status: EngineStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   describeAdapter(): AdapterDescription {
     return this.context.describeAdapter();
   }
 
-  static distance(a: Float32Array, b: Float32Array): number {
-    if (a.length !== b.length) throw new Error(`distance: vectors of length ${a.length} and ${b.length}`);
-    let sum = 0;
-    for (let i = 0; i < a.length; i++) sum += (a[i]! - b[i]!) ** 2;
-    return Math.sqrt(sum);
+  /** GPU buffers, bytes and textures alive on the current device, and pipelines compiled on it (leak checks). */
+  gpuResources(): GpuResourceCount & { pipelines: number } {
+    return { ...this.context.resources, pipelines: this.context.pipelineCount };
   }
 
   /** Face boxes only (no landmarks), the target (largest, most central) first. */
   detect(frame: FrameSource): Promise<Detection[]> {
-    return this.mutex.run(async () => this.detectOrdered(await this.upload(frame)));
+    return this.call(async (stages) => stages.detect(await stages.upload(frame)));
   }
 
-  private async detectOrdered(texture: GPUTexture): Promise<Detection[]> {
-    const detections = await this.detection.detect(texture);
-    const order = targetOrder(detections.map((d) => d.box), texture.width, texture.height);
-    return order.map((i) => detections[i]!);
-  }
-
-  /** Detects faces and their 68 landmarks; the target (largest, most central) first. */
+  /** Detects faces and their landmarks; the target (largest, most central) first. */
   analyze(frame: FrameSource, options: AnalyzeOptions = {}): Promise<FaceAnalysis> {
-    return this.mutex.run(async () => {
-      const texture = await this.upload(frame);
-      const ordered = (await this.detectOrdered(texture)).slice(0, this.maxBatch);
+    return this.call(async (stages) => {
+      const texture = await stages.upload(frame);
+      const ordered = (await stages.detect(texture)).slice(0, this.stageOptions.maxBatch);
       let boxes = ordered.map((d) => d.box);
-      let landmarks = boxes.length ? await this.runLandmarks(texture, boxes) : [];
+      let landmarks = boxes.length ? await stages.landmarksFor(texture, boxes) : [];
       if (options.refineLandmarks && boxes.length) {
         boxes = landmarks.map((points) => boxFromLandmarks(points));
-        landmarks = await this.runLandmarks(texture, boxes);
+        landmarks = await stages.landmarksFor(texture, boxes);
       }
       const faces: DetectedFace[] = ordered.map((d, i) => ({ box: boxes[i]!, score: d.score, landmarks: landmarks[i]! }));
-      return {
-        frameWidth: this.frameSize.width,
-        frameHeight: this.frameSize.height,
-        faces,
-        target: faces[0] ?? null,
-      };
+      return { frameWidth: texture.width, frameHeight: texture.height, faces, target: faces[0] ?? null };
     });
   }
 
-  /** 68 landmarks for given boxes (face-api's crop of the box, padded centred to a square). */
+  /** Landmarks for given boxes (face-api's crop of the box, padded centred to a square). */
   landmarksFor(frame: FrameSource, boxes: readonly Box[]): Promise<Float32Array[]> {
-    return this.mutex.run(async () => this.runLandmarks(await this.upload(frame), boxes));
+    return this.call(async (stages) => stages.landmarksFor(await stages.upload(frame), boxes));
   }
 
-  /** The 128-d descriptor of one face. */
+  /** The descriptor of one face, tagged with the model that made it. */
   async embed(frame: FrameSource, face: DetectedFace, options: EmbedOptions = {}): Promise<FaceEmbedding> {
     const [vector] = await this.embedMany(frame, [face], options);
     return { vector: vector!, modelId: this.modelId };
@@ -245,253 +227,123 @@ export class FaceEngine {
 
   /** Descriptors of several faces of one frame, in batches of up to maxBatch. */
   embedMany(frame: FrameSource, faces: readonly DetectedFace[], options: EmbedOptions = {}): Promise<Float32Array[]> {
-    return this.mutex.run(async () => {
-      const texture = await this.upload(frame);
-      const copies = options.flip ? 2 : 1;
-      const perBatch = Math.max(1, Math.floor(this.maxBatch / copies));
-      const result: Float32Array[] = [];
-      for (let start = 0; start < faces.length; start += perBatch) {
-        const chunk = faces.slice(start, start + perBatch);
-        const batch = batchSizeFor(chunk.length * copies);
-        const prepare = chunk.flatMap((face, i) =>
-          Array.from({ length: copies }, (_, copy) =>
-            this.recognitionInput(texture, batch, i * copies + copy, face, options.alignment ?? 'dlib-chip', copy === 1),
-          ),
-        );
-        const [output] = (await this.recognitionStage.execute(batch, prepare)) as [Float32Array];
-        chunk.forEach((_, i) => {
-          const vector = new Float32Array(RECOGNITION_VECTOR_LENGTH);
-          for (let copy = 0; copy < copies; copy++) {
-            const offset = (i * copies + copy) * RECOGNITION_VECTOR_LENGTH;
-            for (let k = 0; k < RECOGNITION_VECTOR_LENGTH; k++) vector[k]! += output[offset + k]! / copies;
-          }
-          result.push(vector);
-        });
-      }
-      return result;
-    });
+    return this.call(async (stages) => stages.embed(await stages.upload(frame), faces, options));
+  }
+
+  /**
+   * Destroys the GPU device as a driver reset or a GPU process crash would; the engine then recovers
+   * as from a real loss. For tests and soak runs.
+   */
+  simulateDeviceLoss(): void {
+    this.context.loseDevice();
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.frame.destroy();
-    this.detection.destroy();
-    this.landmarkStage.destroy();
-    this.recognitionStage.destroy();
+    this.stages.destroy();
     this.context.dispose();
+    this.listeners.clear();
   }
 
   // --- internals -------------------------------------------------------------------------------
 
-  private async upload(frame: FrameSource): Promise<GPUTexture> {
-    if (this.disposed) throw new Error('FaceEngine: used after dispose()');
-    let texture: GPUTexture;
-    if (frame === this.lastFrame && this.frame.current && !isLiveSource(frame)) {
-      texture = this.frame.current;
-    } else if (isRgbaImage(frame)) {
-      if (frame.data.length !== frame.width * frame.height * 4) {
-        throw new Error(`FaceEngine: RGBA image of ${frame.width}×${frame.height} has ${frame.data.length} bytes`);
+  /**
+   * Runs `task` on the current stages, after any recovery in progress. When the device is lost under
+   * it, it runs once more on the rebuilt stages.
+   */
+  private call<T>(task: (stages: FaceStages) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      const stages = await this.ready();
+      try {
+        return await task(stages);
+      } catch (error) {
+        // The engine's own errors (a bad frame, ...) are not what a lost device looks like.
+        if (error instanceof EngineError || !(await this.wasLost(stages))) throw error;
+        return task(await this.ready());
       }
-      texture = this.frame.uploadRgba(frame);
-    } else {
-      texture = this.frame.uploadExternal(await toExternalSource(frame));
-    }
-    this.lastFrame = frame;
-    this.frameSize = { width: texture.width, height: texture.height };
-    if (this.preparedGeneration !== this.frame.generation) {
-      // Preparation dispatches bind the old texture: rebuild them on the new one.
-      this.landmarkInputs.clear();
-      this.chipInputs.clear();
-      this.cropInputs.clear();
-      this.detection.frameChanged();
-      this.preparedGeneration = this.frame.generation;
-    }
-    return texture;
+    });
   }
 
-  private async runLandmarks(texture: GPUTexture, boxes: readonly Box[]): Promise<Float32Array[]> {
-    const result: Float32Array[] = [];
-    for (let start = 0; start < boxes.length; start += this.maxBatch) {
-      const chunk = boxes.slice(start, start + this.maxBatch);
-      const batch = batchSizeFor(chunk.length);
-      const crops = chunk.map((box) => faceApiCrop(box, texture.width, texture.height));
-      const prepare = crops.map((crop, slot) => {
-        const key = `${batch}:${slot}`;
-        const geometry = {
-          crop,
-          canvas: padToSquare(crop.width, crop.height, 'centred'),
-          normalise: NORMALISATIONS.faceApi,
-          flip: false,
-        };
-        let call = this.landmarkInputs.get(key);
-        if (call) {
-          call.update(geometry);
-        } else {
-          call = imageToTensor(this.context, texture, {
-            ...geometry,
-            outH: LANDMARK_INPUT_SIZE,
-            outW: LANDMARK_INPUT_SIZE,
-            output: this.landmarkStage.at(batch).run.input,
-            batchIndex: slot,
-            label: `landmark-input[${slot}]`,
-          });
-          this.landmarkInputs.set(key, call);
-        }
-        return call.dispatch;
-      });
-      const [output] = (await this.landmarkStage.execute(batch, prepare)) as [Float32Array];
-      crops.forEach((crop, i) => result.push(landmarksToFrame(output.subarray(i * 136, (i + 1) * 136), crop, chunk[i]!)));
-    }
-    return result;
+  /** The stages to run on: waits for a recovery, throws when the engine failed or was disposed. */
+  private async ready(): Promise<FaceStages> {
+    if (this.disposed) throw new EngineDisposedError();
+    await this.recovery;
+    if (this.failure) throw this.failure;
+    return this.stages;
   }
 
-  private recognitionInput(
-    texture: GPUTexture,
-    batch: number,
-    slot: number,
-    face: DetectedFace,
-    alignment: 'dlib-chip' | 'face-api-crop',
-    flip: boolean,
-  ) {
-    const key = `${batch}:${slot}`;
-    const output = this.recognitionStage.at(batch).run.input;
-    if (alignment === 'dlib-chip') {
-      const geometry = {
-        matrix: getFaceChipDetails(toPoints(face.landmarks), RECOGNITION_INPUT_SIZE, 0.25).matrix,
-        normalise: NORMALISATIONS.faceApi,
-        flip,
-      };
-      let call = this.chipInputs.get(key);
-      if (call) {
-        call.update(geometry);
-      } else {
-        call = similarityWarp(this.context, texture, {
-          ...geometry,
-          outH: RECOGNITION_INPUT_SIZE,
-          outW: RECOGNITION_INPUT_SIZE,
-          output,
-          batchIndex: slot,
-          label: `chip[${slot}]`,
-        });
-        this.chipInputs.set(key, call);
+  /** Whether the device `stages` run on was lost (now, or within LOSS_NOTICE_MS). */
+  private async wasLost(stages: FaceStages): Promise<boolean> {
+    if (stages !== this.stages || this.recovery) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const lost = await Promise.race([
+      stages.device.lost.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), LOSS_NOTICE_MS))),
+    ]);
+    clearTimeout(timer);
+    return lost;
+  }
+
+  private async warmUp(): Promise<void> {
+    // The weight uploads and the first-use work primed on the GPU (FaceStages.upload/prime). No network
+    // runs in full on a dummy frame: that would only add its compute time before the first real result.
+    await this.context.device.queue.onSubmittedWorkDone();
+  }
+
+  private emit(status: EngineStatus): void {
+    for (const listener of this.listeners) listener(status);
+  }
+
+  /** GpuContext's onDeviceLost: recover, unless the last loss was too recent. */
+  private deviceLost(): 'reopen' | 'give-up' {
+    if (this.disposed) return 'give-up';
+    const now = Date.now();
+    const tooSoon = now - this.lastLossAt < RECOVERY_WINDOW_MS;
+    this.lastLossAt = now;
+    if (tooSoon) {
+      this.fail(new DeviceLostError(`The GPU device was lost twice within ${RECOVERY_WINDOW_MS / 1000} s.`));
+      return 'give-up';
+    }
+    this.recovery = new Promise<void>((resolve) => (this.finishRecovery = resolve));
+    this.emit({ state: 'recovering' });
+    return 'reopen';
+  }
+
+  private finishRecovery: (() => void) | undefined;
+
+  /** GpuContext's onDeviceRecreated: the same networks, rebuilt on the new device. */
+  private async rebuild(): Promise<void> {
+    try {
+      this.stages.destroy();
+      const weights = await loadWeightMaps(this.keptFiles, this.networks);
+      const loaded = { uploaders: this.uploaders, weights };
+      const stages = await this.context.checked('rebuild', () => FaceStages.upload(this.context, this.networks, loaded, this.stageOptions));
+      await this.context.checked('rebuild', () => stages.prime());
+      await this.context.device.queue.onSubmittedWorkDone();
+      if (this.disposed) {
+        stages.destroy();
+        return;
       }
-      return call.dispatch;
+      this.stages = stages;
+      this.settle();
+      this.emit({ state: 'recovered' });
+    } catch (error) {
+      this.fail(error instanceof EngineError ? error : new GpuError('gpu-validation', `Rebuilding after a device loss failed: ${String(error)}`));
     }
-    const crop = faceApiCrop(faceApiAlignedBox(face.landmarks, texture.width, texture.height), texture.width, texture.height);
-    const geometry = { crop, canvas: padToSquare(crop.width, crop.height, 'centred'), normalise: NORMALISATIONS.faceApi, flip };
-    let call = this.cropInputs.get(key);
-    if (call) {
-      call.update(geometry);
-    } else {
-      call = imageToTensor(this.context, texture, {
-        ...geometry,
-        outH: RECOGNITION_INPUT_SIZE,
-        outW: RECOGNITION_INPUT_SIZE,
-        output,
-        batchIndex: slot,
-        label: `crop[${slot}]`,
-      });
-      this.cropInputs.set(key, call);
-    }
-    return call.dispatch;
   }
-}
 
-// --- geometry (pure; exported for tests) ---------------------------------------------------------
-
-/** Batch sizes that get their own compiled run: 1, 2, 4, 8, 16, 32. */
-export function batchSizeFor(count: number): number {
-  let batch = 1;
-  while (batch < count) batch *= 2;
-  return batch;
-}
-
-/** face-api's Box.clipAtImageBorders(...).floor(): the integer crop a detector box gives. */
-export function faceApiCrop(box: Box, frameWidth: number, frameHeight: number): PixelRect {
-  const x = Math.max(box.x, 0);
-  const y = Math.max(box.y, 0);
-  const width = Math.min(box.x + box.width - x, frameWidth - x);
-  const height = Math.min(box.y + box.height - y, frameHeight - y);
-  return {
-    x: Math.floor(x),
-    y: Math.floor(y),
-    width: Math.max(1, Math.floor(width)),
-    height: Math.max(1, Math.floor(height)),
-  };
-}
-
-/**
- * Landmark-net output ([0,1] of the centred square around the crop) → frame pixels, as face-api maps
- * it: scaled by the integer crop's size but shifted by the detector box's unrounded origin.
- */
-export function landmarksToFrame(output: ArrayLike<number>, crop: PixelRect, origin: { x: number; y: number }): Float32Array {
-  const side = Math.max(crop.width, crop.height);
-  const padX = crop.width < crop.height ? (crop.height - crop.width) / 2 : 0;
-  const padY = crop.height < crop.width ? (crop.width - crop.height) / 2 : 0;
-  const points = new Float32Array(2 * LANDMARK_COUNT);
-  for (let i = 0; i < LANDMARK_COUNT; i++) {
-    points[2 * i] = origin.x + output[2 * i]! * side - padX;
-    points[2 * i + 1] = origin.y + output[2 * i + 1]! * side - padY;
+  /** The engine cannot go on: every later call rejects with `error`. */
+  private fail(error: EngineError): void {
+    if (this.failure) return;
+    this.failure = error;
+    this.settle();
+    this.emit({ state: 'failed', error });
   }
-  return points;
-}
 
-export function toPoints(landmarks: Float32Array): Point[] {
-  return Array.from({ length: landmarks.length / 2 }, (_, i) => [landmarks[2 * i]!, landmarks[2 * i + 1]!] as const);
-}
-
-/** face-api's FaceLandmarks.align(null, {useDlibAlignment: true}): the box its descriptors crop. */
-export function faceApiAlignedBox(landmarks: Float32Array, frameWidth: number, frameHeight: number): Box {
-  const centre = (from: number, to: number): Point => {
-    let x = 0;
-    let y = 0;
-    for (let i = from; i <= to; i++) {
-      x += landmarks[2 * i]!;
-      y += landmarks[2 * i + 1]!;
-    }
-    return [x / (to - from + 1), y / (to - from + 1)];
-  };
-  const leftEye = centre(36, 41);
-  const rightEye = centre(42, 47);
-  const mouth = centre(48, 67);
-  const dist = (a: Point, b: Point) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-  const eyeToMouth = (dist(mouth, leftEye) + dist(mouth, rightEye)) / 2;
-  const size = Math.floor(eyeToMouth / 0.45);
-  const ref: Point = [(leftEye[0] + rightEye[0] + mouth[0]) / 3, (leftEye[1] + rightEye[1] + mouth[1]) / 3];
-  const x = Math.floor(Math.max(0, ref[0] - 0.5 * size));
-  const y = Math.floor(Math.max(0, ref[1] - 0.43 * size));
-  return { x, y, width: Math.min(size, frameWidth + x), height: Math.min(size, frameHeight + y) };
-}
-
-/**
- * Which face a person means, best first: faces that contain the frame centre come first (LFW's
- * convention, and a webcam user sits in the middle), the larger the better; then the others by size
- * discounted by their distance from the centre.
- */
-export function targetOrder(boxes: readonly Box[], frameWidth: number, frameHeight: number): number[] {
-  const cx = frameWidth / 2;
-  const cy = frameHeight / 2;
-  const diagonal = Math.hypot(frameWidth, frameHeight) / 2;
-  const rank = (b: Box) => {
-    const containsCentre = boxContains(b, cx, cy);
-    const distance = Math.hypot(b.x + b.width / 2 - cx, b.y + b.height / 2 - cy) / diagonal;
-    return (containsCentre ? 1 : 0) * 1e12 + b.width * b.height * (1 - Math.min(1, distance)) ** 2;
-  };
-  return boxes.map((b, i) => [rank(b), i] as const).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
-}
-
-// --- browser frame sources -------------------------------------------------------------------------
-
-const isLiveSource = (frame: FrameSource): boolean =>
-  (typeof HTMLVideoElement !== 'undefined' && frame instanceof HTMLVideoElement) ||
-  (typeof HTMLCanvasElement !== 'undefined' && frame instanceof HTMLCanvasElement) ||
-  (typeof OffscreenCanvas !== 'undefined' && frame instanceof OffscreenCanvas);
-
-async function toExternalSource(frame: Exclude<FrameSource, RgbaImage>): Promise<GPUCopyExternalImageSource> {
-  // copyExternalImageToTexture from a <video> fails on some software adapters; an ImageBitmap of the
-  // current frame always works.
-  if (typeof HTMLVideoElement !== 'undefined' && frame instanceof HTMLVideoElement) return createImageBitmap(frame);
-  if (typeof HTMLImageElement !== 'undefined' && frame instanceof HTMLImageElement) return createImageBitmap(frame);
-  return frame as GPUCopyExternalImageSource;
+  private settle(): void {
+    this.finishRecovery?.();
+    this.finishRecovery = undefined;
+    this.recovery = undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // The camera or photo frame on the GPU: one rgba8unorm texture, reused while the frame size stays the
 // same, filled from decoded RGBA bytes (Node, tests) or from a browser image source without a CPU copy.
 // The image-side kernels (image-to-tensor, similarity-warp) read it with textureLoad.
+import { InvalidFrameError } from './errors';
 import type { GpuContext } from './gpu-context';
 
 /** Decoded RGBA pixels, row after row (ImageData has this shape). */
@@ -20,24 +21,24 @@ const frameUsage = (): GPUTextureUsageFlags =>
 
 export function createFrameTexture(context: GpuContext, width: number, height: number, label = 'frame'): GPUTexture {
   if (!(width >= 1 && height >= 1) || !Number.isInteger(width) || !Number.isInteger(height)) {
-    throw new Error(`${label}: invalid frame size ${width}x${height}`);
+    throw new InvalidFrameError(`${label}: invalid frame size ${width}x${height}`);
   }
   const limit = context.limits.maxTextureDimension2D;
   if (width > limit || height > limit) {
-    throw new Error(`${label}: frame ${width}x${height} exceeds the device's texture limit ${limit}`);
+    throw new InvalidFrameError(`${label}: frame ${width}x${height} exceeds the device's texture limit ${limit}`);
   }
-  return context.device.createTexture({ size: [width, height], format: FRAME_FORMAT, usage: frameUsage(), label });
+  return context.createTexture({ size: [width, height], format: FRAME_FORMAT, usage: frameUsage(), label });
 }
 
 /** Copies RGBA bytes into the top-left width x height of `texture`. */
 export function writeRgbaToTexture(context: GpuContext, texture: GPUTexture, image: RgbaImage): void {
   const { width, height, data } = image;
   const bytesPerRow = image.bytesPerRow ?? width * 4;
-  if (bytesPerRow < width * 4) throw new Error(`frame: bytesPerRow ${bytesPerRow} < width*4 (${width * 4})`);
+  if (bytesPerRow < width * 4) throw new InvalidFrameError(`frame: bytesPerRow ${bytesPerRow} < width*4 (${width * 4})`);
   const needed = bytesPerRow * (height - 1) + width * 4;
-  if (data.length < needed) throw new Error(`frame: ${data.length} bytes for a ${width}x${height} RGBA image (${needed} needed)`);
+  if (data.length < needed) throw new InvalidFrameError(`frame: ${data.length} bytes for a ${width}x${height} RGBA image (${needed} needed)`);
   if (width > texture.width || height > texture.height) {
-    throw new Error(`frame: ${width}x${height} image does not fit the ${texture.width}x${texture.height} texture`);
+    throw new InvalidFrameError(`frame: ${width}x${height} image does not fit the ${texture.width}x${texture.height} texture`);
   }
   context.device.queue.writeTexture(
     { texture },

@@ -1,22 +1,9 @@
 // The WebGPU adapter and device the engine runs on, in the browser (navigator.gpu) or in Node (Dawn).
-// Owns the pipeline cache, because pipelines belong to a device and die with it.
+// Owns the pipeline cache, because pipelines belong to a device and die with it, and counts the
+// buffers and textures alive on the current device (leak checks, the GPU-loss tests).
+import { GpuError, WebGpuUnavailableError } from './errors';
 
-/** Why WebGPU could not be used; the UI maps each reason to a sentence a person understands. */
-export type WebGpuUnavailableReason =
-  | 'no-webgpu-api' // the browser has no navigator.gpu at all
-  | 'no-adapter' // navigator.gpu exists but no adapter was granted (blocklisted GPU, disabled)
-  | 'limits-too-low' // the adapter cannot give what the kernels need
-  | 'device-failed'; // requestDevice threw or the device was lost and could not be recreated
-
-export class WebGpuUnavailableError extends Error {
-  override readonly name = 'WebGpuUnavailableError';
-  constructor(
-    readonly reason: WebGpuUnavailableReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './errors';
 
 /** What the kernels ask of a device. Storage buffers: the largest has ≤8 bindings of its kind. */
 export const REQUIRED_LIMITS = {
@@ -55,7 +42,12 @@ export interface GpuContextOptions {
   /** navigator.gpu by default; Node passes Dawn's `create([])`. */
   gpu?: GPU;
   powerPreference?: GPUPowerPreference;
-  /** Called after the device was lost and a new one created; caches built on the old one must go. */
+  /**
+   * Called when the device is lost (not when it is destroyed by dispose()). 'reopen' (the default)
+   * opens a new device; 'give-up' leaves the context without one.
+   */
+  onDeviceLost?: (info: GPUDeviceLostInfo) => 'reopen' | 'give-up';
+  /** Called after the device was lost and a new one created; everything built on the old one must go. */
   onDeviceRecreated?: (context: GpuContext) => void;
   /** Called when the device was lost and could not be recreated. */
   onDeviceUnrecoverable?: (error: WebGpuUnavailableError) => void;
@@ -63,9 +55,19 @@ export interface GpuContextOptions {
 
 type PipelineConstants = Record<string, number>;
 
+/** GPU objects alive on the current device: created and not yet destroyed. */
+export interface GpuResourceCount {
+  buffers: number;
+  bufferBytes: number;
+  textures: number;
+}
+
 export class GpuContext {
   private pipelines = new Map<string, GPUComputePipeline>();
   private disposed = false;
+  /** Set by loseDevice(): the next 'destroyed' loss is treated as a real one. */
+  private simulatedLoss = false;
+  private live: GpuResourceCount = { buffers: 0, bufferBytes: 0, textures: 0 };
 
   private constructor(
     private readonly gpu: GPU,
@@ -86,10 +88,7 @@ export class GpuContext {
   static api(gpu?: GPU): GPU {
     const found = gpu ?? (typeof navigator !== 'undefined' ? navigator.gpu : undefined);
     if (!found) {
-      throw new WebGpuUnavailableError(
-        'no-webgpu-api',
-        'This browser does not support WebGPU. Use a current Chrome, Edge or another browser with WebGPU enabled.',
-      );
+      throw new WebGpuUnavailableError('no-webgpu-api', 'WebGPU is not available: navigator.gpu is undefined.');
     }
     return found;
   }
@@ -104,7 +103,7 @@ export class GpuContext {
     if (!adapter) {
       throw new WebGpuUnavailableError(
         'no-adapter',
-        'WebGPU is present but no graphics adapter is available (it may be disabled or blocklisted for this GPU).',
+        'requestAdapter() returned null: no adapter is available (disabled or blocklisted).',
       );
     }
     const requiredLimits: Record<string, number> = {};
@@ -115,7 +114,7 @@ export class GpuContext {
       if (!isSizeLimit && offered < wanted) {
         throw new WebGpuUnavailableError(
           'limits-too-low',
-          `This graphics adapter is too limited for Faceprint (${name} is ${offered}, ${wanted} needed).`,
+          `The adapter's ${name} is ${offered}; the kernels need ${wanted}.`,
         );
       }
       // Size limits: take everything offered; the networks check their own buffers against it.
@@ -136,12 +135,21 @@ export class GpuContext {
   private watchLoss(): void {
     const device = this.device;
     void device.lost.then(async (info) => {
-      if (this.disposed || info.reason === 'destroyed') return;
+      if (this.disposed || device !== this.device) return;
+      if (info.reason === 'destroyed' && !this.simulatedLoss) return;
+      this.simulatedLoss = false;
+      if (this.options.onDeviceLost?.(info) === 'give-up') return;
       try {
         const { adapter, device: fresh } = await GpuContext.open(this.gpu, this.options.powerPreference);
+        if (this.disposed) {
+          fresh.destroy();
+          return;
+        }
         this.adapter = adapter;
         this.device = fresh;
         this.pipelines.clear();
+        // The old device's objects went with it.
+        this.live = { buffers: 0, bufferBytes: 0, textures: 0 };
         this.watchLoss();
         this.options.onDeviceRecreated?.(this);
       } catch (error) {
@@ -212,9 +220,53 @@ export class GpuContext {
     return pipeline;
   }
 
+  /** A buffer on the current device, counted in `resources` until it is destroyed. */
+  createBuffer(descriptor: GPUBufferDescriptor): GPUBuffer {
+    return this.counted(this.device.createBuffer(descriptor), 'buffers', descriptor.size);
+  }
+
+  /** A texture on the current device, counted in `resources` until it is destroyed. */
+  createTexture(descriptor: GPUTextureDescriptor): GPUTexture {
+    return this.counted(this.device.createTexture(descriptor), 'textures', 0);
+  }
+
+  /** Counts `object` as alive until its first destroy(). */
+  private counted<T extends { destroy(): undefined }>(object: T, kind: 'buffers' | 'textures', bytes: number): T {
+    // The counts of the device it was made on: a lost device's objects leave the new device's alone.
+    const live = this.live;
+    live[kind]++;
+    live.bufferBytes += bytes;
+    const destroy = object.destroy.bind(object);
+    let destroyed = false;
+    object.destroy = () => {
+      if (!destroyed) {
+        destroyed = true;
+        live[kind]--;
+        live.bufferBytes -= bytes;
+      }
+      return destroy();
+    };
+    return object;
+  }
+
+  /** Buffers (and their bytes) and textures made through this context and alive on the current device. */
+  get resources(): GpuResourceCount {
+    return { ...this.live };
+  }
+
+  /**
+   * Destroys the device as if the GPU had been lost (driver reset, GPU process crash): what follows
+   * is the real loss path. For tests and soak runs.
+   */
+  loseDevice(): void {
+    this.simulatedLoss = true;
+    this.device.destroy();
+  }
+
   /**
    * Runs `build` inside validation and out-of-memory error scopes and throws what WebGPU reported
-   * (a WGSL compile error, a bad binding, an allocation failure) instead of letting it pass silently.
+   * (a WGSL compile error, a bad binding, an allocation failure) as a GpuError instead of letting it
+   * pass silently.
    */
   async checked<T>(label: string, build: () => T): Promise<T> {
     this.device.pushErrorScope('out-of-memory');
@@ -226,7 +278,10 @@ export class GpuContext {
       const validation = await this.device.popErrorScope();
       const memory = await this.device.popErrorScope();
       const error = validation ?? memory;
-      if (error) throw new Error(`${label}: WebGPU ${validation ? 'validation' : 'out-of-memory'} error: ${error.message}`);
+      if (error) {
+        const kind = validation ? 'validation' : 'out-of-memory';
+        throw new GpuError(`gpu-${kind}`, `${label}: WebGPU ${kind} error: ${error.message}`);
+      }
     }
     return result;
   }

@@ -13,7 +13,7 @@ export class Readback {
     label: string,
   ) {
     this.bytes = sizeOf(tensor.shape) * 4;
-    this.staging = context.device.createBuffer({
+    this.staging = context.createBuffer({
       size: Math.ceil(this.bytes / 16) * 16,
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
       label: `${label}.readback`,

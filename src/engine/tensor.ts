@@ -17,7 +17,7 @@ const STORAGE = () => GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBuff
 const byteSize = (elements: number): number => Math.max(16, Math.ceil((elements * 4) / 16) * 16);
 
 export function createTensor(context: GpuContext, shape: Shape, label = 'tensor'): Tensor {
-  const buffer = context.device.createBuffer({ size: byteSize(sizeOf(shape)), usage: STORAGE(), label });
+  const buffer = context.createBuffer({ size: byteSize(sizeOf(shape)), usage: STORAGE(), label });
   return { buffer, shape };
 }
 
@@ -32,7 +32,7 @@ export function uploadTensor(context: GpuContext, shape: Shape, data: Float32Arr
 
 /** A read-only storage buffer holding `data` (weights, per-channel parameters). */
 export function uploadBuffer(context: GpuContext, data: Float32Array | Uint32Array, label: string): GPUBuffer {
-  const buffer = context.device.createBuffer({ size: byteSize(data.length), usage: STORAGE(), label });
+  const buffer = context.createBuffer({ size: byteSize(data.length), usage: STORAGE(), label });
   context.device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
   return buffer;
 }
@@ -41,7 +41,7 @@ export function uploadBuffer(context: GpuContext, data: Float32Array | Uint32Arr
 export async function readTensor(context: GpuContext, tensor: Tensor): Promise<Float32Array> {
   const elements = sizeOf(tensor.shape);
   const size = byteSize(elements);
-  const staging = context.device.createBuffer({
+  const staging = context.createBuffer({
     size,
     usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     label: 'readback',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../../src/app/logic/decision';
-import { euclideanDistance, meanVector } from '../../src/app/logic/vector';
+import { euclideanDistance } from '../../src/app/logic/vector';
 
 const v = (...values: number[]) => Float32Array.from(values);
 const alice: Template = { personId: 'a', name: 'Alice', mean: v(0, 0, 0) };
@@ -10,12 +10,6 @@ describe('vector maths', () => {
   it('euclidean distance', () => {
     expect(euclideanDistance(v(0, 0), v(3, 4))).toBe(5);
     expect(() => euclideanDistance(v(1), v(1, 2))).toThrow(/length/);
-  });
-
-  it('mean of vectors', () => {
-    expect(Array.from(meanVector([v(1, 2), v(3, 6)]))).toEqual([2, 4]);
-    expect(() => meanVector([])).toThrow();
-    expect(() => meanVector([v(1), v(1, 2)])).toThrow(/length/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
 import { ImportError, StorageFullError, StorageOutdatedError } from '../../src/storage';
+import { DeviceLostError, ModelLoadError, WebGpuUnavailableError } from '../../src/engine/errors';
 
 const domError = (name: string) => Object.assign(new Error('browser text'), { name });
 
@@ -27,8 +28,12 @@ describe('describeEngineError', () => {
     ['no-adapter', 'gpu-unavailable'],
     ['limits-too-low', 'gpu-unavailable'],
     ['device-failed', 'gpu-unavailable'],
-  ])('WebGpuUnavailableError %s → %s', (reason, kind) => {
-    expect(describeEngineError(Object.assign(new Error('x'), { name: 'WebGpuUnavailableError', reason })).kind).toBe(kind);
+  ] as const)('WebGpuUnavailableError %s → %s', (reason, kind) => {
+    expect(describeEngineError(new WebGpuUnavailableError(reason, 'x')).kind).toBe(kind);
+  });
+
+  it('a device lost twice asks for a reload', () => {
+    expect(describeEngineError(new DeviceLostError('x'))).toMatchObject({ kind: 'gpu-unavailable', message: expect.stringMatching(/Reload/) });
   });
 
   it('no WebGPU at all says which browsers to use and that enrollments are kept', () => {
@@ -37,7 +42,7 @@ describe('describeEngineError', () => {
   });
 
   it('a model file error names the file and what is wrong with it', () => {
-    const error = Object.assign(new Error('x'), { name: 'ModelLoadError', file: 'face_recognition_model.bin', kind: 'corrupt' });
+    const error = new ModelLoadError('face_recognition_model.bin', 'corrupt', 'x');
     const problem = describeEngineError(error);
     expect(problem.kind).toBe('model-load');
     expect(problem.message).toContain('“face_recognition_model.bin” is damaged');

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FaceEngine } from '../../src/engine/face-engine';
 import { ModelLoadError, type LoadProgress } from '../../src/engine/face-engine-types';
+import { InvalidFrameError } from '../../src/engine/errors';
 import { GpuContext, WebGpuUnavailableError } from '../../src/engine/gpu-context';
 import type { ModelFileSource } from '../../src/engine/weights/manifest';
 import { nodeFileSource } from '../../src/engine/weights/node-source';
@@ -60,5 +61,20 @@ describe('FaceEngine.create', () => {
     expect((error as ModelLoadError).file).toBe('face_landmark_68_model.bin');
     expect((error as ModelLoadError).kind).toBe('corrupt');
     expect(dispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('a frame whose bytes do not match its size is refused at once with InvalidFrameError', async () => {
+    const engine = await FaceEngine.create({ source: nodeFileSource(modelDir()) });
+    try {
+      const started = performance.now();
+      const error = await engine.analyze({ width: 4, height: 4, data: new Uint8Array(10) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidFrameError);
+      expect((error as InvalidFrameError).code).toBe('invalid-frame');
+      expect(performance.now() - started, 'no wait for a device loss that did not happen').toBeLessThan(500);
+      // The engine is still usable.
+      expect((await engine.detect({ width: 8, height: 8, data: new Uint8Array(256) })).length).toBe(0);
+    } finally {
+      engine.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The four shipped models decode from the pinned face-api package: tensor counts, value counts (the
-// parameter totals in shared/docs/model-map.md), shapes the networks rely on, which tensors are
+// parameter totals in src/engine/weights/README.md), shapes the networks rely on, which tensors are
 // stored as float32, and one quantised tensor decoded by hand from the raw bytes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ describe('committed checksum list', () => {
 });
 
 describe.each([
-  // id, tensors, values (model-map.md "params"), shard bytes
+  // id, tensors, values (src/engine/weights/README.md), shard bytes
   ['face_recognition', 117, 5_614_592, 6_444_032],
   ['face_landmark_68', 49, 356_840, 356_840],
   ['tiny_face_detector', 19, 193_321, 193_321],

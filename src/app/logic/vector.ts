@@ -1,5 +1,5 @@
-// Vector arithmetic for embeddings. Both functions refuse vectors of different lengths: those come from
-// different models and must never be compared.
+// Vector arithmetic for embeddings. Vectors of different lengths are refused: those come from different
+// models and must never be compared.
 
 /** Euclidean distance, the metric the dlib descriptor was trained for. */
 export function euclideanDistance(a: Float32Array, b: Float32Array): number {
@@ -10,18 +10,4 @@ export function euclideanDistance(a: Float32Array, b: Float32Array): number {
     sum += d * d;
   }
   return Math.sqrt(sum);
-}
-
-/** Element-wise mean of one or more vectors of equal length. */
-export function meanVector(vectors: readonly Float32Array[]): Float32Array {
-  const first = vectors[0];
-  if (!first) throw new Error('The mean of no vectors is undefined.');
-  const sum = new Float64Array(first.length);
-  for (const v of vectors) {
-    if (v.length !== first.length) throw new Error(`Cannot average vectors of length ${first.length} and ${v.length}.`);
-    for (let i = 0; i < v.length; i++) sum[i] += v[i];
-  }
-  const mean = new Float32Array(first.length);
-  for (let i = 0; i < mean.length; i++) mean[i] = sum[i] / vectors.length;
-  return mean;
 }

@@ -3,7 +3,8 @@ import activationWgsl from '../../../shaders/activation.wgsl?raw';
 import addWgsl from '../../../shaders/add.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { activationCode, type Activation } from './epilogue';
 
 const CODE = activationWgsl + addWgsl;
@@ -20,6 +21,8 @@ export interface AddOptions {
 }
 
 /** a + b for tensors with the same number of elements; the output takes `a`'s shape. */
+export const ADD_UNIFORMS = uniformLayout('add.wgsl', 'Params', { count4: 'u32', alpha: 'f32', activation: 'u32', _pad0: 'u32' });
+
 export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'add';
   const size = sizeOf(a.shape);
@@ -31,10 +34,7 @@ export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptio
   const activation = options.activation ?? { kind: 'none' };
   const count4 = Math.ceil(size / 4);
   const pipeline = context.pipeline('add', CODE, { WG });
-  const uniforms = uniformBuffer(
-    context,
-    [{ u32: count4 }, { f32: activation.kind === 'leaky' ? activation.alpha : 0 }, { u32: activationCode(activation) }, { u32: 0 }],
-    `${label}.uniforms`,
-  );
+  const alpha = activation.kind === 'leaky' ? activation.alpha : 0;
+  const uniforms = uniformBuffer(context, ADD_UNIFORMS, { count4, alpha, activation: activationCode(activation) }, `${label}.uniforms`);
   return kernelCall(context, label, pipeline, [a.buffer, b.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
 }

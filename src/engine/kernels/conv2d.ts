@@ -8,7 +8,8 @@ import conv2dWgsl from '../../../shaders/conv2d.wgsl?raw';
 import conv2dSubgroupWgsl from '../../../shaders/conv2d-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, placeholderBuffer, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { checkSubgroupKernel, matmul, subgroupKernelFor, tiledMatmulConfig, type SubgroupKernel } from './matmul';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { windowGeometry, type Padding } from './padding';
@@ -90,6 +91,14 @@ export function conv2dOutputShape(input: Tensor['shape'], filter: Pick<Conv2dFil
 const strides = (stride: Conv2dOptions['stride'] = 1): [number, number] =>
   typeof stride === 'number' ? [stride, stride] : stride;
 
+/** conv2d.wgsl and conv2d-subgroup.wgsl share this struct. */
+export const CONV2D_UNIFORMS = uniformLayout('conv2d-common.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
+  outW: 'u32', outC: 'u32', outC4: 'u32', pixels: 'u32',
+  kH: 'u32', kW: 'u32', strideH: 'u32', strideW: 'u32',
+  padTop: 'i32', padLeft: 'i32', activation: 'u32', tilePixels: 'u32',
+});
+
 export function conv2d(
   context: GpuContext,
   input: Tensor,
@@ -134,12 +143,12 @@ export function conv2d(
   }
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
-      { u32: g.outW }, { u32: filter.outC }, { u32: outC4 }, { u32: pixels },
-      { u32: filter.kH }, { u32: filter.kW }, { u32: strideH }, { u32: strideW },
-      { i32: g.padTop }, { i32: g.padLeft }, { u32: filter.activationCode }, { u32: tilePixels },
-    ],
+    CONV2D_UNIFORMS,
+    {
+      inH, inW, inC, outH: g.outH, outW: g.outW, outC: filter.outC, outC4, pixels,
+      kH: filter.kH, kW: filter.kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft,
+      activation: filter.activationCode, tilePixels,
+    },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], workgroups, output);

@@ -4,7 +4,8 @@ import epilogueLanesWgsl from '../../../shaders/epilogue-lanes.wgsl?raw';
 import depthwiseWgsl from '../../../shaders/depthwise-conv2d.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Shape, type Tensor } from '../tensor';
-import { kernelCall, type KernelCall, placeholderBuffer, uniformBuffer } from './dispatch';
+import { kernelCall, type KernelCall, placeholderBuffer } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 import { linearGrid } from './grid';
 import { windowGeometry, type Padding } from './padding';
@@ -84,6 +85,13 @@ export function depthwiseConv2dOutputShape(
   return [input[0]!, g.outH, g.outW, input[3]!] as const;
 }
 
+export const DEPTHWISE_CONV2D_UNIFORMS = uniformLayout('depthwise-conv2d.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', channels: 'u32', channels4: 'u32',
+  outH: 'u32', outW: 'u32', threads: 'u32', kH: 'u32',
+  kW: 'u32', strideH: 'u32', strideW: 'u32', padTop: 'i32',
+  padLeft: 'i32', activation: 'u32', xGroups: 'u32', tilePixels: 'u32',
+});
+
 export function depthwiseConv2d(
   context: GpuContext,
   input: Tensor,
@@ -113,12 +121,12 @@ export function depthwiseConv2d(
   });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: channels }, { u32: channels4 },
-      { u32: g.outH }, { u32: g.outW }, { u32: threads }, { u32: filter.kH },
-      { u32: filter.kW }, { u32: strideH }, { u32: strideW }, { i32: g.padTop },
-      { i32: g.padLeft }, { u32: filter.activationCode }, { u32: xGroups }, { u32: TILE_PIXELS },
-    ],
+    DEPTHWISE_CONV2D_UNIFORMS,
+    {
+      inH, inW, channels, channels4, outH: g.outH, outW: g.outW, threads, kH: filter.kH,
+      kW: filter.kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft,
+      activation: filter.activationCode, xGroups, tilePixels: TILE_PIXELS,
+    },
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);

@@ -7,33 +7,19 @@ export interface Dispatch {
   readonly pipeline: GPUComputePipeline;
   readonly bindGroup: GPUBindGroup;
   readonly workgroups: readonly [number, number, number];
+  /** Uniform buffers made for this dispatch alone; destroyed with it (destroyDispatch). */
+  readonly owned?: readonly GPUBuffer[];
+}
+
+/** Frees what a dispatch owns (its uniforms); the pipeline is the context's, the tensors the run's. */
+export function destroyDispatch(dispatch: Dispatch): void {
+  for (const buffer of dispatch.owned ?? []) buffer.destroy();
 }
 
 /** A kernel's result: where its output lives and the dispatch that fills it. */
 export interface KernelCall<TOutput> {
   readonly output: TOutput;
   readonly dispatch: Dispatch;
-}
-
-/** Packs a uniform struct of u32/i32/f32 fields (each 4 bytes, in declaration order). */
-export type UniformField = { u32: number } | { i32: number } | { f32: number };
-
-export function uniformBuffer(context: GpuContext, fields: readonly UniformField[], label: string): GPUBuffer {
-  const bytes = Math.max(16, Math.ceil((fields.length * 4) / 16) * 16);
-  const data = new ArrayBuffer(bytes);
-  const view = new DataView(data);
-  fields.forEach((field, index) => {
-    if ('u32' in field) view.setUint32(index * 4, field.u32, true);
-    else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
-    else view.setFloat32(index * 4, field.f32, true);
-  });
-  const buffer = context.device.createBuffer({
-    size: bytes,
-    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
-    label,
-  });
-  context.device.queue.writeBuffer(buffer, 0, data);
-  return buffer;
 }
 
 export function bindGroup(
@@ -62,7 +48,8 @@ export function kernelCall<TOutput>(
   workgroups: readonly [number, number, number],
   output: TOutput,
 ): KernelCall<TOutput> {
-  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups } };
+  const owned = bound.filter((buffer) => (buffer.usage & GPUBufferUsage.UNIFORM) !== 0);
+  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups, owned } };
 }
 
 /** Workgroup counts for `total` threads in groups of `size`, checked against the device limit. */
@@ -97,7 +84,7 @@ const emptyBuffers = new WeakMap<GPUDevice, GPUBuffer>();
 export function placeholderBuffer(context: GpuContext): GPUBuffer {
   let buffer = emptyBuffers.get(context.device);
   if (!buffer) {
-    buffer = context.device.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
+    buffer = context.createBuffer({ size: 16, usage: GPUBufferUsage.STORAGE, label: 'placeholder' });
     emptyBuffers.set(context.device, buffer);
   }
   return buffer;

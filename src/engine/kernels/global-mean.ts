@@ -2,7 +2,8 @@
 import globalMeanWgsl from '../../../shaders/global-mean.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 
 const THREADS = 64;
 
@@ -14,6 +15,8 @@ export interface GlobalMeanOptions {
 
 export const globalMeanOutputShape = (input: Shape) => [input[0]!, 1, 1, input[3]!] as const;
 
+export const GLOBAL_MEAN_UNIFORMS = uniformLayout('global-mean.wgsl', 'Params', { pixels: 'u32', channels: 'u32', _pad0: 'u32', _pad1: 'u32' });
+
 export function globalMean(context: GpuContext, input: Tensor, options: GlobalMeanOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'global-mean';
   const [n, h, w, channels] = input.shape as [number, number, number, number];
@@ -24,6 +27,6 @@ export function globalMean(context: GpuContext, input: Tensor, options: GlobalMe
   const wgX = channels <= 4 ? 4 : channels <= 8 ? 8 : 16;
   const wgY = THREADS / wgX;
   const pipeline = context.pipeline('global-mean', globalMeanWgsl, { WG_X: wgX, WG_Y: wgY });
-  const uniforms = uniformBuffer(context, [{ u32: h * w }, { u32: channels }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, GLOBAL_MEAN_UNIFORMS, { pixels: h * w, channels }, `${label}.uniforms`);
   return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, channels, wgX), groupsFor(context, n, 1), 1], output);
 }

@@ -3,7 +3,8 @@
 import headGatherWgsl from '../../../shaders/head-gather.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import type { Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
@@ -19,6 +20,11 @@ export interface HeadGatherOptions {
   rowOffset: number;
   label?: string;
 }
+
+export const HEAD_GATHER_UNIFORMS = uniformLayout('head-gather.wgsl', 'Params', {
+  threads: 'u32', cells: 'u32', anchors: 'u32', width: 'u32',
+  inC: 'u32', channelOffset: 'u32', rowOffset: 'u32', rows: 'u32',
+});
 
 export function headGather(context: GpuContext, input: Tensor, output: Tensor, options: HeadGatherOptions): KernelCall<Tensor> {
   const label = options.label ?? 'head-gather';
@@ -40,10 +46,8 @@ export function headGather(context: GpuContext, input: Tensor, output: Tensor, o
   const pipeline = context.pipeline('head-gather', headGatherWgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: threads }, { u32: cells }, { u32: anchors }, { u32: width },
-      { u32: inC }, { u32: channelOffset }, { u32: rowOffset }, { u32: rows },
-    ],
+    HEAD_GATHER_UNIFORMS,
+    { threads, cells, anchors, width, inC, channelOffset, rowOffset, rows },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);

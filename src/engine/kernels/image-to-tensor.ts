@@ -1,8 +1,10 @@
 // image-to-tensor kernel host side: geometry (crop, pad to square), normalisation presets, dispatch.
 import imageToTensorWgsl from '../../../shaders/image-to-tensor.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
+import { channels, type Channels, type Normalisation } from '../normalisation';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { bindGroup, groupsFor, uniformBuffer, type KernelCall, type UniformField } from './dispatch';
+import { bindGroup, groupsFor, type Dispatch, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout, writeUniforms, type UniformValues } from './uniforms';
 
 /** An integer pixel rectangle of the frame; it may reach outside the frame (those pixels read 0). */
 export interface PixelRect {
@@ -20,28 +22,7 @@ export interface CanvasPlacement {
   padTop: number;
 }
 
-export type Channels = readonly [number, number, number];
-
-/** out = (v - mean) * scale per RGB channel, v in 0..255. */
-export interface Normalisation {
-  mean: number | Channels;
-  scale: number | Channels;
-}
-
-/** The preprocessing of the models in docs/model-map.md table 1a. */
-export const NORMALISATIONS = {
-  /** face_recognition_model and face_landmark_68: (RGB - mean) / 255. */
-  faceApi: { mean: [122.782, 117.001, 104.298], scale: 1 / 255 },
-  /** tiny_face_detector: (RGB - mean) / 255. */
-  tinyFaceDetector: { mean: [117.001, 114.697, 97.404], scale: 1 / 255 },
-  /** ssd_mobilenetv1: x / 127.5 - 1. */
-  ssdMobilenet: { mean: 127.5, scale: 1 / 127.5 },
-  /** Byte values unchanged (0..255). */
-  raw: { mean: 0, scale: 1 },
-} as const satisfies Record<string, Normalisation>;
-
-export const channels = (value: number | Channels): Channels =>
-  typeof value === 'number' ? [value, value, value] : value;
+export { channels, NORMALISATIONS, type Channels, type Normalisation } from '../normalisation';
 
 /**
  * Where a width x height crop sits on the square canvas face-api's padToSquare builds: 'bottom-right'
@@ -124,28 +105,25 @@ export interface ImageToTensorCall extends KernelCall<Tensor> {
   update(geometry: ImageToTensorGeometry): void;
 }
 
-/** Rewrites a uniform buffer made by uniformBuffer() with new values (same layout). */
-export function writeUniformFields(context: GpuContext, buffer: GPUBuffer, fields: readonly UniformField[]): void {
-  const view = new DataView(new ArrayBuffer(fields.length * 4));
-  fields.forEach((field, index) => {
-    if ('u32' in field) view.setUint32(index * 4, field.u32, true);
-    else if ('i32' in field) view.setInt32(index * 4, field.i32, true);
-    else view.setFloat32(index * 4, field.f32, true);
-  });
-  context.device.queue.writeBuffer(buffer, 0, view.buffer);
-}
-
 const WG_X = 8;
 const WG_Y = 8;
 
-function uniformFields(g: ResolvedImageGeometry, batchIndex: number): UniformField[] {
-  return [
-    { u32: g.outH }, { u32: g.outW }, { u32: g.canvas.height }, { u32: g.canvas.width },
-    { i32: g.crop.x }, { i32: g.crop.y }, { i32: g.crop.width }, { i32: g.crop.height },
-    { i32: g.canvas.padTop }, { i32: g.canvas.padLeft }, { u32: batchIndex }, { u32: g.flip ? 1 : 0 },
-    { f32: g.mean[0] }, { f32: g.mean[1] }, { f32: g.mean[2] }, { f32: 0 },
-    { f32: g.scale[0] }, { f32: g.scale[1] }, { f32: g.scale[2] }, { f32: 0 },
-  ];
+export const IMAGE_TO_TENSOR_UNIFORMS = uniformLayout('image-to-tensor.wgsl', 'Params', {
+  outH: 'u32', outW: 'u32', srcH: 'u32', srcW: 'u32',
+  cropX: 'i32', cropY: 'i32', cropW: 'i32', cropH: 'i32',
+  padTop: 'i32', padLeft: 'i32', batch: 'u32', flip: 'u32',
+  mean: 'vec4<f32>',
+  scale: 'vec4<f32>',
+});
+
+function uniformValues(g: ResolvedImageGeometry, batchIndex: number): UniformValues<typeof IMAGE_TO_TENSOR_UNIFORMS.fields> {
+  return {
+    outH: g.outH, outW: g.outW, srcH: g.canvas.height, srcW: g.canvas.width,
+    cropX: g.crop.x, cropY: g.crop.y, cropW: g.crop.width, cropH: g.crop.height,
+    padTop: g.canvas.padTop, padLeft: g.canvas.padLeft, batch: batchIndex, flip: g.flip ? 1 : 0,
+    mean: g.mean,
+    scale: g.scale,
+  };
 }
 
 /** Checks (or creates) the [B,outH,outW,3] output and the slot written. */
@@ -174,19 +152,33 @@ export function imageToTensor(context: GpuContext, frame: GPUTexture, options: I
   const geometry = resolveImageGeometry(frame.width, frame.height, options, label);
   const output = batchOutput(context, geometry.outH, geometry.outW, options.output, batchIndex, label);
   const pipeline = context.pipeline('image-to-tensor', imageToTensorWgsl, { WG_X, WG_Y });
-  const uniforms = uniformBuffer(context, uniformFields(geometry, batchIndex), `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, IMAGE_TO_TENSOR_UNIFORMS, uniformValues(geometry, batchIndex), `${label}.uniforms`);
   const update = (next: ImageToTensorGeometry) => {
     const g = resolveImageGeometry(frame.width, frame.height, { outH: geometry.outH, outW: geometry.outW, ...next }, label);
-    writeUniformFields(context, uniforms, uniformFields(g, batchIndex));
+    writeUniforms(context, uniforms, IMAGE_TO_TENSOR_UNIFORMS, uniformValues(g, batchIndex));
   };
+  return { output, dispatch: frameDispatch(context, label, pipeline, frame, output, uniforms, [WG_X, WG_Y]), update };
+}
+
+/**
+ * The dispatch of a kernel that reads the frame texture and writes one [outH, outW] image of `output`
+ * (image-to-tensor, similarity-warp): bindings 0 frame, 1 output, 2 uniforms; one thread per pixel.
+ */
+export function frameDispatch(
+  context: GpuContext,
+  label: string,
+  pipeline: GPUComputePipeline,
+  frame: GPUTexture,
+  output: Tensor,
+  uniforms: GPUBuffer,
+  [wgX, wgY]: readonly [number, number],
+): Dispatch {
+  const [, outH, outW] = output.shape as [number, number, number, number];
   return {
-    output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
-      workgroups: [groupsFor(context, geometry.outW, WG_X), groupsFor(context, geometry.outH, WG_Y), 1],
-    },
-    update,
+    label,
+    pipeline,
+    bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
+    workgroups: [groupsFor(context, outW, wgX), groupsFor(context, outH, wgY), 1],
+    owned: [uniforms],
   };
 }

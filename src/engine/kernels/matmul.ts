@@ -8,7 +8,8 @@ import matmulWgsl from '../../../shaders/matmul.wgsl?raw';
 import matmulSubgroupWgsl from '../../../shaders/matmul-subgroup.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, placeholderBuffer, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, placeholderBuffer, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { activationCode, roundUp4, uploadChannelParams, type EpilogueParams } from './epilogue';
 
 /** Everything a kernel file here uses besides itself. */
@@ -158,6 +159,12 @@ export function matmulConfig(m: number, k: number, n: number, kSplit?: number): 
  * Fully connected layer: `input` flattened to [M,K] (K = weights.k; e.g. [B,1,1,256] is [B,256]) times
  * the weights, with the fused epilogue. Output shape [M,N].
  */
+/** matmul.wgsl and matmul-subgroup.wgsl share this struct. */
+export const MATMUL_UNIFORMS = uniformLayout('matmul-common.wgsl', 'Params', {
+  m: 'u32', k: 'u32', n: 'u32', n4: 'u32',
+  activation: 'u32', tileRows: 'u32', _pad1: 'u32', _pad2: 'u32',
+});
+
 export function matmul(
   context: GpuContext,
   input: Tensor,
@@ -188,10 +195,8 @@ export function matmul(
     : context.pipeline('matmul', CODE, { WG_X: config.wgX, WG_Y: config.wgY, K_SPLIT: config.kSplit, ...flags });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: m }, { u32: k }, { u32: n }, { u32: n4 },
-      { u32: weights.activationCode }, { u32: tileRows }, { u32: 0 }, { u32: 0 },
-    ],
+    MATMUL_UNIFORMS,
+    { m, k, n, n4, activation: weights.activationCode, tileRows },
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);

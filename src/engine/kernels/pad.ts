@@ -2,7 +2,8 @@
 import padWgsl from '../../../shaders/pad.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
@@ -36,6 +37,12 @@ export function padOutputShape(input: Shape, pad: PadAmounts) {
   return [input[0]!, input[1]! + a.top + a.bottom, input[2]! + a.left + a.right, input[3]! + a.channels] as const;
 }
 
+export const PAD_UNIFORMS = uniformLayout('pad.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
+  outW: 'u32', outC: 'u32', threads: 'u32', padTop: 'u32',
+  padLeft: 'u32', _pad0: 'u32', _pad1: 'u32', _pad2: 'u32',
+});
+
 export function pad(context: GpuContext, input: Tensor, options: PadOptions): KernelCall<Tensor> {
   const label = options.label ?? 'pad';
   const a = amounts(options, label);
@@ -48,11 +55,8 @@ export function pad(context: GpuContext, input: Tensor, options: PadOptions): Ke
   const pipeline = context.pipeline('pad', padWgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: inC }, { u32: outH },
-      { u32: outW }, { u32: outC }, { u32: threads }, { u32: a.top },
-      { u32: a.left }, { u32: 0 }, { u32: 0 }, { u32: 0 },
-    ],
+    PAD_UNIFORMS,
+    { inH, inW, inC, outH, outW, outC, threads, padTop: a.top, padLeft: a.left },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);

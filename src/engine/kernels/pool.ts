@@ -2,7 +2,8 @@
 import poolWgsl from '../../../shaders/pool.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Shape, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 import { windowGeometry } from './padding';
 
@@ -36,6 +37,12 @@ export function poolOutputShape(input: Shape, options: Pick<PoolOptions, 'window
   return [input[0]!, g.outH, g.outW, input[3]!] as const;
 }
 
+export const POOL_UNIFORMS = uniformLayout('pool.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', channels: 'u32', outH: 'u32',
+  outW: 'u32', threads: 'u32', kH: 'u32', kW: 'u32',
+  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
+});
+
 export function pool(context: GpuContext, input: Tensor, options: PoolOptions): KernelCall<Tensor> {
   const label = options.label ?? `${options.kind}-pool`;
   const [n, inH, inW, channels] = input.shape as [number, number, number, number];
@@ -49,11 +56,8 @@ export function pool(context: GpuContext, input: Tensor, options: PoolOptions): 
   const pipeline = context.pipeline('pool', poolWgsl, { WG: WORKGROUP, IS_MAX: options.kind === 'max' ? 1 : 0 });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: channels }, { u32: g.outH },
-      { u32: g.outW }, { u32: threads }, { u32: kH }, { u32: kW },
-      { u32: strideH }, { u32: strideW }, { i32: g.padTop }, { i32: g.padLeft },
-    ],
+    POOL_UNIFORMS,
+    { inH, inW, channels, outH: g.outH, outW: g.outW, threads, kH, kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);

@@ -2,7 +2,8 @@
 import sigmoidWgsl from '../../../shaders/sigmoid.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, groupsFor, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, groupsFor, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 
 const WG = 64;
 
@@ -12,6 +13,8 @@ export interface SigmoidOptions {
   label?: string;
 }
 
+export const SIGMOID_UNIFORMS = uniformLayout('sigmoid.wgsl', 'Params', { count4: 'u32', _pad0: 'u32', _pad1: 'u32', _pad2: 'u32' });
+
 export function sigmoid(context: GpuContext, input: Tensor, options: SigmoidOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'sigmoid';
   const size = sizeOf(input.shape);
@@ -20,6 +23,6 @@ export function sigmoid(context: GpuContext, input: Tensor, options: SigmoidOpti
   if (output.buffer === input.buffer) throw new Error(`${label}: cannot run in place`);
   const count4 = Math.ceil(size / 4);
   const pipeline = context.pipeline('sigmoid', sigmoidWgsl, { WG });
-  const uniforms = uniformBuffer(context, [{ u32: count4 }, { u32: 0 }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, SIGMOID_UNIFORMS, { count4 }, `${label}.uniforms`);
   return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
 }

@@ -3,8 +3,9 @@ import similarityWarpWgsl from '../../../shaders/similarity-warp.wgsl?raw';
 import { applyAffine, mirrorAffineX, type Affine2x3 } from '../alignment';
 import type { GpuContext } from '../gpu-context';
 import type { Tensor } from '../tensor';
-import { bindGroup, groupsFor, uniformBuffer, type KernelCall, type UniformField } from './dispatch';
-import { batchOutput, channels, writeUniformFields, type Normalisation } from './image-to-tensor';
+import type { KernelCall } from './dispatch';
+import { batchOutput, channels, frameDispatch, type Normalisation } from './image-to-tensor';
+import { uniformBuffer, uniformLayout, writeUniforms, type UniformValues } from './uniforms';
 
 export interface SimilarityWarpOptions {
   outH: number;
@@ -33,22 +34,37 @@ const WG_Y = 8;
 /** Largest |frame coordinate| of the output centre accepted; beyond it the chip is nowhere near a frame. */
 const MAX_ORIGIN = 1 << 24;
 
-function uniformFields(outH: number, outW: number, batchIndex: number, g: SimilarityWarpGeometry, label: string): UniformField[] {
+export const SIMILARITY_WARP_UNIFORMS = uniformLayout('similarity-warp.wgsl', 'Params', {
+  outH: 'u32', outW: 'u32', batch: 'u32', _pad0: 'u32',
+  originInt: 'vec2<i32>', originFrac: 'vec2<f32>',
+  linear: 'vec4<f32>',
+  mean: 'vec4<f32>',
+  scale: 'vec4<f32>',
+});
+
+function uniformValues(
+  outH: number,
+  outW: number,
+  batchIndex: number,
+  g: SimilarityWarpGeometry,
+  label: string,
+): UniformValues<typeof SIMILARITY_WARP_UNIFORMS.fields> {
   if (!g.matrix.every(Number.isFinite)) throw new Error(`${label}: the matrix has non-finite entries`);
   const m = g.flip ? mirrorAffineX(g.matrix, outW) : g.matrix;
   // Split M(centre) into integer and fraction in float64 (see the shader header).
   const [sx, sy] = applyAffine(m, [(outW - 1) / 2, (outH - 1) / 2]);
   if (Math.abs(sx) > MAX_ORIGIN || Math.abs(sy) > MAX_ORIGIN) throw new Error(`${label}: the chip centre maps to (${sx}, ${sy})`);
   const [ix, iy] = [Math.floor(sx), Math.floor(sy)];
-  const mean = channels(g.normalise.mean);
-  const scale = channels(g.normalise.scale);
-  return [
-    { u32: outH }, { u32: outW }, { u32: batchIndex }, { u32: 0 },
-    { i32: ix }, { i32: iy }, { f32: sx - ix }, { f32: sy - iy },
-    { f32: m[0] }, { f32: m[1] }, { f32: m[3] }, { f32: m[4] },
-    { f32: mean[0] }, { f32: mean[1] }, { f32: mean[2] }, { f32: 0 },
-    { f32: scale[0] }, { f32: scale[1] }, { f32: scale[2] }, { f32: 0 },
-  ];
+  return {
+    outH,
+    outW,
+    batch: batchIndex,
+    originInt: [ix, iy],
+    originFrac: [sx - ix, sy - iy],
+    linear: [m[0], m[1], m[3], m[4]],
+    mean: channels(g.normalise.mean),
+    scale: channels(g.normalise.scale),
+  };
 }
 
 export function similarityWarp(context: GpuContext, frame: GPUTexture, options: SimilarityWarpOptions): SimilarityWarpCall {
@@ -60,15 +76,10 @@ export function similarityWarp(context: GpuContext, frame: GPUTexture, options: 
   const batchIndex = options.batchIndex ?? 0;
   const output = batchOutput(context, outH, outW, options.output, batchIndex, label);
   const pipeline = context.pipeline('similarity-warp', similarityWarpWgsl, { WG_X, WG_Y });
-  const uniforms = uniformBuffer(context, uniformFields(outH, outW, batchIndex, options, label), `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, SIMILARITY_WARP_UNIFORMS, uniformValues(outH, outW, batchIndex, options, label), `${label}.uniforms`);
   return {
     output,
-    dispatch: {
-      label,
-      pipeline,
-      bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
-      workgroups: [groupsFor(context, outW, WG_X), groupsFor(context, outH, WG_Y), 1],
-    },
-    update: (next) => writeUniformFields(context, uniforms, uniformFields(outH, outW, batchIndex, next, label)),
+    dispatch: frameDispatch(context, label, pipeline, frame, output, uniforms, [WG_X, WG_Y]),
+    update: (next) => writeUniforms(context, uniforms, SIMILARITY_WARP_UNIFORMS, uniformValues(outH, outW, batchIndex, next, label)),
   };
 }

@@ -2,6 +2,7 @@
 // largest-layer buffers instead of one buffer per layer (SSD at 512, batch 1: 34 MB of slots plus
 // 3 MB of kept taps, instead of 106 MB).
 // Layers whose output is read again later (taps, heads) get their own tensor from the builder.
+import { GpuError } from '../errors';
 import { sizeOf, type Shape, type Tensor } from '../tensor';
 import type { NetBuilder } from './net-builder';
 
@@ -15,7 +16,8 @@ export class ActivationSlots {
   ) {
     const limit = builder.context.limits.maxStorageBufferBindingSize;
     if (capacity * 4 > limit) {
-      throw new Error(
+      throw new GpuError(
+        'gpu-out-of-memory',
         `${builder.label}: an activation of ${capacity * 4} bytes exceeds this device's storage buffer limit ` +
           `of ${limit} bytes; use a smaller batch or input size.`,
       );

@@ -1,12 +1,12 @@
 // face_landmark_68 (face-api's full landmark net): 112×112×3 normalised face crop → 68 (x,y) points in
 // [0,1] of that crop. Four dense blocks of depthwise-separable convs, then a global mean and an FC.
-// Structure: ../shared/docs/model-map.md §1a and face-api's faceFeatureExtractor/denseBlock.ts.
+// Structure: docs/networks.md.
 import type { GpuContext } from '../gpu-context';
 import { uploadConv2dFilter, type Conv2dFilter } from '../kernels/conv2d';
 import { uploadDepthwiseConv2dFilter, type DepthwiseConv2dFilter } from '../kernels/depthwise-conv2d';
 import { uploadMatmulWeights, type MatmulWeights } from '../kernels/matmul';
 import type { Tensor } from '../tensor';
-import { NetBuilder, type NetRun } from './net-builder';
+import { destroyFilters, NetBuilder, type NetRun } from './net-builder';
 import { weightOf, type WeightMap } from './weight-map';
 
 const MODEL = 'face_landmark_68_model';
@@ -100,6 +100,13 @@ export function uploadLandmarkWeights(context: GpuContext, weights: WeightMap): 
       `${MODEL}/fc`,
     ),
   };
+}
+
+export function destroyLandmarkWeights(weights: LandmarkWeights): void {
+  destroyFilters([
+    ...weights.blocks.flatMap((block) => [block.first, ...block.rest].flatMap((conv) => (isSeparable(conv) ? [conv.depthwise, conv.pointwise] : [conv]))),
+    weights.fc,
+  ]);
 }
 
 const isSeparable = (conv: Conv2dFilter | SeparableConv): conv is SeparableConv => 'depthwise' in conv;

@@ -3,7 +3,7 @@
 import type { GpuContext } from '../gpu-context';
 import { conv2d, type Conv2dFilter, type Conv2dOptions } from '../kernels/conv2d';
 import { depthwiseConv2d, type DepthwiseConv2dFilter, type DepthwiseConv2dOptions } from '../kernels/depthwise-conv2d';
-import type { Dispatch, KernelCall } from '../kernels/dispatch';
+import { destroyDispatch, type Dispatch, type KernelCall } from '../kernels/dispatch';
 import { add, type AddOptions } from '../kernels/add';
 import { globalMean } from '../kernels/global-mean';
 import { matmul, type MatmulWeights } from '../kernels/matmul';
@@ -78,4 +78,13 @@ export class NetBuilder {
 
 export function destroyRun(run: NetRun): void {
   for (const tensor of run.tensors) tensor.buffer.destroy();
+  for (const dispatch of run.dispatches) destroyDispatch(dispatch);
+}
+
+/** Frees uploaded filters (conv, depthwise or matmul weights with their per-channel parameters). */
+export function destroyFilters(filters: readonly { readonly buffer: GPUBuffer; readonly channelParams: GPUBuffer }[]): void {
+  for (const filter of filters) {
+    filter.buffer.destroy();
+    filter.channelParams.destroy();
+  }
 }

@@ -1,11 +1,11 @@
 // The dlib ResNet face descriptor (dlib_face_recognition_resnet_model_v1, as face-api ships it):
 // 150×150×3 normalised input → 128-d embedding (not L2-normalised; compare with Euclidean distance).
-// Structure: ../shared/docs/model-map.md §1a and face-api's faceRecognitionNet/.
+// Structure: docs/networks.md.
 import type { GpuContext } from '../gpu-context';
 import { uploadConv2dFilter, type Conv2dFilter } from '../kernels/conv2d';
 import { uploadMatmulWeights, type MatmulWeights } from '../kernels/matmul';
 import type { Tensor } from '../tensor';
-import { NetBuilder, type NetRun } from './net-builder';
+import { destroyFilters, NetBuilder, type NetRun } from './net-builder';
 import { weightOf, type WeightMap } from './weight-map';
 
 const MODEL = 'face_recognition_model';
@@ -88,6 +88,10 @@ export function uploadRecognitionWeights(context: GpuContext, weights: WeightMap
       `${MODEL}/fc`,
     ),
   };
+}
+
+export function destroyRecognitionWeights(weights: RecognitionWeights): void {
+  destroyFilters([weights.stem, ...weights.blocks.flatMap((block) => [block.conv1, block.conv2]), weights.fc]);
 }
 
 /**

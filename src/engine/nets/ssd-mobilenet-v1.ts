@@ -19,11 +19,10 @@ import type { GpuContext } from '../gpu-context';
 import { conv2dOutputShape, uploadConv2dFilter, type Conv2dFilter } from '../kernels/conv2d';
 import { depthwiseConv2dOutputShape, uploadDepthwiseConv2dFilter, type DepthwiseConv2dFilter } from '../kernels/depthwise-conv2d';
 import { headGather } from '../kernels/head-gather';
-import { MODEL_FILES } from '../weights/model-files';
 import { sizeOf, type Tensor } from '../tensor';
 import { ActivationSlots } from './activation-slots';
 import type { RelativeDetection } from './detection';
-import { NetBuilder, type NetRun } from './net-builder';
+import { destroyFilters, NetBuilder, type NetRun } from './net-builder';
 import { nonMaxSuppressionSsd } from './non-max-suppression';
 import { weightOf, type WeightMap } from './weight-map';
 
@@ -36,7 +35,8 @@ export const SSD_CLASS_COUNT = 3;
 const BATCH_NORM_EPSILON = 0.0010000000474974513;
 /** Pairs whose depthwise conv has stride 2. */
 const STRIDE_2_PAIRS = new Set([2, 4, 6, 12]);
-const MODEL = MODEL_FILES.ssd_mobilenetv1.manifest;
+/** Names the model in weight errors. */
+const MODEL = 'ssd_mobilenetv1_model';
 
 const RELU6 = { kind: 'relu6' } as const;
 
@@ -150,16 +150,12 @@ export function uploadSsdWeights(context: GpuContext, weights: WeightMap): SsdWe
 }
 
 export function destroySsdWeights(weights: SsdWeights): void {
-  const filters: { buffer: GPUBuffer; channelParams: GPUBuffer }[] = [
+  destroyFilters([
     weights.conv0,
     ...weights.pairs.flatMap((pair) => [pair.depthwise, pair.pointwise]),
     ...weights.extras,
     ...weights.heads.map((head) => head.filter),
-  ];
-  for (const filter of filters) {
-    filter.buffer.destroy();
-    filter.channelParams.destroy();
-  }
+  ]);
 }
 
 /**

@@ -17,11 +17,10 @@ import { conv2dOutputShape, uploadConv2dFilter, type Conv2dFilter } from '../ker
 import { depthwiseConv2dOutputShape, uploadDepthwiseConv2dFilter, type DepthwiseConv2dFilter } from '../kernels/depthwise-conv2d';
 import { pool, poolOutputShape } from '../kernels/pool';
 import type { Padding } from '../kernels/padding';
-import { MODEL_FILES } from '../weights/model-files';
 import type { Tensor } from '../tensor';
 import { ActivationSlots } from './activation-slots';
 import type { RelativeDetection } from './detection';
-import { NetBuilder, type NetRun } from './net-builder';
+import { destroyFilters, NetBuilder, type NetRun } from './net-builder';
 import { nonMaxSuppression, type Rect } from './non-max-suppression';
 import { weightOf, type WeightMap } from './weight-map';
 
@@ -38,7 +37,8 @@ export const TINY_IOU_THRESHOLD = 0.4;
 /** Values per anchor: tx, ty, tw, th, confidence. */
 const BOX_ENCODING = 5;
 const LEAKY = { kind: 'leaky', alpha: 0.1 } as const;
-const MODEL = MODEL_FILES.tiny_face_detector.manifest;
+/** Names the model in weight errors. */
+const MODEL = 'tiny_face_detector_model';
 const SEPARABLE_CHANNELS = [16, 32, 64, 128, 256, 512];
 
 export interface TinyFaceDetectorWeights {
@@ -90,11 +90,7 @@ export function uploadTinyFaceDetectorWeights(context: GpuContext, weights: Weig
 }
 
 export function destroyTinyFaceDetectorWeights(weights: TinyFaceDetectorWeights): void {
-  const filters = [weights.conv0, ...weights.separable.flatMap((s) => [s.depthwise, s.pointwise]), weights.conv8];
-  for (const filter of filters) {
-    filter.buffer.destroy();
-    filter.channelParams.destroy();
-  }
+  destroyFilters([weights.conv0, ...weights.separable.flatMap((s) => [s.depthwise, s.pointwise]), weights.conv8]);
 }
 
 const PAD_1: Padding = { top: 1, bottom: 1, left: 1, right: 1 };

@@ -1,5 +1,5 @@
 // Shape-checked access to decoded model weights (the loader's WeightMap).
-import { ModelLoadError } from '../face-engine-types';
+import { ModelLoadError } from '../errors';
 import type { WeightMap } from '../weights/manifest';
 
 export type { WeightMap } from '../weights/manifest';

@@ -1,6 +1,6 @@
 // Model files over HTTP, for the browser: reports each file's bytes as they arrive so the UI can show
 // a progress bar whose totals come from the committed size list (model-files.ts).
-import { ModelLoadError } from '../face-engine-types';
+import { ModelLoadError } from '../errors';
 import type { ModelFileSource } from './manifest';
 import { FILE_CHECKSUMS } from './model-files';
 

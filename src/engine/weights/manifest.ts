@@ -8,7 +8,7 @@
 // size(shape) × bytes-per-value of its stored dtype: 4 for float32/int32, 1 when quantised to uint8.
 // A uint8-quantised tensor decodes as q*scale + min (computed in double, rounded to float32, exactly
 // as tfjs does; int32 tensors are rounded to the nearest integer).
-import { ModelLoadError } from '../face-engine-types';
+import { ModelLoadError } from '../errors';
 import { FILE_CHECKSUMS, MODEL_FILES, type ModelFileInfo, type ModelId } from './model-files';
 
 /** Bytes of one model file, by name (the names a manifest's `paths` use). */

@@ -1,12 +1,12 @@
-// Every model file Faceprint ships, with its byte size and SHA-256, from model-checksums.json
-// (written by scripts/hash-models.mjs from the pinned face-api package; regenerate only when the pin
-// changes). The loader rejects any file that does not match. The tensors inside each model are
-// listed in ./README.md.
-import checksums from './model-checksums.json' with { type: 'json' };
+// Every model file the engine knows, gathered from the network descriptors (src/engine/networks/):
+// names, byte sizes and SHA-256. The loader rejects any file that does not match. The tensors inside
+// each model are listed in ./README.md.
+import type { ModelFile } from '../networks/network';
+import { NETWORKS, type NetworkId } from '../networks/registry';
 
-export type ModelId = 'tiny_face_detector' | 'ssd_mobilenetv1' | 'face_landmark_68' | 'face_recognition';
+export type ModelId = NetworkId;
 
-export const MODEL_IDS: readonly ModelId[] = ['tiny_face_detector', 'ssd_mobilenetv1', 'face_landmark_68', 'face_recognition'];
+export const MODEL_IDS: readonly ModelId[] = NETWORKS.map((n) => n.id);
 
 export interface ModelFileInfo {
   readonly bytes: number;
@@ -21,13 +21,14 @@ export interface ModelFiles {
   readonly shards: readonly string[];
 }
 
-/** The package and version the files come from, e.g. "@vladmandic/face-api@1.7.15". */
-export const MODEL_SOURCE: string = checksums.source;
-
-export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = checksums.models;
+export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = Object.fromEntries(
+  NETWORKS.map(({ id, files }): [ModelId, ModelFiles] => [id, { manifest: files.manifest.name, shards: files.shards.map((s) => s.name) }]),
+) as Record<ModelId, ModelFiles>;
 
 /** Size and SHA-256 of each file, by file name. */
-export const FILE_CHECKSUMS: Readonly<Record<string, ModelFileInfo>> = checksums.files;
+export const FILE_CHECKSUMS: Readonly<Record<string, ModelFileInfo>> = Object.fromEntries(
+  NETWORKS.flatMap(({ files }) => [files.manifest, ...files.shards]).map(({ name, bytes, sha256 }: ModelFile) => [name, { bytes, sha256 }]),
+);
 
 /** The files a model needs: manifest first, then its shards. */
 export function modelFileNames(id: ModelId): string[] {

@@ -2,7 +2,7 @@
 // not import this module: it pulls in node:fs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ModelLoadError } from '../face-engine-types';
+import { ModelLoadError } from '../errors';
 import type { ModelFileSource } from './manifest';
 
 export function nodeFileSource(dir: string): ModelFileSource {
