@@ -62,6 +62,11 @@ export class FaceTracker {
     return this.last ? { face: this.last, detected: true } : null;
   }
 
+  /** Follow this face from the next frame on, without detecting first (a face found elsewhere). */
+  follow(face: DetectedFace): void {
+    this.last = face;
+  }
+
   /** Forget the track: the next frame is detected. */
   reset(): void {
     this.last = null;

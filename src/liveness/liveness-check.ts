@@ -63,9 +63,12 @@ export const MOUTH_CLOSED_MAX = 0.15;
 export const WRONG_ACTION_HOLD_MS = 300;
 
 // --- parallax ------------------------------------------------------------------------------------
+/** The points the parallax measure uses: all but the jaw line (17-67), whose outline slides over the cheek. */
+export const PARALLAX_POINTS: readonly number[] = Array.from({ length: 51 }, (_, i) => 17 + i);
+
 /**
  * The parallax measure: planarResidual (homography.ts) from the neutral landmarks to a turn's landmarks,
- * over all 68 points, the median over the frames that hold the turn. A turn whose measure stays below
+ * over PARALLAX_POINTS, the median over the frames that hold the turn. A turn whose measure stays below
  * this was explained by a plane: a picture. Chosen on LFW (tools/eval-liveness.ts, results/liveness-*.md).
  */
 export const FLAT_MAX_RESIDUAL = 0.02;
@@ -162,7 +165,7 @@ export class LivenessCheck {
       const asked = this.actions[this.current]!;
       const ok = actionHeld(asked, pose, neutralPose);
       if (!ok && this.wrongAction(asked, pose, neutralPose, frame.timeMs)) return this.fail('wrong-action', frame.timeMs);
-      if (ok && isTurn(asked)) this.turnResiduals.push(planarResidual(this.neutral!.landmarks, frame.landmarks));
+      if (ok && isTurn(asked)) this.turnResiduals.push(planarResidual(this.neutral!.landmarks, frame.landmarks, PARALLAX_POINTS));
       if (!ok) this.turnResiduals = [];
       if (this.held(ok, frame.timeMs)) {
         if (isTurn(asked)) {
