@@ -343,18 +343,53 @@ async function main(): Promise<void> {
     }
   }
 
+  const fixtureCandidates = people.flatMap((person) => fixtureCandidate(person));
   const report = buildReport(args, people, genuine.length, new Set(genuine.map((s) => s.person.name)).size, {
     genuine: genuineTrials,
     still: stillTrials,
     tilted: printTrials['tilted-print'],
     bent: printTrials['bent-print'],
     replay: replayTrials,
-  }, genuineTurns, attackTurns, reached, source);
+  }, genuineTurns, attackTurns, reached, source, fixtureCandidates);
   mkdirSync(resolve(ROOT, 'results'), { recursive: true });
   writeFileSync(resolve(ROOT, 'results', `${args.out}.json`), JSON.stringify(report.json, null, 2) + '\n');
   writeFileSync(resolve(ROOT, 'results', `${args.out}.md`), report.markdown);
   console.log(report.markdown);
   engine.dispose();
+}
+
+interface FixtureCandidate {
+  person: string;
+  photos: Record<'neutral' | ChallengeAction, { file: string; pose: HeadPose }>;
+  /** Parallax measure of the two turns. */
+  parallax: [number, number];
+}
+
+/** For the end-to-end tests: one neutral photo and a photo answering each of the four actions. */
+function fixtureCandidate(person: Person): FixtureCandidate[] {
+  const actions: ChallengeAction[] = ['turn-left', 'turn-right', 'look-up', 'open-mouth'];
+  for (const neutral of person.photos.filter((p) => isFrontal(p.pose))) {
+    // The clearest answer to each action: the largest change in its own measure.
+    const strength = (a: ChallengeAction, p: Photo) =>
+      a === 'turn-left' ? p.pose.yawDeg - neutral.pose.yawDeg : a === 'turn-right' ? neutral.pose.yawDeg - p.pose.yawDeg : a === 'look-up' ? p.pose.pitchDeg - neutral.pose.pitchDeg : p.pose.mouthOpenness;
+    const answers = actions.map((a) => {
+      const ok = person.photos.filter((p) => p !== neutral && actionHeld(a, p.pose, neutral.pose) && actions.every((b) => b === a || !actionHeld(b, p.pose, neutral.pose)));
+      return ok.sort((x, y) => strength(a, y) - strength(a, x))[0];
+    });
+    if (answers.some((p) => !p)) continue;
+    const entry = (p: Photo) => ({ file: p.name, pose: p.pose });
+    return [
+      {
+        person: person.name,
+        photos: {
+          neutral: entry(neutral),
+          ...Object.fromEntries(actions.map((a, i) => [a, entry(answers[i]!)])),
+        } as FixtureCandidate['photos'],
+        parallax: [planarResidual(neutral.landmarks, answers[0]!.landmarks, PARALLAX_POINTS), planarResidual(neutral.landmarks, answers[1]!.landmarks, PARALLAX_POINTS)],
+      },
+    ];
+  }
+  return [];
 }
 
 function measureAll(from: Float32Array, to: Float32Array): Record<MeasureName, number> {
@@ -416,6 +451,7 @@ function buildReport(
   attackTurns: AttackTurnMeasure[],
   reached: { yaw: number[]; pitch: number[] },
   source: LandmarkSource,
+  fixtureCandidates: FixtureCandidate[],
 ) {
   const splits: (Split | 'all')[] = ['calibration', 'held-out', 'all'];
   const bySplit = (t: readonly TrialRecord[], s: Split | 'all') => (s === 'all' ? t : t.filter((x) => x.split === s));
@@ -472,6 +508,7 @@ function buildReport(
       pitchMedianDeg: median(reached.pitch),
     },
     landmarkRuns: { computed: source.computed, trackerRedetections: source.redetections, noFace: source.noFace },
+    fixtureCandidates,
   };
   const pct = (r: Rates) => `${(100 * r.rate).toFixed(1)}% (${Math.round(r.rate * r.trials)}/${r.trials})`;
   const failureText = (r: Rates) => Object.entries(r.failures).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
