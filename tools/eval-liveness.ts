@@ -116,6 +116,7 @@ const STILL_PER_PERSON = 3;
 const MEASURES = { all: undefined, inner: PARALLAX_POINTS } as const;
 type MeasureName = keyof typeof MEASURES;
 const EXTRA: readonly ChallengeAction[] = ['look-up', 'open-mouth'];
+const ALL_ACTIONS: readonly ChallengeAction[] = ['turn-left', 'turn-right', ...EXTRA];
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -139,7 +140,9 @@ function genuineSequences(person: Person, random: () => number): GenuineSequence
   const sequences: GenuineSequence[] = [];
   for (const neutral of shuffle(frontal, random)) {
     if (sequences.length >= SEQUENCES_PER_PERSON) break;
-    const candidates = (action: ChallengeAction) => person.photos.filter((p) => p !== neutral && actionHeld(action, p.pose, neutral.pose));
+    // A person doing what is asked: the photo answers that action and no other.
+    const candidates = (action: ChallengeAction) =>
+      person.photos.filter((p) => p !== neutral && ALL_ACTIONS.every((a) => (a === action) === actionHeld(a, p.pose, neutral.pose)));
     const left = candidates('turn-left');
     const right = candidates('turn-right');
     const extras = EXTRA.filter((a) => candidates(a).length > 0);
@@ -179,6 +182,8 @@ const PERMUTATIONS = (actions: readonly ChallengeAction[]): ChallengeAction[][] 
 
 interface TrialRecord {
   split: Split;
+  /** What was shown and asked, for accepted attacks and refused genuine sequences. */
+  detail?: string;
   passed: boolean;
   failure?: LivenessFailure;
   /** For print attacks: did any turn reach the asked yaw (so the parallax check decided)? */
@@ -233,8 +238,9 @@ async function main(): Promise<void> {
 
   const random = seededRandom(20261129);
   const genuine = people.flatMap((p) => genuineSequences(p, random));
-  const outcome = (r: SimulationResult, split: Split): TrialRecord => ({
+  const outcome = (r: SimulationResult, split: Split, detail?: string): TrialRecord => ({
     split,
+    ...(detail ? { detail } : {}),
     passed: r.progress.status === 'passed',
     ...(r.progress.failure ? { failure: r.progress.failure } : {}),
   });
@@ -244,7 +250,8 @@ async function main(): Promise<void> {
   const genuineTurns: { split: Split; measures: Record<MeasureName, number>; checkMeasure: number[] }[] = [];
   for (const s of genuine) {
     const result = await simulate(s.actions, answering(s), FRAME_MS);
-    genuineTrials.push(outcome(result, s.person.split));
+    const photos = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final].map((p) => p.name).join(' ');
+    genuineTrials.push(outcome(result, s.person.split, result.progress.status === 'passed' ? undefined : `${s.actions.join(',')}: ${photos}; turn parallax ${result.turnParallax.map((v) => v.toFixed(4)).join(', ')}`));
     const measures = (['turn-left', 'turn-right'] as const).map((a) => measureAll(s.neutral.landmarks, s.answers.get(a)!.landmarks));
     for (const m of measures) genuineTurns.push({ split: s.person.split, measures: m, checkMeasure: result.turnParallax });
   }
@@ -254,7 +261,9 @@ async function main(): Promise<void> {
   for (const s of genuine) {
     for (const order of PERMUTATIONS(s.actions)) {
       if (order.join() === s.actions.join()) continue;
-      replayTrials.push(outcome(await simulate(order, replaying(s), FRAME_MS), s.person.split));
+      const result = await simulate(order, replaying(s), FRAME_MS);
+      const photos = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final].map((p) => p.name).join(' ');
+      replayTrials.push(outcome(result, s.person.split, result.progress.status === 'passed' ? `asked ${order.join(',')}, replayed ${s.actions.join(',')}: ${photos}` : undefined));
     }
   }
 
@@ -498,6 +507,7 @@ function buildReport(
     peopleWithSequences,
     parallax: { measureInCode: 'inner', thresholdInCode: FLAT_MAX_RESIDUAL, calibration },
     rates: table,
+    details: Object.fromEntries((Object.keys(trials) as (keyof typeof trials)[]).map((k) => [k, trials[k].filter((t) => t.detail).map((t) => `${t.split}: ${t.failure ?? 'accepted'}: ${t.detail}`)])),
     printReach: {
       turnsReachingYaw: reached.yaw.filter((y) => y >= 18).length,
       turns: reached.yaw.length,

@@ -94,6 +94,12 @@ describe('LivenessCheck', () => {
     expect(result).toMatchObject({ status: 'failed', failure: 'wrong-action' });
   });
 
+  it('counts only the asked action: a pose that also answers another (turned and looking up) neither counts nor fails', () => {
+    const check = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
+    const result = play(check, (p) => (p?.status === 'action' ? syntheticFace({ yawDeg: 30, pitchDeg: 20 }) : syntheticFace()));
+    expect(result).toMatchObject({ status: 'failed', failure: 'timeout', current: 0 });
+  });
+
   it('does not count the action just completed as a wrong one while the head comes back', () => {
     const actions: ChallengeAction[] = ['turn-left', 'turn-right', 'look-up'];
     // A slow person: stays turned left 1.5 s after the check moved on, then answers.
