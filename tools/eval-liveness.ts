@@ -12,7 +12,7 @@
 import './node-webgpu';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FaceEngine } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
@@ -498,7 +498,7 @@ function buildReport(
   );
   const json = {
     date: new Date().toISOString(),
-    lfw: args.lfw,
+    lfw: relative(ROOT, args.lfw),
     people: { total: people.length, calibration: people.filter((p) => p.split === 'calibration').length, heldOut: people.filter((p) => p.split === 'held-out').length },
     photos: people.reduce((n, p) => n + p.photos.length, 0),
     minPhotos: args.minPhotos,
@@ -553,6 +553,18 @@ measure on the calibration half × ${CALIBRATION_MARGIN}.
 | measure | attack turns | attack max | real turns | real 1% / 5% / median | separation (real 5% / attack max) | threshold | real below (cal) | real below (held-out) | attacks above (held-out) |
 |---|---|---|---|---|---|---|---|---|---|
 ${calRows.join('\n')}
+
+## What these numbers do and do not say
+
+- The real sequences are photos chosen because their measured pose answers the asked action (and no
+  other), so they pass the pose steps by construction: BPCER here measures what else refuses a real
+  face (parallax, track continuity, the exclusive-action rule), not whether people turn far enough.
+  Each photo is a cut, not a video: a live camera moves continuously.
+- The prints are refused mostly because a tilted or bent photo does not look turned to the pose fit
+  (timeout); the parallax check is the second line. Its margin on its own is the table above: print
+  turn measures against real turn measures on the held-out half.
+- The still photo is the neutral photo's landmarks repeated exactly; a hand-held photo adds jitter,
+  which the pose thresholds (18° / 10°) are far above.
 
 ## How far the prints got
 
