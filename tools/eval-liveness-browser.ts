@@ -4,6 +4,7 @@
 //
 //   npm run build:tools && node dist-node/eval-liveness-browser.js [--port 4323]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -36,7 +37,13 @@ async function main(): Promise<void> {
     });
     const outcome = await page.evaluate(() => window.trackerBench!);
     if (outcome.error) throw new Error(`the page failed: ${outcome.error}`);
-    const report = { date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, ...(outcome.result as object) };
+    const report = {
+      date: new Date().toISOString(),
+      browser: `Chromium ${browser.version()}`,
+      // This machine's CPUs are shared: the 1-minute load average says how busy they were.
+      machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10 },
+      ...(outcome.result as object),
+    };
     mkdirSync(resolve(ROOT, 'results'), { recursive: true });
     writeFileSync(resolve(ROOT, 'results/liveness-tracker-chromium.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(JSON.stringify(report, null, 2));

@@ -22,7 +22,7 @@ export interface HeadPose {
   mouthOpenness: number;
 }
 
-export const LANDMARK_COUNT = 68;
+const LANDMARK_COUNT = 68;
 const DEG = 180 / Math.PI;
 const GAUSS_NEWTON_STEPS = 6;
 

@@ -55,6 +55,3 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-/** A seeded stand-in for drawChallenge's random source (integer in [0, n)). */
-export const seededIndex = (random: () => number) => (n: number) => Math.floor(random() * n);

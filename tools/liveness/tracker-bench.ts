@@ -2,6 +2,7 @@
 // frame. Measures landmark frames/s of tracked frames (the landmark net alone) and where the loss test
 // (src/engine/face-tracker.ts) fires: after a jump of the face by a fraction of its box, and on an empty frame.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { FaceTracker, type FaceEngine, type RgbaImage } from '../../src/engine/index';
 import { boxFromLandmarks } from '../../src/engine/landmark-box';
@@ -68,6 +69,8 @@ export async function trackerBench(engine: FaceEngine, lfw: string, resultsDir: 
   const report = {
     date: new Date().toISOString(),
     adapter: engine.describeAdapter(),
+    // This machine's CPUs are shared: the 1-minute load average says how busy they were.
+    machine: { cpus: cpus().length, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10 },
     frame: FRAME,
     frames,
     detections,
