@@ -30,6 +30,7 @@ import {
 import { LandmarkSource } from './liveness/landmark-source';
 import { renderPrint, type PrintPose } from './liveness/print-render';
 import { seededRandom, simulate, type Presenter, type SimulationResult } from './liveness/simulate';
+import { splitOf, type Split } from './liveness/split';
 import { trackerBench } from './liveness/tracker-bench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,8 +83,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-type Split = 'calibration' | 'held-out';
-
 interface Photo {
   name: string;
   path: string;
@@ -95,13 +94,6 @@ interface Person {
   name: string;
   split: Split;
   photos: Photo[];
-}
-
-/** FNV-1a of the name: a fixed, even split of people. */
-function splitOf(name: string): Split {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % 2 === 0 ? 'calibration' : 'held-out';
 }
 
 const FRAME_MS = 100;
