@@ -23,6 +23,7 @@ import {
   actionHeld,
   FLAT_MAX_RESIDUAL,
   isFrontal,
+  PITCH_AT_FRONTAL_DEG,
   PARALLAX_POINTS,
   RETURN_MAX_DELTA_DEG,
   type LivenessFailure,
@@ -488,6 +489,13 @@ function buildReport(
       ];
     }),
   );
+  // The pitch the fit gives faces looking at the camera (PITCH_AT_FRONTAL_DEG): chosen on the calibration half.
+  const pitchLevel = Object.fromEntries(
+    splits.map((s) => {
+      const pitches = people.filter((p) => s === 'all' || p.split === s).flatMap((p) => p.photos.map((photo) => photo.pose.pitchDeg));
+      return [s, { photos: pitches.length, median: median(pitches), p05: quantile(pitches, 0.05), p95: quantile(pitches, 0.95) }];
+    }),
+  ) as Record<Split | 'all', { photos: number; median: number; p05: number; p95: number }>;
   const json = {
     date: new Date().toISOString(),
     lfw: relative(ROOT, args.lfw),
@@ -497,6 +505,7 @@ function buildReport(
     maxPhotos: args.maxPhotos,
     genuineSequences: sequences,
     peopleWithSequences,
+    pitchLevel: { inCode: PITCH_AT_FRONTAL_DEG, ...pitchLevel },
     parallax: { measureInCode: 'inner', thresholdInCode: FLAT_MAX_RESIDUAL, calibration },
     rates: table,
     details: Object.fromEntries((Object.keys(trials) as (keyof typeof trials)[]).map((k) => [k, trials[k].filter((t) => t.detail).map((t) => `${t.split}: ${t.failure ?? 'accepted'}: ${t.detail}`)])),
@@ -512,6 +521,8 @@ function buildReport(
     landmarkRuns: { computed: source.computed, trackerRedetections: source.redetections, noFace: source.noFace },
     fixtureCandidates,
   };
+  const pitchRow = (l: { photos: number; median: number; p05: number; p95: number }) =>
+    `${l.median.toFixed(1)}° (${l.p05.toFixed(1)}° to ${l.p95.toFixed(1)}°, ${l.photos} photos)`;
   const pct = (r: Rates) => `${(100 * r.rate).toFixed(1)}% (${Math.round(r.rate * r.trials)}/${r.trials})`;
   const failureText = (r: Rates) => Object.entries(r.failures).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
   const rows = (Object.keys(table) as (keyof typeof table)[]).map((k) => {
@@ -534,6 +545,12 @@ ${SEQUENCES_PER_PERSON} per person). Code constant: FLAT_MAX_RESIDUAL = ${FLAT_M
 | | calibration | held-out | all | failures (all) |
 |---|---|---|---|---|
 ${rows.join('\n')}
+
+## Frontal pitch level (calibration half chooses)
+
+The pitch the mean-face fit gives LFW photos (people photographed mostly looking at the camera), median
+and 5-95% range: calibration half ${pitchRow(pitchLevel.calibration)}; held-out half ${pitchRow(pitchLevel['held-out'])}.
+Code constant: PITCH_AT_FRONTAL_DEG = ${PITCH_AT_FRONTAL_DEG}.
 
 ## Parallax measure (calibration half chooses the threshold)
 

@@ -68,7 +68,7 @@ describe('fitHeadPose on the projected mean face', () => {
         }
   });
 
-  it('with Gaussian landmark noise of σ = 4 px (~2% of the face height), the worst of 200 poses is within 4° yaw/pitch and 2° roll (measured 2.4°, 2.8°, 1.2°)', () => {
+  it('with Gaussian landmark noise of σ = 4 px (~2% of the face height), the worst of 200 poses is within 4° yaw/pitch and 2° roll (measured 2.3°, 2.5°, 1.1°)', () => {
     const random = seededRandom(7);
     const errors = { yaw: 0, pitch: 0, roll: 0 };
     let trials = 0;
