@@ -36,3 +36,4 @@ export type {
   LoadStage,
   RgbaImage,
 } from './face-engine-types';
+export { FaceTracker, type TrackResult } from './face-tracker';
