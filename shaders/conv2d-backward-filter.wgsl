@@ -6,12 +6,13 @@
 //         [kH,kW,Cin,filterStride] like the forward kernel's filter buffer (filterStride >= Cout; the
 //         padding columns are not written, so they stay as created: zero).
 // Bindings: 0 input, 1 dOutput, 2 dFilter (written, not accumulated), 3 uniforms.
-// Uniforms: sizes, strides, leading padding, pixels = N*outH*outW, groups = kH*kW*Cin*ceil(Cout/4).
-// Grid: one workgroup per (filter tap and input channel, group of 4 output channels), numbered
-//       wid.y * num_workgroups.x + wid.x; its WG threads take every WG-th output pixel and add their
-//       partial vec4 sums in workgroup memory. The reduction over pixels is long (a batch of feature maps)
-//       and the filter small, so the pixels are what is split across threads.
-// Overrides: WG threads per workgroup (a power of two).
+// Uniforms: sizes, strides, leading padding, pixels = N*outH*outW, groups = kH*kW*Cin*(channel tiles).
+// Grid: one workgroup per (filter tap and input channel, tile of CO_TILE groups of 4 output channels),
+//       numbered wid.y * num_workgroups.x + wid.x; its WG threads take every WG-th output pixel and add
+//       their partial sums in workgroup memory. The reduction over pixels is long (a batch of feature
+//       maps) and the filter small, so the pixels are what is split across threads; each input value
+//       loaded feeds 4 * CO_TILE output channels.
+// Overrides: WG threads per workgroup (a power of two); CO_TILE (1..8) vec4 channel groups per thread.
 
 struct Params {
   inH: u32, inW: u32, inC: u32, outH: u32,
@@ -27,7 +28,10 @@ struct Params {
 
 override WG: u32 = 64u;
 
-var<workgroup> partial: array<vec4<f32>, WG>;
+override CO_TILE: u32 = 1u;
+const MAX_CO_TILE: u32 = 8u;
+
+var<workgroup> partial: array<vec4<f32>, WG * CO_TILE>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>,
@@ -36,14 +40,13 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
   let rawGroup = wid.y * groups.x + wid.x;
   let group = select(0u, rawGroup, rawGroup < p.groups);
   let outC4 = (p.outC + 3u) / 4u;
-  let co4 = group % outC4;
-  let tap = group / outC4;
+  let tiles = (outC4 + CO_TILE - 1u) / CO_TILE;
+  let firstCo = (group % tiles) * CO_TILE * 4u;
+  let tap = group / tiles;
   let ci = tap % p.inC;
   let kx = (tap / p.inC) % p.kW;
   let ky = tap / (p.inC * p.kW);
-  let co = co4 * 4u;
-  let lanes = min(4u, p.outC - co);
-  var sum = vec4<f32>(0.0);
+  var sum: array<vec4<f32>, MAX_CO_TILE>;
   for (var pixel = lid.x; pixel < p.pixels; pixel += WG) {
     let ox = pixel % p.outW;
     let oy = (pixel / p.outW) % p.outH;
@@ -52,18 +55,30 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid
     let ix = i32(ox * p.strideW) - p.padLeft + i32(kx);
     if (iy < 0 || ix < 0 || iy >= i32(p.inH) || ix >= i32(p.inW)) { continue; }
     let x = input[((n * p.inH + u32(iy)) * p.inW + u32(ix)) * p.inC + ci];
-    let dyBase = pixel * p.outC + co;
-    var dy = vec4<f32>(0.0);
-    for (var lane = 0u; lane < lanes; lane++) { dy[lane] = dOutput[dyBase + lane]; }
-    sum += x * dy;
+    let dyBase = pixel * p.outC;
+    for (var j = 0u; j < CO_TILE; j++) {
+      var dy = vec4<f32>(0.0);
+      for (var lane = 0u; lane < 4u; lane++) {
+        let co = firstCo + j * 4u + lane;
+        if (co < p.outC) { dy[lane] = dOutput[dyBase + co]; }
+      }
+      sum[j] += x * dy;
+    }
   }
-  partial[lid.x] = sum;
+  for (var j = 0u; j < CO_TILE; j++) { partial[j * WG + lid.x] = sum[j]; }
   workgroupBarrier();
   for (var step = WG / 2u; step > 0u; step /= 2u) {
-    if (lid.x < step) { partial[lid.x] += partial[lid.x + step]; }
+    if (lid.x < step) {
+      for (var j = 0u; j < CO_TILE; j++) { partial[j * WG + lid.x] += partial[j * WG + lid.x + step]; }
+    }
     workgroupBarrier();
   }
   if (lid.x != 0u || rawGroup >= p.groups) { return; }
-  let base = ((ky * p.kW + kx) * p.inC + ci) * p.filterStride + co;
-  for (var lane = 0u; lane < lanes; lane++) { dFilter[base + lane] = partial[0][lane]; }
+  let base = ((ky * p.kW + kx) * p.inC + ci) * p.filterStride;
+  for (var j = 0u; j < CO_TILE; j++) {
+    for (var lane = 0u; lane < 4u; lane++) {
+      let co = firstCo + j * 4u + lane;
+      if (co < p.outC) { dFilter[base + co] = partial[j * WG][lane]; }
+    }
+  }
 }

@@ -1,6 +1,8 @@
 // conv2d backward (dX, dW, db): the float64 reference against central finite differences, then the WGSL
 // kernels (conv2d-backward-input, conv2d-backward-filter, bias-backward) against the reference, over a
 // sweep of shapes with odd sizes, stride 1 and 2, SAME and VALID.
+// Where dX is a forward convolution (stride 1, SAME, odd kernel), the trainer's route is checked too:
+// conv2d-filter-flip, then the forward conv2d kernel on dY.
 // Tolerances: reference vs finite differences 1e-6 relative (max(1,|g|)); f32 kernels vs float64
 // reference 1e-5 relative (sums of at most a few hundred products of values in [-1,1]).
 import { describe, it } from 'vitest';
@@ -17,7 +19,9 @@ import {
 } from '../../src/engine/reference/conv2d-backward';
 import { createTensor, readTensor, uploadBuffer, uploadTensor } from '../../src/engine/tensor';
 import { submit } from '../../src/engine/kernels/dispatch';
-import { roundUp4 } from '../../src/engine/kernels/epilogue';
+import { packChannelParams, roundUp4 } from '../../src/engine/kernels/epilogue';
+import { conv2d } from '../../src/engine/kernels/conv2d';
+import { conv2dFilterFlip, inputGradientAsConvolution } from '../../src/engine/kernels/conv2d-filter-flip';
 import { testContext } from '../helpers/gpu';
 import { expectWithin, f32, finiteDifferenceCheck, randomValues } from './check';
 
@@ -81,5 +85,17 @@ describe('conv2d backward', () => {
     const dWGpu = await readTensor(context, dFilter);
     expectWithin(`${label} dW gpu`, dWGpu, padFilter(dW, s.outC, filterStride), GPU_TOLERANCE);
     expectWithin(`${label} db gpu`, await readTensor(context, dBias), dB, GPU_TOLERANCE);
+
+    // Stride 1, SAME, odd kernel: dX also as the forward conv2d kernel on the flipped filter.
+    if (!inputGradientAsConvolution(geometry)) return;
+    const flippedDx = await context.checked(`${label} flipped`, () => {
+      const flip = conv2dFilterFlip(context, filter, geometry);
+      const channelParams = uploadBuffer(context, packChannelParams(s.inC, {}), 'params');
+      const flipped = { kH: s.kH, kW: s.kW, inC: s.outC, outC: s.inC, buffer: flip.output, channelParams, activationCode: 0 };
+      const conv = conv2d(context, dYTensor, flipped, { padding: 'same' });
+      submit(context, [flip.dispatch, conv.dispatch]);
+      return conv.output;
+    });
+    expectWithin(`${label} dX as a convolution with the flipped filter, gpu`, await readTensor(context, flippedDx), dX, GPU_TOLERANCE);
   });
 });

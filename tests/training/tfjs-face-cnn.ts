@@ -58,12 +58,16 @@ export class TfjsFaceCnn {
     return { f, z };
   }
 
-  /** One step on a batch; returns the batch's mean softmax and center losses. */
-  step(images: Float32Array, labels: Uint32Array, learningRate: number): { softmax: number; center: number } {
+  /**
+   * One step on a batch; returns the batch's mean softmax and center losses, read back (which waits for
+   * the backend) unless `readLoss` is false.
+   */
+  async step(images: Float32Array, labels: Uint32Array, learningRate: number, readLoss = true): Promise<{ softmax: number; center: number } | undefined> {
     const tf = this.tf;
     const batch = labels.length;
     const { size, classes } = this.config;
-    return tf.tidy(() => {
+    // Read back asynchronously: tfjs-webgpu's synchronous read needs an OffscreenCanvas, which Node lacks.
+    const [softmaxLoss, centerLoss] = tf.tidy(() => {
       const x = tf.tensor4d(images, [batch, size, size, 1]);
       const labelTensor = tf.tensor1d(Int32Array.from(labels), 'int32');
       const oneHot = tf.oneHot(labelTensor, classes);
@@ -87,16 +91,20 @@ export class TfjsFaceCnn {
         w.assign(tf.sub(w, tf.mul(learningRate, next)));
       }
       if (this.options.centerLoss) {
-        const sums = tf.unsortedSegmentSum(features, labelTensor, classes);
-        const counts = tf.reshape(tf.unsortedSegmentSum(tf.ones([batch]), labelTensor, classes), [classes, 1]);
+        // Per-class sums and counts through the one-hot matrix (tfjs-wasm has no UnsortedSegmentSum).
+        const sums = tf.matMul(oneHot, features, true, false);
+        const counts = tf.reshape(tf.sum(oneHot, 0), [classes, 1]);
         const delta = tf.div(tf.sub(tf.mul(counts, this.centres), sums), tf.add(counts, 1));
         this.centres.assign(tf.sub(this.centres, tf.mul(this.options.centerLoss.alpha, delta)));
       }
-      const result = { softmax: softmax!.dataSync()[0] as number, center: center.dataSync()[0] as number };
-      softmax!.dispose();
-      center.dispose();
-      return result;
-    });
+      return [softmax!, center];
+    }) as [Tf, Tf];
+    try {
+      return readLoss ? { softmax: (await softmaxLoss.data())[0] as number, center: (await centerLoss.data())[0] as number } : undefined;
+    } finally {
+      softmaxLoss.dispose();
+      centerLoss.dispose();
+    }
   }
 
   parameters(): ParameterValues {

@@ -42,7 +42,7 @@ describe('training parity with tfjs (CPU backend)', () => {
       const oursMs = performance.now() - started;
       started = performance.now();
       const batchImages = data.images.subarray(indices[0]! * area, (indices[indices.length - 1]! + 1) * area);
-      const theirs = reference.step(batchImages, data.labels.subarray(indices[0]!, indices[0]! + indices.length), OPTIONS.learningRate);
+      const theirs = (await reference.step(batchImages, data.labels.subarray(indices[0]!, indices[0]! + indices.length), OPTIONS.learningRate))!;
       const tfjsMs = performance.now() - started;
       const error = maxError([mine.softmax, mine.center], [theirs.softmax, theirs.center]);
       console.info(`step ${step + 1}: ours ${mine.softmax.toFixed(6)} + ${mine.center.toFixed(6)}, tfjs ${theirs.softmax.toFixed(6)} + ${theirs.center.toFixed(6)} (max error ${error.toExponential(2)}; ${oursMs.toFixed(0)} / ${tfjsMs.toFixed(0)} ms)`);

@@ -8,6 +8,8 @@ import { linearGrid } from './grid';
 import { windowGeometry } from './padding';
 
 const WORKGROUP = 64;
+/** vec4 output-channel groups per thread: up to 32 channels share each input load. */
+const MAX_CO_TILE = 8;
 
 /** Writes dW ([kH,kW,Cin,filterStride], padding columns untouched) into `dFilter`. */
 export function conv2dBackwardFilter(
@@ -25,8 +27,9 @@ export function conv2dBackwardFilter(
   const pixels = n * g.outH * g.outW;
   if (sizeOf(dOutput.shape) !== pixels * outC) throw new Error(`${label}: dOutput [${dOutput.shape}] does not match the convolution`);
   if (dFilter.size < kH * kW * inC * geometry.filterStride * 4) throw new Error(`${label}: dFilter buffer too small`);
-  const groups = kH * kW * inC * Math.ceil(outC / 4);
-  const pipeline = context.pipeline('conv2d-backward-filter', wgsl, { WG: WORKGROUP });
+  const coTile = Math.min(MAX_CO_TILE, Math.ceil(outC / 4));
+  const groups = kH * kW * inC * Math.ceil(Math.ceil(outC / 4) / coTile);
+  const pipeline = context.pipeline('conv2d-backward-filter', wgsl, { WG: WORKGROUP, CO_TILE: coTile });
   const uniforms = uniformBuffer(
     context,
     [

@@ -9,6 +9,7 @@ import { centerLoss } from '../kernels/center-loss';
 import { conv2d, type Conv2dFilter } from '../kernels/conv2d';
 import { conv2dBackwardFilter } from '../kernels/conv2d-backward-filter';
 import { conv2dBackwardInput, type ConvGradientGeometry } from '../kernels/conv2d-backward-input';
+import { conv2dFilterFlip, inputGradientAsConvolution } from '../kernels/conv2d-filter-flip';
 import { encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { packChannelParams, roundUp4 } from '../kernels/epilogue';
 import { matmul, type MatmulWeights } from '../kernels/matmul';
@@ -94,6 +95,9 @@ export class FaceCnnTrainer {
   private readonly centres: Tensor;
   private readonly lossReadbacks: Readback[];
   private readonly outputReadbacks: [Readback, Readback];
+  /** Flipped filters (conv2d-filter-flip) and the bias-free epilogues of the input-gradient convolutions. */
+  private readonly flipped: GPUBuffer[] = [];
+  private readonly noEpilogue = new Map<number, GPUBuffer>();
   private stepCount = 0;
   private epochCount = 0;
 
@@ -240,9 +244,7 @@ export class FaceCnnTrainer {
       train.push(conv2dBackwardFilter(ctx, input, a(`dZ${layer}`), this.param(`conv${layer}/filters`).gradient, geometry, `conv${layer}-filter-backward`).dispatch);
       train.push(biasBackward(ctx, a(`dZ${layer}`), this.param(`conv${layer}/bias`).gradient, `conv${layer}-bias-backward`).dispatch);
       // The first layer's input is the image: no gradient needed there.
-      if (layer > 1) {
-        train.push(conv2dBackwardInput(ctx, a(`dZ${layer}`), filter.buffer, input.shape, geometry, { output: a(`dP${layer - 1}`), label: `conv${layer}-input-backward` }).dispatch);
-      }
+      if (layer > 1) train.push(...this.inputGradient(layer, geometry, a(`dZ${layer}`), a(`dP${layer - 1}`)));
     }
     for (const p of this.params.values()) {
       train.push(sgd(ctx, { parameter: p.buffer, gradient: p.gradient, velocity: p.velocity, count: p.count }, this.learningRateBuffer,
@@ -251,6 +253,28 @@ export class FaceCnnTrainer {
     graph = { forward, train };
     this.graphs.set(batch, graph);
     return graph;
+  }
+
+  /**
+   * dX of conv `layer`: where it is a forward convolution of dY with the flipped filter (stride 1, SAME,
+   * odd kernel: always, in this network) the flip and the forward conv2d kernel, which is tiled for
+   * speed; otherwise conv2d-backward-input.
+   */
+  private inputGradient(layer: number, geometry: ConvGradientGeometry, dOutput: Tensor, dInput: Tensor): Dispatch[] {
+    const filter = this.convFilter(layer);
+    if (!inputGradientAsConvolution(geometry)) {
+      return [conv2dBackwardInput(this.context, dOutput, filter.buffer, dInput.shape, geometry, { output: dInput, label: `conv${layer}-input-backward` }).dispatch];
+    }
+    const flip = conv2dFilterFlip(this.context, filter.buffer, geometry, `conv${layer}-filter-flip`);
+    this.flipped.push(flip.output);
+    let params = this.noEpilogue.get(filter.inC);
+    if (!params) {
+      params = uploadBuffer(this.context, packChannelParams(filter.inC, {}), `no-epilogue-${filter.inC}`);
+      this.noEpilogue.set(filter.inC, params);
+    }
+    const flipped: Conv2dFilter = { kH: filter.kH, kW: filter.kW, inC: filter.outC, outC: filter.inC, buffer: flip.output, channelParams: params, activationCode: 0 };
+    const conv = conv2d(this.context, dOutput, flipped, { padding: 'same', output: dInput, label: `conv${layer}-input-backward` });
+    return [flip.dispatch, conv.dispatch];
   }
 
   private writeBatch(data: Dataset, indices: ArrayLike<number>): void {
@@ -376,6 +400,8 @@ export class FaceCnnTrainer {
     for (const t of Object.values(this.acts)) t.buffer.destroy();
     [...this.lossReadbacks, ...this.outputReadbacks].forEach((r) => r.destroy());
     this.labelsBuffer.destroy();
+    this.flipped.forEach((b) => b.destroy());
+    this.noEpilogue.forEach((b) => b.destroy());
     this.centres.buffer.destroy();
     this.learningRateBuffer.destroy();
   }
