@@ -3,8 +3,10 @@
 // alignment.ts fits dlib's chip geometry, and the chip is sampled bilinearly here on the CPU.
 // Resumable: chips already in the cache file's JSON-lines log are not recomputed.
 //
-//   npm run build:tools && bash scripts/with-vulkan.sh node dist-node/train-chips.js
-//        [--lfw DIR] [--people 10] [--per-person 60] [--test-fraction 0.25] [--size 64] [--out FILE]
+//   npm run train:chips -- [--lfw DIR] [--people 10] [--per-person 40] [--test-fraction 0.25] [--size 64]
+//                          [--out FILE] [--lab-out FILE --lab-train 16 --lab-test 6]
+// --lab-out also writes the Lab view's small set: the first lab-train training and lab-test test chips
+// of each person.
 import './node-webgpu';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,16 +21,21 @@ import { nodeFileSource } from '../src/engine/weights/node-source';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PADDING = 0.25;
 
-interface Args { lfw: string; people: number; perPerson: number; testFraction: number; size: number; out: string }
+interface Args {
+  lfw: string; people: number; perPerson: number; testFraction: number; size: number; out: string;
+  labOut?: string; labTrain: number; labTest: number;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     lfw: resolve(ROOT, '../shared/faces/lfw'),
     people: 10,
-    perPerson: 60,
+    perPerson: 40,
     testFraction: 0.25,
     size: 64,
     out: resolve(ROOT, '.cache/train/lfw-chips-64.bin'),
+    labTrain: 16,
+    labTest: 6,
   };
   for (let i = 0; i < argv.length; i += 2) {
     const value = argv[i + 1];
@@ -40,6 +47,9 @@ function parseArgs(argv: string[]): Args {
       case '--test-fraction': args.testFraction = Number(value); break;
       case '--size': args.size = Number(value); break;
       case '--out': args.out = resolve(value); break;
+      case '--lab-out': args.labOut = resolve(value); break;
+      case '--lab-train': args.labTrain = Number(value); break;
+      case '--lab-test': args.labTest = Number(value); break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -130,6 +140,18 @@ async function main(): Promise<void> {
   chips.forEach((chip, i) => pixels.set(chip, i * args.size * args.size));
   writeFileSync(args.out, encodeChipSet({ ...set, pixels }));
   console.log(`${chips.length} chips of ${set.classes.length} people (${missed} without a face) -> ${args.out}`);
+  if (args.labOut) {
+    const picked = set.chips.flatMap((chip, i) => {
+      const rank = set.chips.slice(0, i).filter((c) => c.label === chip.label && c.test === chip.test).length;
+      return rank < (chip.test ? args.labTest : args.labTrain) ? [i] : [];
+    });
+    const area = args.size * args.size;
+    const labPixels = new Uint8Array(picked.length * area);
+    picked.forEach((chipIndex, row) => labPixels.set(pixels.subarray(chipIndex * area, (chipIndex + 1) * area), row * area));
+    mkdirSync(dirname(args.labOut), { recursive: true });
+    writeFileSync(args.labOut, encodeChipSet({ ...set, chips: picked.map((i) => set.chips[i]!), pixels: labPixels }));
+    console.log(`${picked.length} chips -> ${args.labOut}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
 import './fp-alert';
 import './fp-enroll-view';
+import './fp-lab-view';
 import './fp-load-progress';
 import './fp-people-view';
 import './fp-settings-view';
@@ -21,6 +22,7 @@ const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'verify', label: 'Verify' },
   { name: 'people', label: 'People' },
   { name: 'settings', label: 'Settings' },
+  { name: 'lab', label: 'Lab' },
 ];
 
 interface Route {
@@ -379,6 +381,8 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .model=${APP_MODEL}
         ></fp-settings-view>`;
+      case 'lab':
+        return html`<fp-lab-view></fp-lab-view>`;
     }
   }
 }

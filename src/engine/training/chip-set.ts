@@ -43,15 +43,29 @@ export function decodeChipSet(bytes: Uint8Array): ChipSet {
   return { ...header, pixels };
 }
 
-/** The chips of one split as network input: [count, size, size, 1] floats in [-1, 1], and their labels. */
-export function splitTensors(set: ChipSet, test: boolean): { images: Float32Array; labels: Uint32Array } {
+/**
+ * The chips of one split as network input: [count, inputSize, inputSize, 1] floats in [-1, 1] (box
+ * averages when inputSize divides the chip size), and their labels.
+ */
+export function splitTensors(set: ChipSet, test: boolean, inputSize = set.size): { images: Float32Array; labels: Uint32Array } {
+  const factor = set.size / inputSize;
+  if (!Number.isInteger(factor) || factor < 1) throw new Error(`chip set: cannot make ${inputSize}² inputs from ${set.size}² chips`);
   const indices = set.chips.flatMap((chip, i) => (chip.test === test ? [i] : []));
-  const area = set.size * set.size;
+  const area = inputSize * inputSize;
   const images = new Float32Array(indices.length * area);
   const labels = new Uint32Array(indices.length);
   indices.forEach((chipIndex, row) => {
     labels[row] = set.chips[chipIndex]!.label;
-    for (let p = 0; p < area; p++) images[row * area + p] = set.pixels[chipIndex * area + p]! / 127.5 - 1;
+    const chip = chipIndex * set.size * set.size;
+    for (let y = 0; y < inputSize; y++) {
+      for (let x = 0; x < inputSize; x++) {
+        let sum = 0;
+        for (let dy = 0; dy < factor; dy++) {
+          for (let dx = 0; dx < factor; dx++) sum += set.pixels[chip + (y * factor + dy) * set.size + x * factor + dx]!;
+        }
+        images[row * area + y * inputSize + x] = sum / (factor * factor) / 127.5 - 1;
+      }
+    }
   });
   return { images, labels };
 }

@@ -160,7 +160,7 @@ export class FaceCnnTrainer {
     this.labelsBuffer = zeros(b, 'labels');
     const centreValues = initial.get(CENTRES_NAME) ?? new Float32Array(config.classes * config.featureDims);
     this.centres = createTensor(context, [config.classes, config.featureDims], 'centres');
-    device.queue.writeBuffer(this.centres.buffer, 0, centreValues);
+    device.queue.writeBuffer(this.centres.buffer, 0, Float32Array.from(centreValues));
     this.lossReadbacks = [new Readback(context, this.acts.softmaxLoss!, 'softmax-loss'), new Readback(context, this.acts.centerLoss!, 'center-loss')];
     this.outputReadbacks = [new Readback(context, this.acts.f!, 'features'), new Readback(context, this.acts.z!, 'logits')];
   }
