@@ -2,7 +2,7 @@
 // trained with softmax alone and with softmax + lambda * center loss from the same initialisation;
 // writes the test features' scatter plots, the loss curves and the accuracies to results/.
 //
-//   npm run train:experiment -- [--chips FILE] [--epochs 20] [--input-size 64] [--lambda 0.1] [--alpha 0.5]
+//   npm run train:experiment -- [--chips FILE] [--epochs 30] [--input-size 64] [--lambda 0.5] [--alpha 0.5]
 //                               [--lr 0.01] [--batch 32] [--out NAME]
 import './node-webgpu';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

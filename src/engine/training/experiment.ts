@@ -19,10 +19,10 @@ export interface ExperimentOptions {
 }
 
 export const DEFAULT_EXPERIMENT: ExperimentOptions = {
-  epochs: 20,
+  epochs: 30,
   inputSize: EXPERIMENT_CNN.size,
   trainer: { batchSize: 32, learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4, decay: 0.1, lossEvery: 2, seed: 1 },
-  centerLoss: { lambda: 0.1, alpha: 0.5 },
+  centerLoss: { lambda: 0.5, alpha: 0.5 },
   initSeed: 2,
 };
 
