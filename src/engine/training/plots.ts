@@ -43,8 +43,10 @@ export function scatterSvg(title: string, features: Float32Array, labels: ArrayL
     const colour = CLASS_COLOURS[labels[i]! % CLASS_COLOURS.length];
     return `<circle cx="${px(xs[i]!).toFixed(1)}" cy="${py(ys[i]!).toFixed(1)}" r="3" fill="${colour}" fill-opacity="0.8"/>`;
   });
-  const origin = `<line x1="${px(0).toFixed(1)}" y1="${frame.margin}" x2="${px(0).toFixed(1)}" y2="${frame.margin + plot}" stroke="#ccc"/>` +
-    `<line x1="${frame.margin}" y1="${py(0).toFixed(1)}" x2="${frame.margin + plot}" y2="${py(0).toFixed(1)}" stroke="#ccc"/>`;
+  // The axes through the origin, where the origin is inside the plot.
+  const inside = (v: number) => v >= frame.margin && v <= frame.margin + plot;
+  const origin = (inside(px(0)) ? `<line x1="${px(0).toFixed(1)}" y1="${frame.margin}" x2="${px(0).toFixed(1)}" y2="${frame.margin + plot}" stroke="#ccc"/>` : '') +
+    (inside(py(0)) ? `<line x1="${frame.margin}" y1="${py(0).toFixed(1)}" x2="${frame.margin + plot}" y2="${py(0).toFixed(1)}" stroke="#ccc"/>` : '');
   const legend = classNames.map((name, c) =>
     `<circle cx="${plot + 2 * frame.margin + 6}" cy="${frame.margin + 8 + c * 18}" r="5" fill="${CLASS_COLOURS[c % CLASS_COLOURS.length]}"/>` +
     `<text x="${plot + 2 * frame.margin + 16}" y="${frame.margin + 12 + c * 18}" font-size="11">${escape(name.replace(/_/g, ' '))}</text>`);
