@@ -1,4 +1,4 @@
-// l2-normalize-backward: the gradient of l2-normalize.wgsl, y = x / n with n = sqrt(max(sum x^2, 1e-12)):
+// l2-normalize-backward: the gradient of per-row L2 normalisation y = x / n, n = sqrt(max(sum x^2, 1e-12)):
 //   dX = (dY - y * (y . dY)) / n   where sum x^2 > 1e-12;   dX = dY / n   where the epsilon holds n fixed.
 //
 // Layout: any shape flattened to [rows, cols], cols = the last axis; input (x), dOutput, dInput alike.

@@ -4,7 +4,8 @@
 import { describe, it } from 'vitest';
 import { submit } from '../../src/engine/kernels/dispatch';
 import { l2NormalizeBackward } from '../../src/engine/kernels/l2-normalize-backward';
-import { l2Normalize64, l2NormalizeBackwardReference } from '../../src/engine/reference/l2-normalize-backward';
+import { l2Normalize64 } from '../../src/engine/reference/l2-normalize';
+import { l2NormalizeBackwardReference } from '../../src/engine/reference/l2-normalize-backward';
 import { readTensor, uploadTensor } from '../../src/engine/tensor';
 import { testContext } from '../helpers/gpu';
 import { expectWithin, f32, finiteDifferenceCheck, randomValues } from './check';

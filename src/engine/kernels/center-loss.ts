@@ -4,10 +4,14 @@ import lossWgsl from '../../../shaders/center-loss.wgsl?raw';
 import updateWgsl from '../../../shaders/center-update.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const CENTER_LOSS_UNIFORMS = uniformLayout('center-loss.wgsl', 'Params', { rows: 'u32', dims: 'u32', lambda: 'f32', scale: 'f32' });
+export const CENTER_UPDATE_UNIFORMS = uniformLayout('center-update.wgsl', 'Params', { rows: 'u32', dims: 'u32', classes: 'u32', alpha: 'f32' });
 
 export interface CenterLossOptions {
   /** Weight of the center loss against the softmax loss. */
@@ -38,10 +42,11 @@ export function centerLoss(
   const loss = options.loss ?? createTensor(context, [rows], `${label}.loss`);
   const lossUniforms = uniformBuffer(
     context,
-    [{ u32: rows }, { u32: dims }, { f32: options.lambda }, { f32: options.scale ?? 1 / rows }],
+    CENTER_LOSS_UNIFORMS,
+    { rows, dims, lambda: options.lambda, scale: options.scale ?? 1 / rows },
     `${label}.uniforms`,
   );
-  const updateUniforms = uniformBuffer(context, [{ u32: rows }, { u32: dims }, { u32: classes }, { f32: options.alpha }], `${label}.update.uniforms`);
+  const updateUniforms = uniformBuffer(context, CENTER_UPDATE_UNIFORMS, { rows, dims, classes, alpha: options.alpha }, `${label}.update.uniforms`);
   return [
     kernelCall(
       context, label, context.pipeline('center-loss', lossWgsl, { WG: WORKGROUP }),

@@ -2,12 +2,20 @@
 import wgsl from '../../../shaders/conv2d-backward-filter.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import type { ConvGradientGeometry } from './conv2d-backward-input';
 import { linearGrid } from './grid';
 import { windowGeometry } from './padding';
 
 const WORKGROUP = 64;
+
+export const CONV2D_BACKWARD_FILTER_UNIFORMS = uniformLayout('conv2d-backward-filter.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
+  outW: 'u32', outC: 'u32', kH: 'u32', kW: 'u32',
+  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
+  filterStride: 'u32', pixels: 'u32', groups: 'u32', _pad0: 'u32',
+});
 /** vec4 output-channel groups per thread: up to 32 channels share each input load. */
 const MAX_CO_TILE = 8;
 
@@ -32,12 +40,11 @@ export function conv2dBackwardFilter(
   const pipeline = context.pipeline('conv2d-backward-filter', wgsl, { WG: WORKGROUP, CO_TILE: coTile });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
-      { u32: g.outW }, { u32: outC }, { u32: kH }, { u32: kW },
-      { u32: stride }, { u32: stride }, { i32: g.padTop }, { i32: g.padLeft },
-      { u32: geometry.filterStride }, { u32: pixels }, { u32: groups }, { u32: 0 },
-    ],
+    CONV2D_BACKWARD_FILTER_UNIFORMS,
+    {
+      inH, inW, inC, outH: g.outH, outW: g.outW, outC, kH, kW,
+      strideH: stride, strideW: stride, padTop: g.padTop, padLeft: g.padLeft, filterStride: geometry.filterStride, pixels, groups,
+    },
     `${label}.uniforms`,
   );
   // One workgroup per group: linearGrid with one "thread" per workgroup gives the wrapped group grid.

@@ -2,11 +2,19 @@
 import wgsl from '../../../shaders/conv2d-backward-input.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 import { windowGeometry, type Padding } from './padding';
 
 const WORKGROUP = 64;
+
+export const CONV2D_BACKWARD_INPUT_UNIFORMS = uniformLayout('conv2d-backward-input.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
+  outW: 'u32', outC: 'u32', kH: 'u32', kW: 'u32',
+  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
+  filterStride: 'u32', threads: 'u32', _pad0: 'u32', _pad1: 'u32',
+});
 
 export interface ConvGradientGeometry {
   kH: number;
@@ -38,12 +46,11 @@ export function conv2dBackwardInput(
   const pipeline = context.pipeline('conv2d-backward-input', wgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: inC }, { u32: g.outH },
-      { u32: g.outW }, { u32: outC }, { u32: kH }, { u32: kW },
-      { u32: stride }, { u32: stride }, { i32: g.padTop }, { i32: g.padLeft },
-      { u32: geometry.filterStride }, { u32: threads }, { u32: 0 }, { u32: 0 },
-    ],
+    CONV2D_BACKWARD_INPUT_UNIFORMS,
+    {
+      inH, inW, inC, outH: g.outH, outW: g.outW, outC, kH, kW,
+      strideH: stride, strideW: stride, padTop: g.padTop, padLeft: g.padLeft, filterStride: geometry.filterStride, threads,
+    },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [dOutput.buffer, filter, dInput.buffer, uniforms], linearGrid(context, threads, WORKGROUP), dInput);

@@ -3,12 +3,17 @@
 import wgsl from '../../../shaders/conv2d-filter-flip.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import type { ConvGradientGeometry } from './conv2d-backward-input';
 import { roundUp4 } from './epilogue';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const CONV2D_FILTER_FLIP_UNIFORMS = uniformLayout('conv2d-filter-flip.wgsl', 'Params', {
+  kH: 'u32', kW: 'u32', inC: 'u32', outC: 'u32', filterStride: 'u32', flippedStride: 'u32', threads: 'u32', _pad0: 'u32',
+});
 
 /**
  * Whether dX of this convolution equals a forward SAME convolution of dY with the flipped filter:
@@ -27,7 +32,8 @@ export function conv2dFilterFlip(context: GpuContext, filter: GPUBuffer, geometr
   const pipeline = context.pipeline('conv2d-filter-flip', wgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(
     context,
-    [{ u32: kH }, { u32: kW }, { u32: inC }, { u32: outC }, { u32: filterStride }, { u32: flippedStride }, { u32: threads }, { u32: 0 }],
+    CONV2D_FILTER_FLIP_UNIFORMS,
+    { kH, kW, inC, outC, filterStride, flippedStride, threads },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [filter, flipped, uniforms], linearGrid(context, threads, WORKGROUP), flipped);

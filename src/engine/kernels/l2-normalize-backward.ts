@@ -1,11 +1,14 @@
-// l2-normalize-backward host side: dX of per-row L2 normalisation (l2-normalize.ts).
+// l2-normalize-backward host side: dX of per-row L2 normalisation (forward: reference/l2-normalize.ts).
 import wgsl from '../../../shaders/l2-normalize-backward.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const L2_NORMALIZE_BACKWARD_UNIFORMS = uniformLayout('l2-normalize-backward.wgsl', 'Params', { rows: 'u32', cols: 'u32', _pad0: 'u32', _pad1: 'u32' });
 
 /** `input` is the forward pass's input x (not its output). */
 export function l2NormalizeBackward(
@@ -20,6 +23,6 @@ export function l2NormalizeBackward(
   if (sizeOf(dOutput.shape) !== sizeOf(input.shape)) throw new Error(`${label}: dOutput and input differ`);
   const dInput = options.dInput ?? createTensor(context, input.shape, `${label}.out`);
   const pipeline = context.pipeline('l2-normalize-backward', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(context, [{ u32: rows }, { u32: cols }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, L2_NORMALIZE_BACKWARD_UNIFORMS, { rows, cols }, `${label}.uniforms`);
   return kernelCall(context, label, pipeline, [input.buffer, dOutput.buffer, dInput.buffer, uniforms], linearGrid(context, rows, WORKGROUP), dInput);
 }

@@ -2,10 +2,15 @@
 // and dW = x^T dY (see denseBackward).
 import wgsl from '../../../shaders/matmul-backward.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const MATMUL_BACKWARD_UNIFORMS = uniformLayout('matmul-backward.wgsl', 'Params', {
+  m: 'u32', n: 'u32', k: 'u32', lda: 'u32', ldb: 'u32', ldc: 'u32', threads: 'u32', _pad0: 'u32',
+});
 
 export interface ProductOperand {
   buffer: GPUBuffer;
@@ -32,7 +37,8 @@ export function matmulBackward(
   });
   const uniforms = uniformBuffer(
     context,
-    [{ u32: sizes.m }, { u32: sizes.n }, { u32: sizes.k }, { u32: a.ld }, { u32: b.ld }, { u32: c.ld }, { u32: threads }, { u32: 0 }],
+    MATMUL_BACKWARD_UNIFORMS,
+    { m: sizes.m, n: sizes.n, k: sizes.k, lda: a.ld, ldb: b.ld, ldc: c.ld, threads },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [a.buffer, b.buffer, c.buffer, uniforms], linearGrid(context, threads, WORKGROUP), c.buffer);

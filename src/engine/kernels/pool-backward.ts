@@ -2,12 +2,19 @@
 import wgsl from '../../../shaders/pool-backward.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 import { windowGeometry } from './padding';
 import type { PoolOptions } from './pool';
 
 const WORKGROUP = 64;
+
+export const POOL_BACKWARD_UNIFORMS = uniformLayout('pool-backward.wgsl', 'Params', {
+  inH: 'u32', inW: 'u32', channels: 'u32', outH: 'u32',
+  outW: 'u32', threads: 'u32', kH: 'u32', kW: 'u32',
+  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
+});
 
 const pair = (value: number | [number, number]): [number, number] => (typeof value === 'number' ? [value, value] : value);
 
@@ -29,11 +36,8 @@ export function poolBackward(
   const pipeline = context.pipeline('pool-backward', wgsl, { WG: WORKGROUP, IS_MAX: options.kind === 'max' ? 1 : 0 });
   const uniforms = uniformBuffer(
     context,
-    [
-      { u32: inH }, { u32: inW }, { u32: channels }, { u32: g.outH },
-      { u32: g.outW }, { u32: threads }, { u32: kH }, { u32: kW },
-      { u32: strideH }, { u32: strideW }, { i32: g.padTop }, { i32: g.padLeft },
-    ],
+    POOL_BACKWARD_UNIFORMS,
+    { inH, inW, channels, outH: g.outH, outW: g.outW, threads, kH, kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft },
     `${label}.uniforms`,
   );
   return kernelCall(context, label, pipeline, [input.buffer, dOutput.buffer, dInput.buffer, uniforms], linearGrid(context, threads, WORKGROUP), dInput);

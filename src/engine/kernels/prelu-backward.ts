@@ -2,10 +2,13 @@
 import wgsl from '../../../shaders/prelu-backward.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const PRELU_BACKWARD_UNIFORMS = uniformLayout('prelu-backward.wgsl', 'Params', { rows: 'u32', channels: 'u32', _pad0: 'u32', _pad1: 'u32' });
 
 export function preluBackward(
   context: GpuContext,
@@ -21,7 +24,7 @@ export function preluBackward(
   const dInput = options.dInput ?? createTensor(context, input.shape, `${label}.dInput`);
   const dAlpha = options.dAlpha ?? createTensor(context, [channels], `${label}.dAlpha`);
   const pipeline = context.pipeline('prelu-backward', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(context, [{ u32: rows }, { u32: channels }, { u32: 0 }, { u32: 0 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, PRELU_BACKWARD_UNIFORMS, { rows, channels }, `${label}.uniforms`);
   return kernelCall(
     context, label, pipeline,
     [input.buffer, alpha, dOutput.buffer, dInput.buffer, dAlpha.buffer, uniforms],

@@ -2,10 +2,13 @@
 // shared one-float buffer that the trainer rewrites when its schedule changes it.
 import wgsl from '../../../shaders/sgd.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const SGD_UNIFORMS = uniformLayout('sgd.wgsl', 'Params', { count: 'u32', momentum: 'f32', weightDecay: 'f32', _pad0: 'u32' });
 
 export interface SgdParameter {
   /** Updated in place: its first `count` floats. */
@@ -28,10 +31,6 @@ export function sgd(
     if (buffer.size < count * 4) throw new Error(`${label}: ${name} buffer holds fewer than ${count} floats`);
   }
   const pipeline = context.pipeline('sgd', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(
-    context,
-    [{ u32: count }, { f32: hyper.momentum }, { f32: hyper.weightDecay }, { u32: 0 }],
-    `${label}.uniforms`,
-  );
+  const uniforms = uniformBuffer(context, SGD_UNIFORMS, { count, momentum: hyper.momentum, weightDecay: hyper.weightDecay }, `${label}.uniforms`);
   return kernelCall(context, label, pipeline, [parameter, gradient, velocity, learningRate, uniforms], linearGrid(context, count, WORKGROUP), parameter);
 }

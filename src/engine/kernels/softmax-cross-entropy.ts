@@ -2,10 +2,13 @@
 import wgsl from '../../../shaders/softmax-cross-entropy.wgsl?raw';
 import type { GpuContext } from '../gpu-context';
 import { createTensor, sizeOf, type Tensor } from '../tensor';
-import { kernelCall, uniformBuffer, type KernelCall } from './dispatch';
+import { kernelCall, type KernelCall } from './dispatch';
+import { uniformBuffer, uniformLayout } from './uniforms';
 import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
+
+export const SOFTMAX_CROSS_ENTROPY_UNIFORMS = uniformLayout('softmax-cross-entropy.wgsl', 'Params', { rows: 'u32', classes: 'u32', scale: 'f32', _pad0: 'u32' });
 
 export function softmaxCrossEntropy(
   context: GpuContext,
@@ -19,7 +22,7 @@ export function softmaxCrossEntropy(
   const dLogits = options.dLogits ?? createTensor(context, logits.shape, `${label}.dLogits`);
   const loss = options.loss ?? createTensor(context, [rows], `${label}.loss`);
   const pipeline = context.pipeline('softmax-cross-entropy', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(context, [{ u32: rows }, { u32: classes }, { f32: options.scale ?? 1 / rows }, { u32: 0 }], `${label}.uniforms`);
+  const uniforms = uniformBuffer(context, SOFTMAX_CROSS_ENTROPY_UNIFORMS, { rows, classes, scale: options.scale ?? 1 / rows }, `${label}.uniforms`);
   return kernelCall(
     context, label, pipeline, [logits.buffer, labels, dLogits.buffer, loss.buffer, uniforms],
     linearGrid(context, rows, WORKGROUP), { dLogits, loss },

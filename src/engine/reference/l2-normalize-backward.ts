@@ -1,17 +1,6 @@
 // Plain-TS oracle, in double precision, for shaders/l2-normalize-backward.wgsl.
 import { L2_EPSILON } from './l2-normalize';
 
-export function l2Normalize64(x: ArrayLike<number>, cols: number): Float64Array {
-  const y = new Float64Array(x.length);
-  for (let base = 0; base < x.length; base += cols) {
-    let sumSq = 0;
-    for (let c = 0; c < cols; c++) sumSq += x[base + c]! ** 2;
-    const norm = Math.sqrt(Math.max(sumSq, L2_EPSILON));
-    for (let c = 0; c < cols; c++) y[base + c] = x[base + c]! / norm;
-  }
-  return y;
-}
-
 export function l2NormalizeBackwardReference(x: ArrayLike<number>, dY: ArrayLike<number>, cols: number): Float64Array {
   const dX = new Float64Array(x.length);
   for (let base = 0; base < x.length; base += cols) {
