@@ -91,4 +91,17 @@ describe('FaceCnnTrainer', () => {
     trainer.destroy();
     restored.destroy();
   });
+
+  it('destroy() frees every buffer it made, the dispatches\' uniforms included', async () => {
+    const context = await testContext();
+    // A first trainer makes what the device keeps across networks (the placeholder buffer).
+    (await run(1, data)).trainer.destroy();
+    const before = context.resources;
+    const { trainer } = await run(1, data);
+    await trainer.evaluate(data);
+    await trainer.parameters();
+    expect(context.resources.buffers).toBeGreaterThan(before.buffers);
+    trainer.destroy();
+    expect(context.resources).toEqual(before);
+  });
 });

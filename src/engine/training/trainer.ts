@@ -10,7 +10,7 @@ import { conv2d, type Conv2dFilter } from '../kernels/conv2d';
 import { conv2dBackwardFilter } from '../kernels/conv2d-backward-filter';
 import { conv2dBackwardInput, type ConvGradientGeometry } from '../kernels/conv2d-backward-input';
 import { conv2dFilterFlip, inputGradientAsConvolution } from '../kernels/conv2d-filter-flip';
-import { encodeDispatches, type Dispatch } from '../kernels/dispatch';
+import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { packChannelParams, roundUp4 } from '../kernels/epilogue';
 import { matmul, type MatmulWeights } from '../kernels/matmul';
 import { denseBackward } from '../kernels/matmul-backward';
@@ -111,7 +111,7 @@ export class FaceCnnTrainer {
     this.rng = new Rng(options.seed);
     const device = context.device;
     const zeros = (floats: number, label: string) =>
-      device.createBuffer({ size: Math.max(16, roundUp4(floats) * 4), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, label });
+      context.createBuffer({ size: Math.max(16, roundUp4(floats) * 4), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, label });
     for (const spec of parameterSpecs(config)) {
       const values = initial.get(spec.name);
       const count = spec.shape.reduce((a, b) => a * b, 1);
@@ -368,7 +368,7 @@ export class FaceCnnTrainer {
   async parameters(): Promise<ParameterValues> {
     const values: ParameterValues = new Map();
     const read = async (buffer: GPUBuffer, floats: number) => {
-      const staging = this.context.device.createBuffer({ size: roundUp4(floats) * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      const staging = this.context.createBuffer({ size: roundUp4(floats) * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'parameters.staging' });
       const encoder = this.context.device.createCommandEncoder({ label: 'parameters' });
       encoder.copyBufferToBuffer(buffer, 0, staging, 0, staging.size);
       this.context.device.queue.submit([encoder.finish()]);
@@ -396,6 +396,9 @@ export class FaceCnnTrainer {
   }
 
   destroy(): void {
+    // `train` begins with the forward dispatches: its list frees every dispatch's uniforms once.
+    for (const graph of this.graphs.values()) graph.train.forEach(destroyDispatch);
+    this.graphs.clear();
     for (const p of this.params.values()) [p.buffer, p.gradient, p.velocity].forEach((b) => b.destroy());
     for (const t of Object.values(this.acts)) t.buffer.destroy();
     [...this.lossReadbacks, ...this.outputReadbacks].forEach((r) => r.destroy());
