@@ -1,6 +1,7 @@
 // The chip-set file format (shared by the Node tools and the Lab view) and its conversion to network
 // input, and the plots' SVG text.
 import { describe, expect, it } from 'vitest';
+import { TrainingDataError } from '../../src/engine/errors';
 import { decodeChipSet, encodeChipSet, splitTensors, type ChipSet } from '../../src/engine/training/chip-set';
 import { curvesSvg, scatterSvg } from '../../src/engine/training/plots';
 
@@ -26,6 +27,21 @@ describe('chip set', () => {
     const bytes = encodeChipSet(set);
     expect(() => decodeChipSet(bytes.subarray(0, bytes.length - 1))).toThrow(/pixel bytes/);
     expect(() => decodeChipSet(bytes.subarray(0, 2))).toThrow(/empty or truncated/);
+  });
+
+  it('refuses a file that is not a chip set with a TrainingDataError', () => {
+    const notChips = new Uint8Array(64);
+    new DataView(notChips.buffer).setUint32(0, 8, true);
+    notChips.set(new TextEncoder().encode('<html>\n'), 4);
+    expect(() => decodeChipSet(notChips)).toThrow(TrainingDataError);
+    expect(() => decodeChipSet(notChips)).toThrow(/not JSON/);
+    const header = new TextEncoder().encode('{"size":4}');
+    const noChips = new Uint8Array(4 + header.length);
+    new DataView(noChips.buffer).setUint32(0, header.length, true);
+    noChips.set(header, 4);
+    expect(() => decodeChipSet(noChips)).toThrow(/lacks size, classes or chips/);
+    const truncated = encodeChipSet(set);
+    expect(() => decodeChipSet(truncated.subarray(0, 10))).toThrow(expect.objectContaining({ code: 'invalid-training-data' }));
   });
 
   it('splits by the test flag and box-averages to a smaller input, scaled to [-1, 1]', () => {

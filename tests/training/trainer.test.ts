@@ -3,6 +3,7 @@
 // schedule applies, and a checkpoint written in the weights-manifest format loads back through the
 // engine's loader to the same parameters and the same predictions.
 import { describe, expect, it } from 'vitest';
+import { TrainingDataError } from '../../src/engine/errors';
 import { CENTRES_NAME, FaceCnnTrainer, type Dataset, type TrainerOptions } from '../../src/engine/training/trainer';
 import { encodeCheckpoint, loadCheckpoint } from '../../src/engine/training/checkpoint';
 import { heInitialise, parameterSpecs, type FaceCnnConfig } from '../../src/engine/training/face-cnn';
@@ -90,6 +91,16 @@ describe('FaceCnnTrainer', () => {
     await expect(loadCheckpoint(source, 'face-cnn')).rejects.toThrow(/damaged/);
     trainer.destroy();
     restored.destroy();
+  });
+
+  it('refuses a label outside the classes with a TrainingDataError, before any GPU work', async () => {
+    const context = await testContext();
+    const trainer = FaceCnnTrainer.create(context, CONFIG, OPTIONS, heInitialise(CONFIG, new Rng(7)));
+    const bad: Dataset = { images: data.images, labels: Uint32Array.from(data.labels, (l, i) => (i === 5 ? CONFIG.classes : l)) };
+    await expect(trainer.step(bad, [4, 5, 6], true)).rejects.toThrow(TrainingDataError);
+    await expect(trainer.step(bad, [4, 5, 6], true)).rejects.toThrow(/label 3 of image 5 is not below 3/);
+    expect(trainer.steps).toBe(0);
+    trainer.destroy();
   });
 
   it('destroy() frees every buffer it made, the dispatches\' uniforms included', async () => {

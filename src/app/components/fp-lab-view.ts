@@ -6,6 +6,7 @@ import { decodeChipSet, type ChipSet } from '../../engine/training/chip-set';
 import { DEFAULT_EXPERIMENT, experimentData, runTraining, type EpochReport, type ExperimentOptions, type RunName } from '../../engine/training/experiment';
 import { curvesSvg, scatterSvg } from '../../engine/training/plots';
 import type { LossRecord } from '../../engine/training/trainer';
+import { describeEngineError } from '../messages';
 import { sharedStyles } from '../styles/shared';
 
 /** The small chip set shipped for the Lab (tools/train-chips.ts --lab-out). */
@@ -132,7 +133,9 @@ export class FpLabView extends LitElement {
       }
       this.status = this.stopRequested ? 'Stopped.' : 'Done.';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      // WebGPU missing or lost gets the app's explanation; data and other errors their own message.
+      const problem = describeEngineError(error);
+      this.error = problem.kind === 'unexpected' ? (error instanceof Error ? error.message : String(error)) : `${problem.title}. ${problem.message}`;
       this.status = '';
     } finally {
       context?.dispose();

@@ -1,6 +1,7 @@
 // Checkpoints as tfjs weights-manifest files, the format the engine's loader reads
 // (weights/manifest.ts): a manifest naming one float32 shard, the shard, and a file of sizes and
 // SHA-256 digests that the loader verifies every file against.
+import { ModelLoadError } from '../errors';
 import type { ModelFileInfo } from '../weights/model-files';
 import { loadWeights, type ModelFileSource, type WeightGroup } from '../weights/manifest';
 import type { ParameterValues } from './face-cnn';
@@ -49,8 +50,15 @@ export async function encodeCheckpoint(name: string, values: ParameterValues, sh
 
 /** Reads a checkpoint back through the engine's manifest loader, checksums verified. */
 export async function loadCheckpoint(source: ModelFileSource, name: string): Promise<ParameterValues> {
-  const checksumsBytes = await source.read(`${name}-checksums.json`);
-  const { files } = JSON.parse(new TextDecoder().decode(checksumsBytes)) as { files: Record<string, ModelFileInfo> };
+  const checksumsName = `${name}-checksums.json`;
+  const checksumsBytes = await source.read(checksumsName);
+  let files: Record<string, ModelFileInfo> | undefined;
+  try {
+    ({ files } = JSON.parse(new TextDecoder().decode(checksumsBytes)) as { files?: Record<string, ModelFileInfo> });
+  } catch {
+    throw new ModelLoadError(checksumsName, 'corrupt', `checkpoint: ${checksumsName} is not JSON`);
+  }
+  if (typeof files !== 'object' || files === null) throw new ModelLoadError(checksumsName, 'corrupt', `checkpoint: ${checksumsName} lists no files`);
   const weights = await loadWeights(source, `${name}-weights_manifest.json`, { checksums: files });
   const values: ParameterValues = new Map();
   for (const [tensorName, tensor] of weights) values.set(tensorName, Float32Array.from(tensor.data));

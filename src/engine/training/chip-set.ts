@@ -1,6 +1,7 @@
 // A labelled set of grayscale face chips in one binary blob, read the same way in Node and in the
 // browser: a little-endian u32 header length, a UTF-8 JSON header, then size*size bytes per chip
 // (row-major, top row first), in the header's order.
+import { TrainingDataError } from '../errors';
 
 export interface ChipSetHeader {
   /** Chip side in pixels. */
@@ -32,13 +33,21 @@ export function encodeChipSet(set: ChipSet): Uint8Array {
 }
 
 export function decodeChipSet(bytes: Uint8Array): ChipSet {
-  if (bytes.length < 4) throw new Error('chip set: the file is empty or truncated');
+  if (bytes.length < 4) throw new TrainingDataError('chip set: the file is empty or truncated');
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-  if (4 + length > bytes.length) throw new Error('chip set: the header is truncated');
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as ChipSetHeader;
+  if (4 + length > bytes.length) throw new TrainingDataError('chip set: the header is truncated');
+  let header: ChipSetHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as ChipSetHeader;
+  } catch (cause) {
+    throw new TrainingDataError('chip set: the header is not JSON (not a chip-set file, or damaged)', { cause });
+  }
+  if (!Number.isInteger(header.size) || header.size < 1 || !Array.isArray(header.chips) || !Array.isArray(header.classes)) {
+    throw new TrainingDataError('chip set: the header lacks size, classes or chips');
+  }
   const pixels = bytes.slice(4 + length);
   if (pixels.length !== header.chips.length * header.size * header.size) {
-    throw new Error(`chip set: ${pixels.length} pixel bytes, the header describes ${header.chips.length} chips of ${header.size}²`);
+    throw new TrainingDataError(`chip set: ${pixels.length} pixel bytes, the header describes ${header.chips.length} chips of ${header.size}²`);
   }
   return { ...header, pixels };
 }

@@ -3,6 +3,7 @@
 // Each step is one command encoder and one submit; the loss is read back only every `lossEvery` steps
 // (a readback waits for the GPU, which would otherwise stay ahead). Mini-batches are drawn without
 // replacement from a seeded permutation per epoch; the last, shorter batch of an epoch is kept.
+import { TrainingDataError } from '../errors';
 import type { GpuContext } from '../gpu-context';
 import { biasBackward } from '../kernels/bias-backward';
 import { centerLoss } from '../kernels/center-loss';
@@ -279,14 +280,14 @@ export class FaceCnnTrainer {
 
   private writeBatch(data: Dataset, indices: ArrayLike<number>): void {
     const area = this.config.size * this.config.size;
-    if (data.images.length !== data.labels.length * area) throw new Error(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
+    if (data.images.length !== data.labels.length * area) throw new TrainingDataError(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
     const images = new Float32Array(indices.length * area);
     const labels = new Uint32Array(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
       images.set(data.images.subarray(index * area, (index + 1) * area), i * area);
       labels[i] = data.labels[index]!;
-      if (labels[i]! >= this.config.classes) throw new Error(`trainer: label ${labels[i]} of image ${index} is not below ${this.config.classes}`);
+      if (labels[i]! >= this.config.classes) throw new TrainingDataError(`trainer: label ${labels[i]} of image ${index} is not below ${this.config.classes}`);
     }
     this.context.device.queue.writeBuffer(this.acts.x!.buffer, 0, images);
     this.context.device.queue.writeBuffer(this.labelsBuffer, 0, labels);
