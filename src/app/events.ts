@@ -4,7 +4,7 @@ import type { CameraStatus } from './controllers/camera-controller';
 import type { Decision } from './logic/decision';
 import type { Problem } from './messages';
 
-export type ViewName = 'enroll' | 'verify' | 'people' | 'settings';
+export type ViewName = 'enroll' | 'verify' | 'people' | 'settings' | 'lab';
 
 export interface VerificationResult extends Decision {
   mode: '1:1' | '1:N';

@@ -25,7 +25,9 @@ export type EngineErrorCode =
   /** The frame given cannot be analysed (bad size, wrong byte count, larger than the device allows). */
   | 'invalid-frame'
   /** The engine was used after dispose(). */
-  | 'disposed';
+  | 'disposed'
+  /** Training data cannot be used: a damaged chip-set file, labels outside the classes, a wrong pixel count. */
+  | 'invalid-training-data';
 
 export class EngineError extends Error {
   constructor(
@@ -79,6 +81,14 @@ export class InvalidFrameError extends EngineError {
   override readonly name = 'InvalidFrameError';
   constructor(message: string) {
     super('invalid-frame', message);
+  }
+}
+
+/** Training data cannot be used as given (src/engine/training): replace or rebuild the data, not the device. */
+export class TrainingDataError extends EngineError {
+  override readonly name = 'TrainingDataError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('invalid-training-data', message, options);
   }
 }
 

@@ -19,6 +19,7 @@ export {
   InvalidFrameError,
   isEngineError,
   ModelLoadError,
+  TrainingDataError,
   WebGpuUnavailableError,
   type EngineErrorCode,
   type ModelLoadFailure,

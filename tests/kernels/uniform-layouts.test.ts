@@ -5,16 +5,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADD_UNIFORMS } from '../../src/engine/kernels/add';
+import { BIAS_BACKWARD_UNIFORMS } from '../../src/engine/kernels/bias-backward';
+import { CENTER_LOSS_UNIFORMS, CENTER_UPDATE_UNIFORMS } from '../../src/engine/kernels/center-loss';
 import { CONV2D_UNIFORMS } from '../../src/engine/kernels/conv2d';
+import { CONV2D_BACKWARD_FILTER_UNIFORMS } from '../../src/engine/kernels/conv2d-backward-filter';
+import { CONV2D_BACKWARD_INPUT_UNIFORMS } from '../../src/engine/kernels/conv2d-backward-input';
+import { CONV2D_FILTER_FLIP_UNIFORMS } from '../../src/engine/kernels/conv2d-filter-flip';
 import { DEPTHWISE_CONV2D_UNIFORMS } from '../../src/engine/kernels/depthwise-conv2d';
 import { GLOBAL_MEAN_UNIFORMS } from '../../src/engine/kernels/global-mean';
 import { HEAD_GATHER_UNIFORMS } from '../../src/engine/kernels/head-gather';
 import { IMAGE_TO_TENSOR_UNIFORMS } from '../../src/engine/kernels/image-to-tensor';
+import { L2_NORMALIZE_BACKWARD_UNIFORMS } from '../../src/engine/kernels/l2-normalize-backward';
 import { MATMUL_UNIFORMS } from '../../src/engine/kernels/matmul';
+import { MATMUL_BACKWARD_UNIFORMS } from '../../src/engine/kernels/matmul-backward';
 import { PAD_UNIFORMS } from '../../src/engine/kernels/pad';
 import { POOL_UNIFORMS } from '../../src/engine/kernels/pool';
+import { POOL_BACKWARD_UNIFORMS } from '../../src/engine/kernels/pool-backward';
+import { PRELU_BACKWARD_UNIFORMS } from '../../src/engine/kernels/prelu-backward';
+import { RELU_BACKWARD_UNIFORMS } from '../../src/engine/kernels/relu-backward';
+import { SGD_UNIFORMS } from '../../src/engine/kernels/sgd';
 import { SIGMOID_UNIFORMS } from '../../src/engine/kernels/sigmoid';
 import { SIMILARITY_WARP_UNIFORMS } from '../../src/engine/kernels/similarity-warp';
+import { SOFTMAX_CROSS_ENTROPY_UNIFORMS } from '../../src/engine/kernels/softmax-cross-entropy';
 import { packUniforms, uniformLayout, uniformOffsets, type UniformLayout, type UniformType } from '../../src/engine/kernels/uniforms';
 
 const SHADERS = join(import.meta.dirname, '../../shaders');
@@ -29,16 +41,29 @@ function parseStruct(source: string, name: string): [string, string][] {
 
 const LAYOUTS: [string, UniformLayout<Record<string, UniformType>>][] = [
   ['add', ADD_UNIFORMS],
+  ['bias-backward', BIAS_BACKWARD_UNIFORMS],
+  ['center-loss', CENTER_LOSS_UNIFORMS],
+  ['center-update', CENTER_UPDATE_UNIFORMS],
   ['conv2d (and conv2d-subgroup)', CONV2D_UNIFORMS],
+  ['conv2d-backward-filter', CONV2D_BACKWARD_FILTER_UNIFORMS],
+  ['conv2d-backward-input', CONV2D_BACKWARD_INPUT_UNIFORMS],
+  ['conv2d-filter-flip', CONV2D_FILTER_FLIP_UNIFORMS],
   ['depthwise-conv2d', DEPTHWISE_CONV2D_UNIFORMS],
   ['global-mean', GLOBAL_MEAN_UNIFORMS],
   ['head-gather', HEAD_GATHER_UNIFORMS],
   ['image-to-tensor', IMAGE_TO_TENSOR_UNIFORMS],
+  ['l2-normalize-backward', L2_NORMALIZE_BACKWARD_UNIFORMS],
   ['matmul (and matmul-subgroup)', MATMUL_UNIFORMS],
+  ['matmul-backward', MATMUL_BACKWARD_UNIFORMS],
   ['pad', PAD_UNIFORMS],
   ['pool', POOL_UNIFORMS],
+  ['pool-backward', POOL_BACKWARD_UNIFORMS],
+  ['prelu-backward', PRELU_BACKWARD_UNIFORMS],
+  ['relu-backward', RELU_BACKWARD_UNIFORMS],
+  ['sgd', SGD_UNIFORMS],
   ['sigmoid', SIGMOID_UNIFORMS],
   ['similarity-warp', SIMILARITY_WARP_UNIFORMS],
+  ['softmax-cross-entropy', SOFTMAX_CROSS_ENTROPY_UNIFORMS],
 ];
 
 describe.each(LAYOUTS)('%s uniforms', (_kernel, layout) => {

@@ -30,11 +30,10 @@ const MAX_SECONDS = 40;
 export async function simulate(actions: readonly ChallengeAction[], present: Presenter, frameMs: number): Promise<SimulationResult> {
   const check = new LivenessCheck(actions);
   let asked: Asked = { status: 'neutral', current: 0, tickInStep: 0, tick: 0 };
-  let progress: LivenessProgress | null = null;
   for (let tick = 0; tick * frameMs <= MAX_SECONDS * 1000; tick++) {
     const timeMs = tick * frameMs;
     const landmarks = await present({ ...asked, tick });
-    progress = landmarks ? check.observe({ timeMs, landmarks, box: boxFromLandmarks(landmarks) }) : check.observeNoFace(timeMs);
+    const progress = landmarks ? check.observe({ timeMs, landmarks, box: boxFromLandmarks(landmarks) }) : check.observeNoFace(timeMs);
     if (progress.status === 'passed' || progress.status === 'failed') {
       return { progress, turnParallax: [...check.turnParallax], seconds: timeMs / 1000 };
     }

@@ -13,6 +13,7 @@ import { TrustController } from '../controllers/trust-controller';
 import './fp-alert';
 import './fp-attempt-guard';
 import './fp-enroll-view';
+import './fp-lab-view';
 import './fp-load-progress';
 import './fp-people-view';
 import './fp-settings-view';
@@ -23,6 +24,7 @@ const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'verify', label: 'Verify' },
   { name: 'people', label: 'People' },
   { name: 'settings', label: 'Settings' },
+  { name: 'lab', label: 'Lab' },
 ];
 
 interface Route {
@@ -383,6 +385,8 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .model=${APP_MODEL}
         ></fp-settings-view>`;
+      case 'lab':
+        return html`<fp-lab-view></fp-lab-view>`;
     }
   }
 }

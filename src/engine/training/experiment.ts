@@ -1,0 +1,103 @@
+// The method's experiment (Wen et al. 2016's two pictures, on faces): the face CNN trained on a chip set
+// twice from the same initialisation and batch order, with softmax alone and with softmax + lambda *
+// center loss; after each epoch the test split's 2-D features and accuracy. Runs unchanged in Node (the
+// train:experiment tool) and in the browser (the Lab view).
+import type { GpuContext } from '../gpu-context';
+import { splitTensors, type ChipSet } from './chip-set';
+import { EXPERIMENT_CNN, heInitialise, type FaceCnnConfig } from './face-cnn';
+import { Rng } from './rng';
+import { FaceCnnTrainer, type Evaluation, type LossRecord, type TrainerOptions } from './trainer';
+
+export interface ExperimentOptions {
+  epochs: number;
+  /** Network input side; chips larger than this are box-averaged down by an integer factor. */
+  inputSize: number;
+  trainer: Omit<TrainerOptions, 'centerLoss' | 'decayEpochs'> & { decayEpochs?: readonly number[] };
+  centerLoss: { lambda: number; alpha: number };
+  /** Seeds the initial weights (the batch order is seeded by trainer.seed). */
+  initSeed: number;
+}
+
+export const DEFAULT_EXPERIMENT: ExperimentOptions = {
+  epochs: 30,
+  inputSize: EXPERIMENT_CNN.size,
+  trainer: { batchSize: 32, learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4, decay: 0.1, lossEvery: 2, seed: 1 },
+  centerLoss: { lambda: 0.5, alpha: 0.5 },
+  initSeed: 2,
+};
+
+export type RunName = 'softmax' | 'softmax+center';
+
+export interface EpochReport {
+  run: RunName;
+  epoch: number;
+  losses: LossRecord[];
+  test: Evaluation;
+  trainAccuracy: number;
+  elapsedMs: number;
+}
+
+export interface RunResult {
+  run: RunName;
+  losses: LossRecord[];
+  epochs: EpochReport[];
+  test: Evaluation;
+  trainAccuracy: number;
+  msPerStep: number;
+}
+
+export interface ExperimentData {
+  config: FaceCnnConfig;
+  train: { images: Float32Array; labels: Uint32Array };
+  test: { images: Float32Array; labels: Uint32Array };
+}
+
+export function experimentData(set: ChipSet, inputSize: number): ExperimentData {
+  const config: FaceCnnConfig = { ...EXPERIMENT_CNN, size: inputSize, classes: set.classes.length };
+  return { config, train: splitTensors(set, false, inputSize), test: splitTensors(set, true, inputSize) };
+}
+
+/** One run; `onEpoch` sees every epoch's losses and test features as they come (the Lab view draws them). */
+export async function runTraining(
+  context: GpuContext,
+  data: ExperimentData,
+  run: RunName,
+  options: ExperimentOptions,
+  onEpoch?: (report: EpochReport) => void,
+  shouldStop?: () => boolean,
+): Promise<RunResult> {
+  const decayEpochs = options.trainer.decayEpochs ?? [Math.floor(options.epochs * 0.75)];
+  const trainer = FaceCnnTrainer.create(
+    context,
+    data.config,
+    { ...options.trainer, decayEpochs, centerLoss: run === 'softmax+center' ? options.centerLoss : undefined },
+    heInitialise(data.config, new Rng(options.initSeed)),
+  );
+  try {
+    const losses: LossRecord[] = [];
+    const epochs: EpochReport[] = [];
+    let trainingMs = 0;
+    for (let epoch = 0; epoch < options.epochs && !shouldStop?.(); epoch++) {
+      const started = performance.now();
+      const epochLosses = await trainer.epoch(data.train);
+      trainingMs += performance.now() - started;
+      losses.push(...epochLosses);
+      const test = await trainer.evaluate(data.test);
+      const trainAccuracy = (await trainer.evaluate(data.train)).accuracy;
+      const report: EpochReport = { run, epoch, losses: epochLosses, test, trainAccuracy, elapsedMs: performance.now() - started };
+      epochs.push(report);
+      onEpoch?.(report);
+    }
+    const last = epochs[epochs.length - 1];
+    return {
+      run,
+      losses,
+      epochs,
+      test: last?.test ?? (await trainer.evaluate(data.test)),
+      trainAccuracy: last?.trainAccuracy ?? 0,
+      msPerStep: trainer.steps ? trainingMs / trainer.steps : 0,
+    };
+  } finally {
+    trainer.destroy();
+  }
+}
