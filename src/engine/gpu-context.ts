@@ -94,7 +94,7 @@ export class GpuContext {
   }
 
   private static async open(gpu: GPU, powerPreference?: GPUPowerPreference) {
-    let adapter: GPUAdapter | null = null;
+    let adapter: GPUAdapter | null;
     try {
       adapter = await gpu.requestAdapter(powerPreference ? { powerPreference } : undefined);
     } catch (error) {
@@ -271,19 +271,23 @@ export class GpuContext {
   async checked<T>(label: string, build: () => T): Promise<T> {
     this.device.pushErrorScope('out-of-memory');
     this.device.pushErrorScope('validation');
-    let result: T;
+    // The scopes are popped whether or not `build` throws; what WebGPU reported wins over the exception,
+    // since it names the cause.
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      result = build();
-    } finally {
-      const validation = await this.device.popErrorScope();
-      const memory = await this.device.popErrorScope();
-      const error = validation ?? memory;
-      if (error) {
-        const kind = validation ? 'validation' : 'out-of-memory';
-        throw new GpuError(`gpu-${kind}`, `${label}: WebGPU ${kind} error: ${error.message}`);
-      }
+      outcome = { ok: true, value: build() };
+    } catch (error) {
+      outcome = { ok: false, error };
     }
-    return result;
+    const validation = await this.device.popErrorScope();
+    const memory = await this.device.popErrorScope();
+    const reported = validation ?? memory;
+    if (reported) {
+      const kind = validation ? 'validation' : 'out-of-memory';
+      throw new GpuError(`gpu-${kind}`, `${label}: WebGPU ${kind} error: ${reported.message}`);
+    }
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   get pipelineCount(): number {
