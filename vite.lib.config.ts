@@ -8,7 +8,7 @@ export default defineConfig({
   publicDir: false,
   build: {
     outDir: 'dist-lib',
-    emptyOutDir: false,
+    emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
     lib: {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The library as another project gets it: `npm pack` builds it (prepack: vite library mode + .d.ts),
+# a throw-away project under .cache/ installs the tarball, and a script there imports `faceprint/engine`,
+# loads the real models and finds a face in an LFW photo on Dawn. Fails if any step does.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+demo="$root/.cache/library-check"
+rm -rf "$demo" && mkdir -p "$demo"
+tarball="$(npm pack --silent --pack-destination "$demo" | tail -n1)"
+cd "$demo"
+cat > package.json <<JSON
+{ "name": "faceprint-library-check", "private": true, "type": "module" }
+JSON
+# The tarball, plus what the check itself needs from the project (Dawn for Node, a JPEG decoder).
+npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" \
+  "webgpu@$(node -p "require('$root/package.json').devDependencies.webgpu")" \
+  "jpeg-js@$(node -p "require('$root/package.json').devDependencies['jpeg-js']")"
+cat > check.mjs <<'JS'
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { create, globals } from 'webgpu';
+import jpeg from 'jpeg-js';
+import { FaceEngine } from 'faceprint/engine';
+
+Object.assign(globalThis, globals);
+const [models, photo] = process.argv.slice(2);
+const source = { read: async (name) => new Uint8Array(await readFile(join(models, name))) };
+const engine = await FaceEngine.create({ source, gpu: create([]) });
+const image = jpeg.decode(await readFile(photo), { useTArray: true });
+const analysis = await engine.analyze({ width: image.width, height: image.height, data: image.data });
+if (!analysis.target) throw new Error('faceprint/engine found no face in ' + photo);
+const { vector, modelId } = await engine.embed({ width: image.width, height: image.height, data: image.data }, analysis.target);
+if (vector.length !== engine.vectorLength) throw new Error(`descriptor of ${vector.length}, expected ${engine.vectorLength}`);
+console.log(`faceprint/engine from the packed tarball: 1 face, ${vector.length}-d descriptor of ${modelId}`);
+engine.dispose();
+process.exit(0);
+JS
+test -f node_modules/faceprint/dist-lib/types/engine/index.d.ts || { echo "the tarball has no type declarations"; exit 1; }
+node check.mjs "$root/public/models" "$root/e2e/fixtures/Colin_Powell_0002.jpg"
