@@ -1,7 +1,7 @@
 // The app's only door to the face engine. Components get a FaceService from here and never import
 // src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
 // without WebGPU never downloads it or the models.
-import type { DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgress } from '../engine/index';
+import type { DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceEngine, GpuResourceCount, LoadProgress } from '../engine/index';
 
 export type { Box, DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
 
@@ -64,6 +64,16 @@ export class FaceService {
    */
   onStatus(listener: (status: EngineStatus) => void): () => void {
     return this.engine.onStatus(listener);
+  }
+
+  /** GPU buffers, bytes, textures and pipelines alive on the current device (leak checks). */
+  gpuResources(): GpuResourceCount & { pipelines: number } {
+    return this.engine.gpuResources();
+  }
+
+  /** Destroys the GPU device as a driver reset would (FaceEngine.simulateDeviceLoss); for test-hooks.ts only. */
+  simulateDeviceLoss(): void {
+    this.engine.simulateDeviceLoss();
   }
 
   dispose(): void {

@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'storage-outdated'
   | 'storage-blocked'
   | 'software-renderer'
+  | 'gpu-recovering'
   | 'storage-unavailable'
   | 'import-rejected'
   | 'model-mismatch'
@@ -80,8 +81,15 @@ export function describeEngineError(error: unknown): Problem {
         title: 'This graphics hardware is too limited',
         message: 'This graphics hardware cannot run Faceprint’s face networks. Try Faceprint on another device or browser.',
       };
-    case 'device-failed':
     case 'device-lost':
+      return {
+        kind: 'gpu-unavailable',
+        title: 'The graphics device keeps failing',
+        message:
+          'The graphics device was reset twice within a minute, so Faceprint stopped using it. Reload the page ' +
+          'to start again. Your enrollments are not affected.',
+      };
+    case 'device-failed':
       return {
         kind: 'gpu-unavailable',
         title: 'The graphics device stopped working',
@@ -185,6 +193,13 @@ export const SOFTWARE_RENDERER: Problem = {
     'This browser runs WebGPU on the processor instead of a graphics chip, so each check takes a few seconds ' +
     'instead of a fraction of one. Results are the same. Turning on hardware acceleration in the browser’s ' +
     'settings, or using a device with a graphics chip, makes it fast.',
+};
+
+/** Not an error: the graphics device was reset and the engine rebuilds itself (FaceService.onStatus). */
+export const GPU_RECOVERING: Problem = {
+  kind: 'gpu-recovering',
+  title: 'The graphics device was reset — recovering…',
+  message: 'Faceprint is preparing the face engine again. A check in progress carries on by itself; your enrollments are not affected.',
 };
 
 function unexpected(error: unknown): Problem {

@@ -5,11 +5,12 @@ import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type Person
 import { FaceService, hasWebGpuApi } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import type { ViewName } from '../events';
-import { NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
+import { GPU_RECOVERING, NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
 import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
 import { TrustController } from '../controllers/trust-controller';
+import { installTestHooks } from '../test-hooks';
 import './fp-alert';
 import './fp-attempt-guard';
 import './fp-enroll-view';
@@ -173,6 +174,8 @@ export class FpApp extends LitElement {
   @state() private storageBlocked = false;
   @state() private offlineReady = false;
   @state() private activateUpdate: (() => Promise<void>) | null = null;
+  /** After a GPU device loss: 'recovering' until the engine is rebuilt, or why it could not go on. */
+  @state() private deviceNotice: 'recovering' | Problem | null = null;
 
   private readonly store = new EnrollmentStore({
     onBlocked: () => {
@@ -250,10 +253,36 @@ export class FpApp extends LitElement {
         return;
       }
       this.engine = { status: 'ready', service };
+      this.watchDevice(service);
     } catch (error) {
       console.error('Faceprint: the face engine did not start.', error);
       this.engine = { status: 'failed', problem: describeEngineError(error) };
     }
+  }
+
+  /** Shows the engine's GPU-loss recovery; a failure ends the engine (enrollments are not touched). */
+  private watchDevice(service: FaceService): void {
+    installTestHooks(service);
+    service.onStatus((status) => {
+      if (status.state === 'failed') {
+        this.deviceNotice = describeEngineError(status.error);
+        this.engine = { status: 'failed', problem: this.deviceNotice };
+      } else {
+        this.deviceNotice = status.state === 'recovering' ? 'recovering' : null;
+      }
+    });
+  }
+
+  private renderDeviceNotice() {
+    const notice = this.deviceNotice;
+    if (notice === null) return null;
+    if (notice === 'recovering') {
+      return html`<fp-alert tone="warning" heading=${GPU_RECOVERING.title} data-problem=${GPU_RECOVERING.kind}>${GPU_RECOVERING.message}</fp-alert>`;
+    }
+    return html`<fp-alert tone="error" heading=${notice.title} data-problem=${notice.kind}>
+      ${notice.message}
+      <div slot="actions"><button class="primary" @click=${() => location.reload()}>Reload</button></div>
+    </fp-alert>`;
   }
 
   private async reloadPeople(): Promise<void> {
@@ -327,6 +356,7 @@ export class FpApp extends LitElement {
       </header>
       <main>
         <div class="notices">
+          ${this.renderDeviceNotice()}
           ${this.storageBlocked
             ? html`<fp-alert tone="warning" heading=${STORAGE_BLOCKED.title} data-problem=${STORAGE_BLOCKED.kind}>${STORAGE_BLOCKED.message}</fp-alert>`
             : null}
