@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { CAPTURE_TIMEOUT, ENGINE_TIMEOUT, expect, test, waitForEngine } from './helpers/app';
 // Brings in the type of window.__faceprintTest.
+import { passOwnerDialog } from './helpers/owner';
 import type {} from '../src/app/test-hooks';
 
 // The graphics device is lost in the middle of a session (a driver reset, a GPU process crash): the app
@@ -43,6 +44,7 @@ test('recovers from a GPU device loss with the same result; a second loss within
   await waitForEngine(page);
   await page.getByLabel('Name', { exact: true }).fill(PERSON);
   await page.getByRole('button', { name: 'Start capture' }).click();
+  await passOwnerDialog(page);
   await expect(page.locator('[data-state="enrolled"]')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
 
   await startVerifying(page);

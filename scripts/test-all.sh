@@ -22,6 +22,13 @@ node scripts/copy-models.mjs
 
 step "type-check"
 npx tsc --noEmit -p .
+npx tsc --noEmit -p tools
+
+step "lint (ESLint, Prettier)"
+npm run lint
+
+step "library: the packed tarball in a project of its own"
+bash scripts/with-vulkan.sh bash scripts/check-library.sh
 
 step "unit tests (vitest, WGSL on Dawn)"
 bash scripts/with-vulkan.sh npx vitest run

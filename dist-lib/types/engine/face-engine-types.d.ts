@@ -40,10 +40,4 @@ export interface FaceEmbedding {
     vector: Float32Array;
     modelId: string;
 }
-/** A model file failed to load; `file` names it so the message can say which. */
-export declare class ModelLoadError extends Error {
-    readonly file: string;
-    readonly kind: 'missing' | 'corrupt' | 'truncated' | 'invalid-manifest';
-    readonly name = "ModelLoadError";
-    constructor(file: string, kind: 'missing' | 'corrupt' | 'truncated' | 'invalid-manifest', message: string);
-}
+export { ModelLoadError } from './errors';

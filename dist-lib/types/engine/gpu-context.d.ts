@@ -1,10 +1,5 @@
-/** Why WebGPU could not be used; the UI maps each reason to a sentence a person understands. */
-export type WebGpuUnavailableReason = 'no-webgpu-api' | 'no-adapter' | 'limits-too-low' | 'device-failed';
-export declare class WebGpuUnavailableError extends Error {
-    readonly reason: WebGpuUnavailableReason;
-    readonly name = "WebGpuUnavailableError";
-    constructor(reason: WebGpuUnavailableReason, message: string);
-}
+import { WebGpuUnavailableError } from './errors';
+export { WebGpuUnavailableError, type WebGpuUnavailableReason } from './errors';
 /** What the kernels ask of a device. Storage buffers: the largest has ≤8 bindings of its kind. */
 export declare const REQUIRED_LIMITS: {
     readonly maxStorageBuffersPerShaderStage: 8;
@@ -33,12 +28,23 @@ export interface GpuContextOptions {
     /** navigator.gpu by default; Node passes Dawn's `create([])`. */
     gpu?: GPU;
     powerPreference?: GPUPowerPreference;
-    /** Called after the device was lost and a new one created; caches built on the old one must go. */
+    /**
+     * Called when the device is lost (not when it is destroyed by dispose()). 'reopen' (the default)
+     * opens a new device; 'give-up' leaves the context without one.
+     */
+    onDeviceLost?: (info: GPUDeviceLostInfo) => 'reopen' | 'give-up';
+    /** Called after the device was lost and a new one created; everything built on the old one must go. */
     onDeviceRecreated?: (context: GpuContext) => void;
     /** Called when the device was lost and could not be recreated. */
     onDeviceUnrecoverable?: (error: WebGpuUnavailableError) => void;
 }
 type PipelineConstants = Record<string, number>;
+/** GPU objects alive on the current device: created and not yet destroyed. */
+export interface GpuResourceCount {
+    buffers: number;
+    bufferBytes: number;
+    textures: number;
+}
 export declare class GpuContext {
     private readonly gpu;
     private readonly options;
@@ -46,6 +52,9 @@ export declare class GpuContext {
     device: GPUDevice;
     private pipelines;
     private disposed;
+    /** Set by loseDevice(): the next 'destroyed' loss is treated as a real one. */
+    private simulatedLoss;
+    private live;
     private constructor();
     static create(options?: GpuContextOptions): Promise<GpuContext>;
     /** `gpu`, or navigator.gpu; throws WebGpuUnavailableError 'no-webgpu-api' at once when there is none. */
@@ -67,12 +76,25 @@ export declare class GpuContext {
      * `key` names the shader; constants are part of the cache key.
      */
     pipeline(key: string, code: string, constants?: PipelineConstants): GPUComputePipeline;
+    /** A buffer on the current device, counted in `resources` until it is destroyed. */
+    createBuffer(descriptor: GPUBufferDescriptor): GPUBuffer;
+    /** A texture on the current device, counted in `resources` until it is destroyed. */
+    createTexture(descriptor: GPUTextureDescriptor): GPUTexture;
+    /** Counts `object` as alive until its first destroy(). */
+    private counted;
+    /** Buffers (and their bytes) and textures made through this context and alive on the current device. */
+    get resources(): GpuResourceCount;
+    /**
+     * Destroys the device as if the GPU had been lost (driver reset, GPU process crash): what follows
+     * is the real loss path. For tests and soak runs.
+     */
+    loseDevice(): void;
     /**
      * Runs `build` inside validation and out-of-memory error scopes and throws what WebGPU reported
-     * (a WGSL compile error, a bad binding, an allocation failure) instead of letting it pass silently.
+     * (a WGSL compile error, a bad binding, an allocation failure) as a GpuError instead of letting it
+     * pass silently.
      */
     checked<T>(label: string, build: () => T): Promise<T>;
     get pipelineCount(): number;
     dispose(): void;
 }
-export {};

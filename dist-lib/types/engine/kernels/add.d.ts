@@ -13,4 +13,10 @@ export interface AddOptions {
     label?: string;
 }
 /** a + b for tensors with the same number of elements; the output takes `a`'s shape. */
+export declare const ADD_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly count4: "u32";
+    readonly alpha: "f32";
+    readonly activation: "u32";
+    readonly _pad0: "u32";
+}>;
 export declare function add(context: GpuContext, a: Tensor, b: Tensor, options?: AddOptions): KernelCall<Tensor>;

@@ -38,6 +38,25 @@ export interface Conv2dOptions {
     label?: string;
 }
 export declare function conv2dOutputShape(input: Tensor['shape'], filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'outC'>, options: Pick<Conv2dOptions, 'stride' | 'padding'>): readonly [number, number, number, number];
+/** conv2d.wgsl and conv2d-subgroup.wgsl share this struct. */
+export declare const CONV2D_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly inH: "u32";
+    readonly inW: "u32";
+    readonly inC: "u32";
+    readonly outH: "u32";
+    readonly outW: "u32";
+    readonly outC: "u32";
+    readonly outC4: "u32";
+    readonly pixels: "u32";
+    readonly kH: "u32";
+    readonly kW: "u32";
+    readonly strideH: "u32";
+    readonly strideW: "u32";
+    readonly padTop: "i32";
+    readonly padLeft: "i32";
+    readonly activation: "u32";
+    readonly tilePixels: "u32";
+}>;
 export declare function conv2d(context: GpuContext, input: Tensor, filter: Conv2dFilter, options: Conv2dOptions): KernelCall<Tensor>;
 /**
  * Whether conv2d runs this convolution as a matrix product (matmul.wgsl): a 1×1 filter, stride 1 and no

@@ -32,4 +32,22 @@ export interface DepthwiseConv2dOptions {
     label?: string;
 }
 export declare function depthwiseConv2dOutputShape(input: Shape, filter: Pick<DepthwiseConv2dFilter, 'kH' | 'kW'>, options: Pick<DepthwiseConv2dOptions, 'stride' | 'padding'>): readonly [number, number, number, number];
+export declare const DEPTHWISE_CONV2D_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly inH: "u32";
+    readonly inW: "u32";
+    readonly channels: "u32";
+    readonly channels4: "u32";
+    readonly outH: "u32";
+    readonly outW: "u32";
+    readonly threads: "u32";
+    readonly kH: "u32";
+    readonly kW: "u32";
+    readonly strideH: "u32";
+    readonly strideW: "u32";
+    readonly padTop: "i32";
+    readonly padLeft: "i32";
+    readonly activation: "u32";
+    readonly xGroups: "u32";
+    readonly tilePixels: "u32";
+}>;
 export declare function depthwiseConv2d(context: GpuContext, input: Tensor, filter: DepthwiseConv2dFilter, options: DepthwiseConv2dOptions): KernelCall<Tensor>;

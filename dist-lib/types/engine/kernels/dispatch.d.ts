@@ -4,21 +4,16 @@ export interface Dispatch {
     readonly pipeline: GPUComputePipeline;
     readonly bindGroup: GPUBindGroup;
     readonly workgroups: readonly [number, number, number];
+    /** Uniform buffers made for this dispatch alone; destroyed with it (destroyDispatch). */
+    readonly owned?: readonly GPUBuffer[];
 }
+/** Frees what a dispatch owns (its uniforms); the pipeline is the context's, the tensors the run's. */
+export declare function destroyDispatch(dispatch: Dispatch): void;
 /** A kernel's result: where its output lives and the dispatch that fills it. */
 export interface KernelCall<TOutput> {
     readonly output: TOutput;
     readonly dispatch: Dispatch;
 }
-/** Packs a uniform struct of u32/i32/f32 fields (each 4 bytes, in declaration order). */
-export type UniformField = {
-    u32: number;
-} | {
-    i32: number;
-} | {
-    f32: number;
-};
-export declare function uniformBuffer(context: GpuContext, fields: readonly UniformField[], label: string): GPUBuffer;
 export declare function bindGroup(context: GpuContext, pipeline: GPUComputePipeline, resources: readonly GPUBindingResource[], label: string): GPUBindGroup;
 export declare function buffers(...list: GPUBuffer[]): GPUBindingResource[];
 /** A kernel call: `pipeline` with `bound` as bindings 0..n-1 (in order), over `workgroups`. */

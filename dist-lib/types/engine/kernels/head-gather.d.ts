@@ -12,4 +12,14 @@ export interface HeadGatherOptions {
     rowOffset: number;
     label?: string;
 }
+export declare const HEAD_GATHER_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly threads: "u32";
+    readonly cells: "u32";
+    readonly anchors: "u32";
+    readonly width: "u32";
+    readonly inC: "u32";
+    readonly channelOffset: "u32";
+    readonly rowOffset: "u32";
+    readonly rows: "u32";
+}>;
 export declare function headGather(context: GpuContext, input: Tensor, output: Tensor, options: HeadGatherOptions): KernelCall<Tensor>;

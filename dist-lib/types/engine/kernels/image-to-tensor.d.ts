@@ -1,6 +1,7 @@
 import type { GpuContext } from '../gpu-context';
+import { type Channels, type Normalisation } from '../normalisation';
 import { type Tensor } from '../tensor';
-import { type KernelCall, type UniformField } from './dispatch';
+import { type Dispatch, type KernelCall } from './dispatch';
 /** An integer pixel rectangle of the frame; it may reach outside the frame (those pixels read 0). */
 export interface PixelRect {
     x: number;
@@ -15,36 +16,7 @@ export interface CanvasPlacement {
     padLeft: number;
     padTop: number;
 }
-export type Channels = readonly [number, number, number];
-/** out = (v - mean) * scale per RGB channel, v in 0..255. */
-export interface Normalisation {
-    mean: number | Channels;
-    scale: number | Channels;
-}
-/** The preprocessing of the models in docs/model-map.md table 1a. */
-export declare const NORMALISATIONS: {
-    /** face_recognition_model and face_landmark_68: (RGB - mean) / 255. */
-    readonly faceApi: {
-        readonly mean: readonly [122.782, 117.001, 104.298];
-        readonly scale: number;
-    };
-    /** tiny_face_detector: (RGB - mean) / 255. */
-    readonly tinyFaceDetector: {
-        readonly mean: readonly [117.001, 114.697, 97.404];
-        readonly scale: number;
-    };
-    /** ssd_mobilenetv1: x / 127.5 - 1. */
-    readonly ssdMobilenet: {
-        readonly mean: 127.5;
-        readonly scale: number;
-    };
-    /** Byte values unchanged (0..255). */
-    readonly raw: {
-        readonly mean: 0;
-        readonly scale: 1;
-    };
-};
-export declare const channels: (value: number | Channels) => Channels;
+export { channels, NORMALISATIONS, type Channels, type Normalisation } from '../normalisation';
 /**
  * Where a width x height crop sits on the square canvas face-api's padToSquare builds: 'bottom-right'
  * appends all the padding (detectors), 'centred' appends round(diff/2) and prepends the rest
@@ -83,8 +55,27 @@ export interface ImageToTensorCall extends KernelCall<Tensor> {
     /** Rewrites the uniforms for a new crop/canvas/normalisation/flip on the same frame texture. */
     update(geometry: ImageToTensorGeometry): void;
 }
-/** Rewrites a uniform buffer made by uniformBuffer() with new values (same layout). */
-export declare function writeUniformFields(context: GpuContext, buffer: GPUBuffer, fields: readonly UniformField[]): void;
+export declare const IMAGE_TO_TENSOR_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly outH: "u32";
+    readonly outW: "u32";
+    readonly srcH: "u32";
+    readonly srcW: "u32";
+    readonly cropX: "i32";
+    readonly cropY: "i32";
+    readonly cropW: "i32";
+    readonly cropH: "i32";
+    readonly padTop: "i32";
+    readonly padLeft: "i32";
+    readonly batch: "u32";
+    readonly flip: "u32";
+    readonly mean: "vec4<f32>";
+    readonly scale: "vec4<f32>";
+}>;
 /** Checks (or creates) the [B,outH,outW,3] output and the slot written. */
 export declare function batchOutput(context: GpuContext, outH: number, outW: number, output: Tensor | undefined, batchIndex: number, label: string): Tensor;
 export declare function imageToTensor(context: GpuContext, frame: GPUTexture, options: ImageToTensorOptions): ImageToTensorCall;
+/**
+ * The dispatch of a kernel that reads the frame texture and writes one [outH, outW] image of `output`
+ * (image-to-tensor, similarity-warp): bindings 0 frame, 1 output, 2 uniforms; one thread per pixel.
+ */
+export declare function frameDispatch(context: GpuContext, label: string, pipeline: GPUComputePipeline, frame: GPUTexture, output: Tensor, uniforms: GPUBuffer, [wgX, wgY]: readonly [number, number]): Dispatch;

@@ -67,4 +67,15 @@ export declare function matmulConfig(m: number, k: number, n: number, kSplit?: n
  * Fully connected layer: `input` flattened to [M,K] (K = weights.k; e.g. [B,1,1,256] is [B,256]) times
  * the weights, with the fused epilogue. Output shape [M,N].
  */
+/** matmul.wgsl and matmul-subgroup.wgsl share this struct. */
+export declare const MATMUL_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly m: "u32";
+    readonly k: "u32";
+    readonly n: "u32";
+    readonly n4: "u32";
+    readonly activation: "u32";
+    readonly tileRows: "u32";
+    readonly _pad1: "u32";
+    readonly _pad2: "u32";
+}>;
 export declare function matmul(context: GpuContext, input: Tensor, weights: Pick<MatmulWeights, 'k' | 'n' | 'buffer' | 'channelParams' | 'activationCode'>, options?: MatmulOptions): KernelCall<Tensor>;

@@ -16,4 +16,18 @@ export interface PadOptions extends PadAmounts {
     label?: string;
 }
 export declare function padOutputShape(input: Shape, pad: PadAmounts): readonly [number, number, number, number];
+export declare const PAD_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly inH: "u32";
+    readonly inW: "u32";
+    readonly inC: "u32";
+    readonly outH: "u32";
+    readonly outW: "u32";
+    readonly outC: "u32";
+    readonly threads: "u32";
+    readonly padTop: "u32";
+    readonly padLeft: "u32";
+    readonly _pad0: "u32";
+    readonly _pad1: "u32";
+    readonly _pad2: "u32";
+}>;
 export declare function pad(context: GpuContext, input: Tensor, options: PadOptions): KernelCall<Tensor>;

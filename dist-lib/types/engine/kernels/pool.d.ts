@@ -18,4 +18,18 @@ export interface PoolOptions {
     label?: string;
 }
 export declare function poolOutputShape(input: Shape, options: Pick<PoolOptions, 'window' | 'stride' | 'padding'>): readonly [number, number, number, number];
+export declare const POOL_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly inH: "u32";
+    readonly inW: "u32";
+    readonly channels: "u32";
+    readonly outH: "u32";
+    readonly outW: "u32";
+    readonly threads: "u32";
+    readonly kH: "u32";
+    readonly kW: "u32";
+    readonly strideH: "u32";
+    readonly strideW: "u32";
+    readonly padTop: "i32";
+    readonly padLeft: "i32";
+}>;
 export declare function pool(context: GpuContext, input: Tensor, options: PoolOptions): KernelCall<Tensor>;

@@ -6,4 +6,10 @@ export interface SigmoidOptions {
     output?: Tensor;
     label?: string;
 }
+export declare const SIGMOID_UNIFORMS: import("./uniforms").UniformLayout<{
+    readonly count4: "u32";
+    readonly _pad0: "u32";
+    readonly _pad1: "u32";
+    readonly _pad2: "u32";
+}>;
 export declare function sigmoid(context: GpuContext, input: Tensor, options?: SigmoidOptions): KernelCall<Tensor>;

@@ -24,6 +24,7 @@ export interface LandmarkWeights {
     fc: MatmulWeights;
 }
 export declare function uploadLandmarkWeights(context: GpuContext, weights: WeightMap): LandmarkWeights;
+export declare function destroyLandmarkWeights(weights: LandmarkWeights): void;
 /**
  * Records the network for `batch` crops. Input [batch,112,112,3], already (RGB - mean) / 255.
  * Output [batch,136]: x0,y0,x1,y1,... in [0,1] of the crop.

@@ -1,7 +1,7 @@
 import type { GpuContext } from '../gpu-context';
 import { type Conv2dFilter, type Conv2dOptions } from '../kernels/conv2d';
 import { type DepthwiseConv2dFilter, type DepthwiseConv2dOptions } from '../kernels/depthwise-conv2d';
-import type { Dispatch, KernelCall } from '../kernels/dispatch';
+import { type Dispatch, type KernelCall } from '../kernels/dispatch';
 import { type AddOptions } from '../kernels/add';
 import { type MatmulWeights } from '../kernels/matmul';
 import { type PadAmounts } from '../kernels/pad';
@@ -41,3 +41,8 @@ export declare class NetBuilder {
     finish(input: Tensor, outputs: Tensor[]): NetRun;
 }
 export declare function destroyRun(run: NetRun): void;
+/** Frees uploaded filters (conv, depthwise or matmul weights with their per-channel parameters). */
+export declare function destroyFilters(filters: readonly {
+    readonly buffer: GPUBuffer;
+    readonly channelParams: GPUBuffer;
+}[]): void;

@@ -19,6 +19,7 @@ export interface RecognitionWeights {
     fc: MatmulWeights;
 }
 export declare function uploadRecognitionWeights(context: GpuContext, weights: WeightMap): RecognitionWeights;
+export declare function destroyRecognitionWeights(weights: RecognitionWeights): void;
 /**
  * Records the network for `batch` faces. Input: [batch,150,150,3], already (RGB - mean) / 255.
  * Output: [batch,128].

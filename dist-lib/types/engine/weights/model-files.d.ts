@@ -1,4 +1,5 @@
-export type ModelId = 'tiny_face_detector' | 'ssd_mobilenetv1' | 'face_landmark_68' | 'face_recognition';
+import { type NetworkId } from '../networks/registry';
+export type ModelId = NetworkId;
 export declare const MODEL_IDS: readonly ModelId[];
 export interface ModelFileInfo {
     readonly bytes: number;
@@ -11,8 +12,6 @@ export interface ModelFiles {
     /** Its binary shards, in manifest order. */
     readonly shards: readonly string[];
 }
-/** The package and version the files come from, e.g. "@vladmandic/face-api@1.7.15". */
-export declare const MODEL_SOURCE: string;
 export declare const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>>;
 /** Size and SHA-256 of each file, by file name. */
 export declare const FILE_CHECKSUMS: Readonly<Record<string, ModelFileInfo>>;
