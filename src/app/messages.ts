@@ -173,14 +173,17 @@ export const STORAGE_BLOCKED: Problem = {
     'cannot update it. Close or reload the other Faceprint tabs; this page continues by itself.',
 };
 
-/** Not an error: the engine works, slowly, where the browser has no graphics acceleration. */
+/**
+ * Not an error: the engine works, slowly, where WebGPU runs on the processor. The page cannot tell a
+ * blocked or switched-off graphics chip from a machine that has none (a VM, a remote desktop), so the
+ * advice covers both without promising a speed-up.
+ */
 export const SOFTWARE_RENDERER: Problem = {
   kind: 'software-renderer',
-  title: 'Running without graphics acceleration',
+  title: 'No graphics acceleration',
   message:
-    'This browser runs WebGPU on the processor instead of a graphics chip, so each check takes a few seconds ' +
-    'instead of a fraction of one. Results are the same. Turning on hardware acceleration in the browser’s ' +
-    'settings, or using a device with a graphics chip, makes it fast.',
+    'Faceprint runs on the processor here, so each check takes several seconds. Results are the same. ' +
+    'If this device has a graphics chip, turning on hardware acceleration in the browser’s settings makes it faster.',
 };
 
 function unexpected(error: unknown): Problem {
@@ -189,4 +192,27 @@ function unexpected(error: unknown): Problem {
     title: 'Something went wrong',
     message: `${messageOf(error)} Reload the page to try again; your enrollments are not affected.`,
   };
+}
+
+/** What a decision says, headline first; a refusal says what the person can do about it. */
+export function decisionWording(decision: {
+  mode: '1:1' | '1:N';
+  outcome: 'match' | 'no-match';
+  name: string | null;
+}): { headline: string; advice: string | null } {
+  const retry = 'Face the camera in good light, hold still, and try again.';
+  if (decision.mode === '1:1') {
+    return decision.outcome === 'match'
+      ? { headline: `Verified: this is ${decision.name}`, advice: null }
+      : {
+          headline: `We couldn’t confirm it’s ${decision.name}`,
+          advice: `${retry} If the right person keeps being refused, add more samples to ${decision.name} in Enroll.`,
+        };
+  }
+  return decision.outcome === 'match'
+    ? { headline: `Recognised: ${decision.name}`, advice: null }
+    : {
+        headline: 'We didn’t recognise this face',
+        advice: `${retry} Someone who has not enrolled on this device yet needs to enroll first.`,
+      };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
+import { decisionWording, describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
 import { ImportError, StorageFullError, StorageOutdatedError } from '../../src/storage';
 
 const domError = (name: string) => Object.assign(new Error('browser text'), { name });
@@ -56,5 +56,22 @@ describe('describeStorageError', () => {
     const rejected = describeStorageError(new ImportError('not-json', 'Not JSON.'));
     expect(rejected.kind).toBe('import-rejected');
     expect(rejected.message).toMatch(/Nothing was imported/);
+  });
+});
+
+describe('decisionWording', () => {
+  it('a refusal says what to do, and does not accuse', () => {
+    const claim = decisionWording({ mode: '1:1', outcome: 'no-match', name: 'Ada' });
+    expect(claim.headline).toBe('We couldn’t confirm it’s Ada');
+    expect(claim.advice).toMatch(/good light.*try again/);
+    expect(claim.headline).not.toMatch(/not Ada/);
+    const search = decisionWording({ mode: '1:N', outcome: 'no-match', name: 'Ada' });
+    expect(search.headline).toBe('We didn’t recognise this face');
+    expect(search.advice).toMatch(/enroll first/);
+  });
+
+  it('an acceptance names the person and needs no advice', () => {
+    expect(decisionWording({ mode: '1:1', outcome: 'match', name: 'Ada' })).toEqual({ headline: 'Verified: this is Ada', advice: null });
+    expect(decisionWording({ mode: '1:N', outcome: 'match', name: 'Ada' })).toEqual({ headline: 'Recognised: Ada', advice: null });
   });
 });

@@ -23,6 +23,26 @@ const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'settings', label: 'Settings' },
 ];
 
+/** localStorage key: the person closed the "no graphics acceleration" notice (it stays closed). */
+const SOFTWARE_NOTICE_DISMISSED = 'faceprint.software-notice-dismissed';
+
+// localStorage can be missing or throw (storage switched off); the notice then simply shows again.
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    localStorage.setItem(key, '1');
+  } catch {
+    // Not remembered; closed for this visit only.
+  }
+}
+
 interface Route {
   /** null: no hash yet; the shell picks enroll or verify. */
   view: ViewName | null;
@@ -58,7 +78,6 @@ export class FpApp extends LitElement {
         margin: 0 auto;
         padding: 0.75rem 1.25rem;
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
         gap: 0.75rem 2rem;
       }
@@ -68,11 +87,13 @@ export class FpApp extends LitElement {
         gap: 0.6rem;
         color: var(--fp-text);
         text-decoration: none;
+        min-height: 2.75rem;
       }
       .brand svg {
         width: 2rem;
         height: 2rem;
         color: var(--fp-accent);
+        flex: none;
       }
       .brand h1 {
         font-size: 1.25rem;
@@ -88,13 +109,15 @@ export class FpApp extends LitElement {
       nav ul {
         list-style: none;
         display: flex;
-        flex-wrap: wrap;
         gap: 0.25rem;
         margin: 0;
         padding: 0;
       }
       nav a {
-        display: inline-block;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        min-height: 2.75rem;
         padding: 0.45rem 0.9rem;
         border-radius: 8px;
         color: var(--fp-muted);
@@ -116,12 +139,14 @@ export class FpApp extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.4rem;
+        text-align: right;
       }
       .dot {
         width: 0.6rem;
         height: 0.6rem;
         border-radius: 50%;
         background: var(--fp-muted);
+        flex: none;
       }
       .dot.ready {
         background: var(--fp-success);
@@ -132,11 +157,54 @@ export class FpApp extends LitElement {
       .dot.loading {
         background: var(--fp-warning);
       }
+      /* Phones: brand and status on one short row, the views as a full-width tab bar under it. */
+      @media (max-width: 40rem) {
+        .bar {
+          display: grid;
+          grid-template-columns: 1fr auto;
+          padding: 0.4rem 0.75rem 0;
+          gap: 0.25rem 0.75rem;
+        }
+        .brand h1 {
+          font-size: 1.1rem;
+        }
+        .brand small {
+          display: none;
+        }
+        .brand svg {
+          width: 1.6rem;
+          height: 1.6rem;
+        }
+        .status {
+          grid-column: 2;
+          grid-row: 1;
+          font-size: 0.8rem;
+        }
+        nav {
+          grid-column: 1 / -1;
+          margin: 0 -0.75rem;
+          border-top: 1px solid var(--fp-border);
+        }
+        nav ul {
+          display: grid;
+          grid-template-columns: repeat(4, 1fr);
+          gap: 0;
+        }
+        nav a {
+          border-radius: 0;
+          padding: 0.4rem 0.25rem;
+          border-bottom: 3px solid transparent;
+        }
+        nav a[aria-current='page'] {
+          border-bottom-color: var(--fp-accent);
+        }
+      }
       .loading-bar {
         max-width: 72rem;
         margin: 0 auto;
         padding: 0 1.25rem 0.75rem;
       }
+
       main {
         max-width: 72rem;
         margin: 0 auto;
@@ -152,6 +220,17 @@ export class FpApp extends LitElement {
         padding: 0 1.25rem 2rem;
         color: var(--fp-muted);
         font-size: 0.85rem;
+      }
+      @media (max-width: 40rem) {
+        .loading-bar {
+          padding: 0.5rem 0.75rem;
+        }
+        main {
+          padding: 1rem 0.75rem 2rem;
+        }
+        footer {
+          padding: 0 0.75rem 1.5rem;
+        }
       }
     `,
   ];
@@ -169,6 +248,7 @@ export class FpApp extends LitElement {
   @state() private storageBlocked = false;
   @state() private offlineReady = false;
   @state() private activateUpdate: (() => Promise<void>) | null = null;
+  @state() private softwareNoticeDismissed = readFlag(SOFTWARE_NOTICE_DISMISSED);
 
   private readonly store = new EnrollmentStore({
     onBlocked: () => {
@@ -181,6 +261,7 @@ export class FpApp extends LitElement {
 
   private readonly onHashChange = () => {
     this.route = readRoute();
+    if (this.route.view === null && this.peopleLoaded) this.settleDefaultView();
   };
 
   constructor() {
@@ -253,6 +334,7 @@ export class FpApp extends LitElement {
   private async reloadPeople(): Promise<void> {
     try {
       this.people = await this.store.listPeople();
+      if (this.route.view === null) this.settleDefaultView();
       this.storageBlocked = false;
       if (this.storageProblem?.kind !== 'storage-outdated') this.storageProblem = null;
     } catch (error) {
@@ -280,8 +362,24 @@ export class FpApp extends LitElement {
     return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : CALIBRATION.threshold;
   }
 
+  private dismissSoftwareNotice(): void {
+    writeFlag(SOFTWARE_NOTICE_DISMISSED);
+    this.softwareNoticeDismissed = true;
+  }
+
+  /**
+   * With no hash route, a first visit (no one enrolled) opens Enroll and a returning one Verify. The
+   * choice is written into the address once, so that enrolling the first person does not switch the
+   * page to Verify before its confirmation is seen.
+   */
+  private settleDefaultView(): void {
+    const view: ViewName = this.people.length > 0 ? 'verify' : 'enroll';
+    history.replaceState(history.state, '', `#/${view}`);
+    this.route = { view, params: new URLSearchParams() };
+  }
+
   private get view(): ViewName {
-    return this.route.view ?? (this.people.length > 0 ? 'verify' : 'enroll');
+    return this.route.view ?? 'enroll';
   }
 
   protected override updated(): void {
@@ -295,7 +393,7 @@ export class FpApp extends LitElement {
     return html`
       <header>
         <div class="bar">
-          <a class="brand" href="#/verify" aria-label="Faceprint, home">
+          <a class="brand" href="#/" aria-label="Faceprint, home">
             <svg viewBox="0 0 32 32" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
               <path d="M5 11V7a2 2 0 0 1 2-2h4M21 5h4a2 2 0 0 1 2 2v4M27 21v4a2 2 0 0 1-2 2h-4M11 27H7a2 2 0 0 1-2-2v-4" />
               <path d="M11 13.5v1M21 13.5v1M16 13v5h-1.5M12 21.5c2.4 1.8 5.6 1.8 8 0" />
@@ -311,7 +409,7 @@ export class FpApp extends LitElement {
           </nav>
           <div class="status" role="status" data-engine=${engine.status}>
             <span class="dot ${engine.status}" aria-hidden="true"></span>
-            ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading face engine…' : 'Face engine unavailable'}
+            ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading the face models…' : 'Face engine unavailable'}
             ${this.offlineReady ? html` · works offline` : null}
           </div>
         </div>
@@ -332,9 +430,10 @@ export class FpApp extends LitElement {
                   : null}
               </fp-alert>`
             : null}
-          ${engine.status === 'ready' && engine.service.runsInSoftware
-            ? html`<fp-alert tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
+          ${engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
+            ? html`<fp-alert compact tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
                 ${SOFTWARE_RENDERER.message}
+                <div slot="actions"><button @click=${this.dismissSoftwareNotice}>Dismiss</button></div>
               </fp-alert>`
             : null}
           ${this.activateUpdate
@@ -378,6 +477,7 @@ export class FpApp extends LitElement {
           .saveState=${this.preferencesSave}
           .engine=${this.engine}
           .model=${APP_MODEL}
+          ?offlineReady=${this.offlineReady}
         ></fp-settings-view>`;
     }
   }

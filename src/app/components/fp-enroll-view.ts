@@ -6,6 +6,7 @@ import type { EngineState } from '../engine-state';
 import { emit } from '../events';
 import { checkFrame } from '../frame-check';
 import { ENROLL_THRESHOLDS, type QualityReport } from '../logic/quality';
+import { estimateSecondsLeft, formatTimeLeft } from '../logic/time-left';
 import { describeEngineError, describeStorageError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
@@ -80,6 +81,7 @@ export class FpEnrollView extends LitElement {
   @query('fp-camera') private camera?: FpCamera;
 
   private lastSampleAt = 0;
+  private captureStartedAt = 0;
   private readonly loop = new FrameLoopController(
     this,
     (isCurrent) => this.step(isCurrent),
@@ -110,6 +112,7 @@ export class FpEnrollView extends LitElement {
     this.problem = null;
     this.saved = null;
     this.lastSampleAt = 0;
+    this.captureStartedAt = performance.now();
     this.phase = 'capture';
     this.loop.start();
   }
@@ -238,7 +241,11 @@ export class FpEnrollView extends LitElement {
       ? `${this.cameraProblem.title}: see the message under the picture.`
       : engine.status === 'loading'
         ? 'The face models are still loading; capture starts as soon as they are ready.'
-        : (this.quality?.hint ?? (this.quality?.passed ? 'Good. Hold still…' : 'Look at the camera.'));
+        : this.quality
+          ? (this.quality.hint ?? (this.quality.passed ? 'Good. Hold still…' : 'Look at the camera.'))
+          : 'Finding your face…';
+    const busy = engine.status === 'ready' && !this.cameraProblem && (!this.quality || this.quality.passed);
+    const left = estimateSecondsLeft(performance.now() - this.captureStartedAt, count, REQUIRED_SAMPLES);
     return html`<div class="capture">
       <fp-camera @fp-camera-status=${this.onCameraStatus} .active=${this.phase === 'capture'} .deviceId=${this.cameraId}>
         <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
@@ -248,10 +255,15 @@ export class FpEnrollView extends LitElement {
         <h3>Enrolling ${this.name.trim()}</h3>
         ${engine.status === 'loading' ? html`<fp-load-progress class="block" .progress=${engine.progress}></fp-load-progress>` : null}
         <div class="samples">
-          <div id="samples-label">Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span></div>
+          <div id="samples-label">
+            Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span>
+            ${left === null ? null : html`<span class="time-left">· ${formatTimeLeft(left)}</span>`}
+          </div>
           <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
         </div>
-        <p class="hint" role="status" aria-live="polite">${this.phase === 'saving' && !this.problem ? 'Saving…' : hint}</p>
+        <p class="hint" ?data-busy=${busy || this.phase === 'saving'} role="status" aria-live="polite">
+          ${this.phase === 'saving' && !this.problem ? 'Saving…' : hint}
+        </p>
         <fp-quality-checklist class="block" .report=${this.quality}></fp-quality-checklist>
         ${this.problem
           ? html`<fp-alert class="block" tone="error" heading=${this.problem.title} data-problem=${this.problem.kind}>
@@ -275,7 +287,8 @@ export class FpEnrollView extends LitElement {
     if (!person) return null;
     const added = this.samples.length;
     return html`<fp-alert class="block" tone="success" heading="${person.name} is enrolled" data-state="enrolled">
-        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total.
+        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total. Next, check that Faceprint
+        recognises ${person.name}: press “Verify ${person.name}” and look at the camera.
       </fp-alert>
       <div class="actions">
         <a class="button primary-link" href="#/verify?person=${encodeURIComponent(person.id)}">Verify ${person.name}</a>

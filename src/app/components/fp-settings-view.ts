@@ -5,7 +5,8 @@ import type { ModelSpec } from '../../storage';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
 import { sharedStyles } from '../styles/shared';
-import { describeThreshold } from '../logic/threshold-text';
+import { describeThreshold, formatThreshold } from '../logic/threshold-text';
+import { readOfflineStatus, type OfflineStatus } from '../offline-status';
 import { CONSENSUS_FRAMES } from '../logic/decision';
 import './fp-alert';
 
@@ -105,19 +106,32 @@ export class FpSettingsView extends LitElement {
   /** The model the app expects. */
   @property({ attribute: false }) model: ModelSpec | null = null;
 
+  /** The app's offline cache finished filling (from the service worker); the offline card is re-read. */
+  @property({ type: Boolean }) offlineReady = false;
+
   /** The slider's value while it is being dragged. */
   @state() private draft: number | null = null;
   @state() private storage: { usage: number; quota: number; persisted: boolean } | null = null;
+  @state() private offline: OfflineStatus | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.readStorage();
   }
 
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('offlineReady')) void this.readStorage();
+  }
+
   private async readStorage(): Promise<void> {
     if (!navigator.storage?.estimate) return;
-    const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
+    const [estimate, persisted, offline] = await Promise.all([
+      navigator.storage.estimate(),
+      navigator.storage.persisted?.() ?? false,
+      readOfflineStatus(),
+    ]);
     this.storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+    this.offline = offline;
   }
 
   private async persist(): Promise<void> {
@@ -170,16 +184,18 @@ export class FpSettingsView extends LitElement {
             aria-label="Match threshold"
             aria-describedby="threshold-meaning"
           />
-          <output for="threshold" aria-live="polite">${value.toFixed(2)}</output>
+          <output for="threshold" aria-live="polite">${formatThreshold(value)}</output>
         </div>
         <div class="scale" aria-hidden="true"><span>Stricter</span><span>More lenient</span></div>
         <p class="meaning" id="threshold-meaning">
-          ${calibration ? html`At ${value.toFixed(2)}: ${describeThreshold(calibration, value)}.` : null}
+          ${calibration ? html`At ${formatThreshold(value)}: ${describeThreshold(calibration, value)}.` : null}
         </p>
         <div class="actions">
-          <button @click=${this.reset} ?disabled=${calibration === null || value === calibration.threshold}>
-            Use the calibrated threshold (${calibration?.threshold.toFixed(2)})
-          </button>
+          ${calibration === null
+            ? null
+            : value === calibration.threshold
+              ? html`<span data-calibrated>This is the calibrated threshold (the one measured on LFW).</span>`
+              : html`<button @click=${this.reset}>Go back to the calibrated threshold (${formatThreshold(calibration.threshold)})</button>`}
           <span class="save-state" role="status">${SAVE_STATE_TEXT[this.saveState ?? 'none']}</span>
         </div>
         ${mismatch
@@ -200,7 +216,7 @@ export class FpSettingsView extends LitElement {
               : 'dlib’s published default threshold, not yet measured for this app'}
           </dd>
           <dt>Calibrated threshold</dt>
-          <dd>${calibration?.threshold.toFixed(3)}</dd>
+          <dd>${calibration ? formatThreshold(calibration.threshold) : '—'}</dd>
           ${calibration?.source === 'lfw-eval'
             ? html`<dt>Measured on</dt>
                 <dd>${new Date(calibration.generated).toLocaleDateString()}</dd>`
@@ -215,11 +231,21 @@ export class FpSettingsView extends LitElement {
       </div>
 
       <div class="card">
+        <h3>Offline use</h3>
+        ${this.offline
+          ? html`<p data-offline=${this.offline.state}>${offlineText(this.offline)}</p>`
+          : html`<p>Checking what is saved on this device…</p>`}
+      </div>
+
+      <div class="card">
         <h3>Storage on this device</h3>
         ${this.storage
           ? html`<p>
                 Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows
-                it (face models included). ${this.storage.persisted
+                it: the enrollments and settings${this.offline?.state === 'ready'
+                  ? ', and the offline copy of the app and its face models'
+                  : '; the face models are not stored here (see Offline use)'}.
+                ${this.storage.persisted
                   ? 'The browser will keep this data even when space runs low.'
                   : 'The browser may clear this data when space runs low.'}
               </p>
@@ -229,6 +255,24 @@ export class FpSettingsView extends LitElement {
           : html`<p>This browser does not report storage use.</p>`}
       </div>
     </section>`;
+  }
+}
+
+function offlineText(offline: OfflineStatus): string {
+  const models = formatBytes(offline.modelBytes);
+  switch (offline.state) {
+    case 'ready':
+      return `Faceprint works offline: the app and its face models (${formatBytes(offline.cachedModelBytes)}) are saved on this device.`;
+    case 'caching':
+      return `Saving the app and its face models (${models}) for offline use… Keep this page open; it works offline once they are saved.`;
+    case 'dev-server':
+      return (
+        `Not in this development server. Offline use comes from a service worker that only the production build ` +
+        `installs (npm run build, then npm run preview); here the face models (${models}) are downloaded on each visit ` +
+        'and nothing is saved for offline use.'
+      );
+    case 'unsupported':
+      return `This browser cannot keep Faceprint for offline use (service workers are not available); the face models (${models}) are downloaded on each visit.`;
   }
 }
 

@@ -9,6 +9,7 @@ import { emit, type VerificationResult } from '../events';
 import { checkFrame } from '../frame-check';
 import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../logic/decision';
 import { VERIFY_THRESHOLDS, type QualityReport } from '../logic/quality';
+import { formatThreshold } from '../logic/threshold-text';
 import { describeEngineError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
@@ -257,11 +258,20 @@ export class FpVerifyView extends LitElement {
       ? `${this.cameraProblem.title}: see the message under the picture.`
       : engine.status === 'loading'
         ? 'The face models are still loading; checking starts as soon as they are ready.'
-        : (this.quality?.hint ?? (this.quality?.passed ? 'Checking… hold still.' : 'Look at the camera.'));
+        : this.quality
+          ? (this.quality.hint ?? (this.quality.passed ? 'Checking… hold still.' : 'Look at the camera.'))
+          : 'Finding your face…';
+    const busy = engine.status === 'ready' && !this.cameraProblem && (!this.quality || this.quality.passed);
     return html`<div class="capture">
       ${running
         ? html`<fp-camera @fp-camera-status=${this.onCameraStatus} .active=${true} .deviceId=${this.cameraId}>
-            <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
+            <fp-face-overlay
+              slot="overlay"
+              .analysis=${this.analysis}
+              ?passed=${this.quality?.passed ?? false}
+              verifying
+              .outcome=${this.verdict?.outcome ?? null}
+            ></fp-face-overlay>
         ${this.quality?.hint ? html`<div slot="caption" class="caption" aria-hidden="true">${this.quality.hint}</div>` : null}
           </fp-camera>`
         : html`<fp-decision-card .result=${this.result} .calibration=${this.calibration}></fp-decision-card>`}
@@ -269,7 +279,7 @@ export class FpVerifyView extends LitElement {
         <h3>${this.mode === '1:1' ? `Is this ${claimedName ?? '…'}?` : 'Who is this?'}</h3>
         ${engine.status === 'loading' ? html`<fp-load-progress class="block" .progress=${engine.progress}></fp-load-progress>` : null}
         ${running
-          ? html`<p class="hint" role="status" aria-live="polite">${hint}</p>
+          ? html`<p class="hint" ?data-busy=${busy} role="status" aria-live="polite">${hint}</p>
               <dl>
                 <dt>Frames in agreement</dt>
                 <dd data-streak=${this.streak}>${this.streak} of ${CONSENSUS_FRAMES}</dd>
@@ -280,7 +290,7 @@ export class FpVerifyView extends LitElement {
                     : '—'}
                 </dd>
                 <dt>Threshold</dt>
-                <dd>${this.threshold.toFixed(2)}</dd>
+                <dd>${formatThreshold(this.threshold)}</dd>
               </dl>
               <div class="actions"><button @click=${this.stop}>Stop</button></div>`
           : html`<p>The camera is off. Verify again to take a new reading.</p>

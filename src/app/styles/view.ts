@@ -32,6 +32,36 @@ export const viewStyles = css`
     border-radius: 8px;
     background: var(--fp-surface-2);
   }
+  /* Work in progress (a frame being analysed, a sample being saved): a spinner before the words. */
+  .hint[data-busy] {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+  }
+  .hint[data-busy]::before {
+    content: '';
+    flex: none;
+    width: 1.1rem;
+    height: 1.1rem;
+    border-radius: 50%;
+    border: 3px solid var(--fp-border);
+    border-top-color: var(--fp-accent);
+    animation: fp-spin 0.9s linear infinite;
+  }
+  @keyframes fp-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .hint[data-busy]::before {
+      animation-duration: 3s;
+    }
+  }
+  .time-left {
+    color: var(--fp-muted);
+    font-variant-numeric: tabular-nums;
+  }
   .caption {
     margin: 0.75rem;
     padding: 0.45rem 0.75rem;
