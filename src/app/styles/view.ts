@@ -20,6 +20,49 @@ export const viewStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  /*
+   * Phones: while capturing, the camera and what to do next share the screen. The introduction gives
+   * way, the camera is capped to part of the height, and the side panel leads with the instruction and
+   * the count, then Cancel, then the checklist.
+   */
+  @media (max-width: 40rem) {
+    :host(:has(.capture)) .lead {
+      display: none;
+    }
+    .capture {
+      gap: 0.6rem;
+    }
+    .capture fp-camera {
+      width: min(100%, calc(40svh * 4 / 3));
+      margin: 0 auto;
+    }
+    .side.card {
+      padding: 0.75rem;
+    }
+    .side > * {
+      order: 5;
+    }
+    .side > h3 {
+      order: 0;
+      margin-bottom: 0.25rem;
+    }
+    .side > fp-load-progress,
+    .side > .hint {
+      order: 1;
+    }
+    .side > .samples {
+      order: 2;
+      margin-bottom: 0.5rem;
+    }
+    .side > .actions {
+      order: 3;
+      margin-bottom: 0.5rem;
+    }
+    .hint {
+      min-height: 0;
+      margin-bottom: 0.5rem;
+    }
+  }
   .side {
     display: flex;
     flex-direction: column;
