@@ -173,18 +173,23 @@ export const STORAGE_BLOCKED: Problem = {
     'cannot update it. Close or reload the other Faceprint tabs; this page continues by itself.',
 };
 
-/**
- * Not an error: the engine works, slowly, where WebGPU runs on the processor. The page cannot tell a
- * blocked or switched-off graphics chip from a machine that has none (a VM, a remote desktop), so the
- * advice covers both without promising a speed-up.
- */
+/** Not an error: the engine works, slowly, where WebGPU runs on the processor. */
 export const SOFTWARE_RENDERER: Problem = {
   kind: 'software-renderer',
   title: 'No graphics acceleration',
-  message:
-    'Faceprint runs on the processor here, so each check takes several seconds. Results are the same. ' +
-    'If this device has a graphics chip, turning on hardware acceleration in the browser’s settings makes it faster.',
+  message: 'Each check takes several seconds on this device; the results are the same.',
 };
+
+/**
+ * What can be done about it. The page cannot tell a blocked or switched-off graphics chip from a
+ * machine that has none (a virtual machine, a remote desktop), so the advice covers both and promises
+ * no speed-up.
+ */
+export const SOFTWARE_RENDERER_ADVICE =
+  'Faceprint runs its face models on the processor here because the browser offers no graphics ' +
+  'acceleration. If this device has a graphics chip, turning on hardware acceleration in the browser’s ' +
+  'settings (or updating the browser) makes checks much faster. On a virtual machine or remote desktop ' +
+  'without one, this is as fast as it gets.';
 
 function unexpected(error: unknown): Problem {
   return {

@@ -5,7 +5,7 @@ import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type Person
 import { FaceService, hasWebGpuApi } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import type { ViewName } from '../events';
-import { NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
+import { NO_WEBGPU, SOFTWARE_RENDERER, SOFTWARE_RENDERER_ADVICE, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
 import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
@@ -175,6 +175,9 @@ export class FpApp extends LitElement {
           width: 1.6rem;
           height: 1.6rem;
         }
+        .status .offline {
+          display: none;
+        }
         .status {
           grid-column: 2;
           grid-row: 1;
@@ -213,6 +216,26 @@ export class FpApp extends LitElement {
       .notices fp-alert {
         display: block;
         margin-bottom: 1rem;
+      }
+      .notices .dismiss {
+        width: 2.75rem;
+        padding: 0;
+        border-color: transparent;
+        background: transparent;
+        color: var(--fp-muted);
+      }
+      .notices details {
+        display: inline;
+      }
+      .notices summary {
+        display: inline;
+        cursor: pointer;
+        color: var(--fp-accent);
+        text-decoration: underline;
+      }
+      .notices details[open] {
+        display: block;
+        margin-top: 0.25rem;
       }
       footer {
         max-width: 72rem;
@@ -410,7 +433,7 @@ export class FpApp extends LitElement {
           <div class="status" role="status" data-engine=${engine.status}>
             <span class="dot ${engine.status}" aria-hidden="true"></span>
             ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading the face models…' : 'Face engine unavailable'}
-            ${this.offlineReady ? html` · works offline` : null}
+            ${this.offlineReady ? html`<span class="offline"> · works offline</span>` : null}
           </div>
         </div>
         ${engine.status === 'loading'
@@ -433,7 +456,15 @@ export class FpApp extends LitElement {
           ${engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
             ? html`<fp-alert compact tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
                 ${SOFTWARE_RENDERER.message}
-                <div slot="actions"><button @click=${this.dismissSoftwareNotice}>Dismiss</button></div>
+                <details>
+                  <summary>Why, and what can be done</summary>
+                  ${SOFTWARE_RENDERER_ADVICE}
+                </details>
+                <div slot="actions">
+                  <button class="dismiss" @click=${this.dismissSoftwareNotice} aria-label="Dismiss this notice" title="Dismiss">
+                    <span aria-hidden="true">✕</span>
+                  </button>
+                </div>
               </fp-alert>`
             : null}
           ${this.activateUpdate

@@ -81,6 +81,7 @@ export class FpEnrollView extends LitElement {
   @query('fp-camera') private camera?: FpCamera;
 
   private lastSampleAt = 0;
+  /** When the first frame of this capture was analysed (0: not yet). */
   private captureStartedAt = 0;
   private readonly loop = new FrameLoopController(
     this,
@@ -112,7 +113,7 @@ export class FpEnrollView extends LitElement {
     this.problem = null;
     this.saved = null;
     this.lastSampleAt = 0;
-    this.captureStartedAt = performance.now();
+    this.captureStartedAt = 0;
     this.phase = 'capture';
     this.loop.start();
   }
@@ -136,6 +137,8 @@ export class FpEnrollView extends LitElement {
     const service = this.engine.service;
     const frame = await camera.captureFrame();
     if (!frame) return pause(100);
+    // Time left counts from the first frame analysed, not from the wait for the models or the camera.
+    if (this.captureStartedAt === 0) this.captureStartedAt = performance.now();
     try {
       const { analysis, quality, single } = await checkFrame(service, frame, ENROLL_THRESHOLDS);
       if (!isCurrent()) return;

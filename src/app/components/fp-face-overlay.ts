@@ -1,9 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import type { FaceAnalysis } from '../engine-facade';
-
-/** What the box around the target face says, and the colour it is drawn in. */
-export type OverlayState = 'searching' | 'adjust' | 'checking' | 'match' | 'no-match' | 'several';
+import { overlayState, type OverlayState } from '../logic/overlay-state';
 
 /** Fallbacks for the --fp-overlay-* custom properties: light enough to read over the dark outline. */
 const COLOURS: Record<Exclude<OverlayState, 'searching'>, string> = {
@@ -13,14 +11,6 @@ const COLOURS: Record<Exclude<OverlayState, 'searching'>, string> = {
   'no-match': '#ff6b5e',
   several: '#ff6b5e',
 };
-
-/** The state of the target face's box, from the quality check and, while verifying, the latest verdict. */
-export function overlayState(analysis: FaceAnalysis | null, passed: boolean, outcome: 'match' | 'no-match' | null): OverlayState {
-  if (!analysis || analysis.faces.length === 0) return 'searching';
-  if (analysis.faces.length > 1) return 'several';
-  if (!passed) return 'adjust';
-  return outcome ?? 'checking';
-}
 
 /**
  * Draws what the engine sees over the camera picture: every face box, the 68 landmarks of the target
@@ -72,7 +62,7 @@ export class FpFaceOverlay extends LitElement {
   protected override willUpdate(): void {
     // Enrollment passes no outcome: a face that passes the gates is a good sample.
     const outcome = this.verifying ? this.outcome : 'match';
-    this.state = overlayState(this.analysis, this.passed, outcome);
+    this.state = overlayState(this.analysis?.faces.length ?? 0, this.passed, outcome);
   }
 
   protected override updated(): void {

@@ -22,18 +22,18 @@ export const viewStyles = css`
   }
   /*
    * Phones: while capturing, the camera and what to do next share the screen. The introduction gives
-   * way, the camera is capped to part of the height, and the side panel leads with the instruction and
+   * way, the camera is capped to about a third of the height, and the side panel leads with the instruction and
    * the count, then Cancel, then the checklist.
    */
   @media (max-width: 40rem) {
-    :host(:has(.capture)) .lead {
+    .lead:has(~ .capture) {
       display: none;
     }
     .capture {
       gap: 0.6rem;
     }
     .capture fp-camera {
-      width: min(100%, calc(40svh * 4 / 3));
+      width: min(100%, calc(36svh * 4 / 3));
       margin: 0 auto;
     }
     .side.card {
@@ -114,9 +114,13 @@ export const viewStyles = css`
     font-weight: 600;
     text-align: center;
   }
-  a.primary-link {
+  a.primary-link,
+  a.primary-link:hover {
     background: var(--fp-accent);
     border-color: var(--fp-accent);
     color: var(--fp-accent-text);
+  }
+  a.primary-link:hover {
+    filter: brightness(1.08);
   }
 `;
