@@ -49,3 +49,13 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('the check itself fails on a serious violation, also inside a shadow root', async ({ page }) => {
+  await page.goto('/#/people');
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button></button>';
+    document.body.append(host);
+  });
+  await expect(expectNoSeriousA11yViolations(page, 'a page with an unnamed button')).rejects.toThrow(/button-name \(critical\)/);
+});

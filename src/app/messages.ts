@@ -187,7 +187,7 @@ export const SOFTWARE_RENDERER: Problem = {
  */
 export const SOFTWARE_RENDERER_ADVICE =
   'Faceprint runs its face models on the processor here because the browser offers no graphics ' +
-  'acceleration. If this device has a graphics chip, turning on hardware acceleration in the browser’s ' +
+  'acceleration, so each check takes several seconds; the results are the same. If this device has a graphics chip, turning on hardware acceleration in the browser’s ' +
   'settings (or updating the browser) makes checks much faster. On a virtual machine or remote desktop ' +
   'without one, this is as fast as it gets.';
 

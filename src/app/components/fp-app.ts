@@ -175,7 +175,8 @@ export class FpApp extends LitElement {
           width: 1.6rem;
           height: 1.6rem;
         }
-        .status .offline {
+        .status .offline,
+        .notice-text {
           display: none;
         }
         .status {
@@ -455,7 +456,7 @@ export class FpApp extends LitElement {
             : null}
           ${engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
             ? html`<fp-alert compact tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
-                ${SOFTWARE_RENDERER.message}
+                <span class="notice-text">${SOFTWARE_RENDERER.message}</span>
                 <details>
                   <summary>Why, and what can be done</summary>
                   ${SOFTWARE_RENDERER_ADVICE}
