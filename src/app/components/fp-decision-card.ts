@@ -54,10 +54,9 @@ export class FpDecisionCard extends LitElement {
         cursor: pointer;
         color: var(--fp-muted);
         font-weight: 600;
-        min-height: 2.75rem;
-        display: flex;
-        align-items: center;
-        gap: 0.4rem;
+        /* A list item keeps the disclosure triangle; the line height makes it a 44 px target. */
+        display: list-item;
+        line-height: 2.75rem;
       }
       dl {
         display: grid;
