@@ -88,6 +88,19 @@ export class FpSettingsView extends LitElement {
         display: block;
         margin-top: 0.75rem;
       }
+      /* Phones: each term above its value, so long values (the model id) get the full width. */
+      @media (max-width: 40rem) {
+        .card {
+          padding: 1rem;
+        }
+        dl {
+          grid-template-columns: 1fr;
+          gap: 0;
+        }
+        dd {
+          margin-bottom: 0.5rem;
+        }
+      }
     `,
   ];
 
