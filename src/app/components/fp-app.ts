@@ -275,9 +275,14 @@ export class FpApp extends LitElement {
     }
   }
 
-  private get threshold(): number {
+  /** The threshold chosen in settings, while it is for the calibrated model; null: the calibrated one. */
+  private get chosenThreshold(): number | null {
     const { threshold, thresholdModelId } = this.preferences;
-    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : CALIBRATION.threshold;
+    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : null;
+  }
+
+  private get threshold(): number {
+    return this.chosenThreshold ?? CALIBRATION.threshold;
   }
 
   private get view(): ViewName {
@@ -365,7 +370,7 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
-          .threshold=${this.threshold}
+          .chosenThreshold=${this.chosenThreshold}
           .calibration=${CALIBRATION}
           .claimedId=${this.route.params.get('person')}
         ></fp-verify-view>`;

@@ -1,20 +1,20 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { FrameLoopController } from '../controllers/frame-loop-controller';
-import type { FaceAnalysis, FaceEmbedding } from '../engine-facade';
+import { engineContext, storeContext } from '../contexts';
+import { CaptureSessionController, type CheckedCapture } from '../controllers/capture-session-controller';
+import type { FaceEmbedding } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
-import { checkFrame } from '../frame-check';
-import { ENROLL_THRESHOLDS, type QualityReport } from '../logic/quality';
-import { describeEngineError, describeStorageError, type Problem } from '../messages';
+import { ENROLL_THRESHOLDS } from '../logic/quality';
+import { describeStorageError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
+import { engineProblemAlert } from '../templates';
 import { viewStyles } from '../styles/view';
 import { MAX_NAME_LENGTH, type EnrollmentStore, type PersonRecord } from '../../storage';
-import type { FpCamera } from './fp-camera';
+import type { FpCaptureStage } from './fp-capture-stage';
 import './fp-alert';
-import './fp-camera';
-import './fp-face-overlay';
-import './fp-load-progress';
+import './fp-capture-stage';
 import './fp-quality-checklist';
 
 /** Samples an enrollment needs. */
@@ -23,8 +23,6 @@ export const REQUIRED_SAMPLES = 5;
 const SAMPLE_INTERVAL_MS = 400;
 
 type Phase = 'form' | 'capture' | 'saving' | 'done';
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Enrollment: a name, then REQUIRED_SAMPLES camera frames that pass every quality gate, each turned
@@ -54,11 +52,15 @@ export class FpEnrollView extends LitElement {
     `,
   ];
 
-  /** The face engine, from the shell. */
-  @property({ attribute: false }) engine: EngineState = { status: 'loading', progress: null };
+  /** The face engine (a property, or from an engineContext provider). */
+  @consume({ context: engineContext, subscribe: true })
+  @property({ attribute: false })
+  engine: EngineState = { status: 'loading', progress: null };
 
-  /** Where enrollments are saved. */
-  @property({ attribute: false }) store: EnrollmentStore | null = null;
+  /** Where enrollments are saved (a property, or from a storeContext provider). */
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: EnrollmentStore | null = null;
 
   /** Everyone already enrolled (to tell whether a name is new). */
   @property({ attribute: false }) people: readonly PersonRecord[] = [];
@@ -71,30 +73,26 @@ export class FpEnrollView extends LitElement {
 
   @state() private phase: Phase = 'form';
   @state() private samples: FaceEmbedding[] = [];
-  @state() private analysis: FaceAnalysis | null = null;
-  @state() private quality: QualityReport | null = null;
-  @state() private problem: Problem | null = null;
-  @state() private cameraProblem: Problem | null = null;
+  /** Why saving failed; the samples stay in memory so that saving can be retried. */
+  @state() private saveProblem: Problem | null = null;
   @state() private saved: PersonRecord | null = null;
 
-  @query('fp-camera') private camera?: FpCamera;
+  @query('fp-capture-stage') private stage?: FpCaptureStage;
 
   private lastSampleAt = 0;
-  private readonly loop = new FrameLoopController(
-    this,
-    (isCurrent) => this.step(isCurrent),
-    (error) => {
-      this.problem = describeEngineError(error);
-    },
-  );
+  private readonly session = new CaptureSessionController(this, {
+    engine: () => this.engine,
+    stage: () => this.stage,
+    policy: { thresholds: ENROLL_THRESHOLDS, onFrame: (capture) => this.keepSample(capture) },
+  });
 
   private get existing(): PersonRecord | undefined {
     const key = this.name.trim().toLocaleLowerCase();
     return key ? this.people.find((person) => person.nameKey === key) : undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('engine') && this.engine.status === 'failed' && this.phase === 'capture') this.cancel();
+  protected override willUpdate(): void {
+    if (this.engine.status === 'failed' && this.phase === 'capture') this.cancel();
   }
 
   private onName(event: Event): void {
@@ -105,50 +103,29 @@ export class FpEnrollView extends LitElement {
     event.preventDefault();
     if (!this.name.trim() || this.engine.status === 'failed') return;
     this.samples = [];
-    this.analysis = null;
-    this.quality = null;
-    this.problem = null;
+    this.saveProblem = null;
     this.saved = null;
     this.lastSampleAt = 0;
     this.phase = 'capture';
-    this.loop.start();
+    this.session.start();
   }
 
   private cancel(): void {
-    this.loop.stop();
+    this.session.stop();
     this.phase = 'form';
     this.samples = [];
-    this.analysis = null;
-    this.quality = null;
   }
 
-  private restart(): void {
-    this.problem = null;
-    this.loop.start();
-  }
-
-  private async step(isCurrent: () => boolean): Promise<void> {
-    const camera = this.camera;
-    if (this.engine.status !== 'ready' || !camera) return pause(200);
-    const service = this.engine.service;
-    const frame = await camera.captureFrame();
-    if (!frame) return pause(100);
-    try {
-      const { analysis, quality, single } = await checkFrame(service, frame, ENROLL_THRESHOLDS);
-      if (!isCurrent()) return;
-      this.analysis = analysis;
-      this.quality = quality;
-      if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;
-      const embedding = await service.embed(frame, single);
-      if (!isCurrent()) return;
-      this.lastSampleAt = performance.now();
-      this.samples = [...this.samples, embedding];
-      if (this.samples.length >= REQUIRED_SAMPLES) {
-        this.loop.stop();
-        await this.save();
-      }
-    } finally {
-      frame.close();
+  /** The enrollment policy: every frame that passes the gates, at most one per SAMPLE_INTERVAL_MS. */
+  private async keepSample({ frame, service, quality, single, isCurrent }: CheckedCapture): Promise<void> {
+    if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;
+    const embedding = await service.embed(frame, single);
+    if (!isCurrent()) return;
+    this.lastSampleAt = performance.now();
+    this.samples = [...this.samples, embedding];
+    if (this.samples.length >= REQUIRED_SAMPLES) {
+      this.session.stop();
+      await this.save();
     }
   }
 
@@ -156,7 +133,7 @@ export class FpEnrollView extends LitElement {
   private async save(): Promise<void> {
     if (!this.store) return;
     this.phase = 'saving';
-    this.problem = null;
+    this.saveProblem = null;
     try {
       const person = await this.store.addSamples(
         this.name,
@@ -167,7 +144,7 @@ export class FpEnrollView extends LitElement {
       emit(this, 'fp-enrolled', { personId: person.id, name: person.name, sampleCount: person.samples.length });
       emit(this, 'fp-people-changed', { reason: 'enrolled' });
     } catch (error) {
-      this.problem = describeStorageError(error);
+      this.saveProblem = describeStorageError(error);
     }
   }
 
@@ -178,27 +155,17 @@ export class FpEnrollView extends LitElement {
     this.samples = [];
   }
 
-  private onCameraStatus(event: HTMLElementEventMap['fp-camera-status']): void {
-    this.cameraProblem = event.detail.problem;
-  }
-
   override render() {
     return html`<section aria-labelledby="enroll-heading">
       <h2 id="enroll-heading">Enroll a face</h2>
       <p class="lead">
         Faceprint learns a face from ${REQUIRED_SAMPLES} good camera frames. The samples are stored only on this device.
       </p>
-      ${this.engine.status === 'failed' ? this.renderEngineProblem(this.engine.problem) : null}
+      ${engineProblemAlert(this.engine)}
       ${this.phase === 'form' ? this.renderForm() : null}
       ${this.phase === 'capture' || this.phase === 'saving' ? this.renderCapture() : null}
       ${this.phase === 'done' ? this.renderDone() : null}
     </section>`;
-  }
-
-  private renderEngineProblem(problem: Problem) {
-    return html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
-      ${problem.message}
-    </fp-alert>`;
   }
 
   private renderForm() {
@@ -233,41 +200,38 @@ export class FpEnrollView extends LitElement {
 
   private renderCapture() {
     const count = this.samples.length;
-    const engine = this.engine;
-    const hint = this.cameraProblem
-      ? `${this.cameraProblem.title}: see the message under the picture.`
-      : engine.status === 'loading'
-        ? 'The face models are still loading; capture starts as soon as they are ready.'
-        : (this.quality?.hint ?? (this.quality?.passed ? 'Good. Hold still…' : 'Look at the camera.'));
-    return html`<div class="capture">
-      <fp-camera @fp-camera-status=${this.onCameraStatus} .active=${this.phase === 'capture'} .deviceId=${this.cameraId}>
-        <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
-        ${this.quality?.hint ? html`<div slot="caption" class="caption" aria-hidden="true">${this.quality.hint}</div>` : null}
-      </fp-camera>
-      <div class="card side">
-        <h3>Enrolling ${this.name.trim()}</h3>
-        ${engine.status === 'loading' ? html`<fp-load-progress class="block" .progress=${engine.progress}></fp-load-progress>` : null}
-        <div class="samples">
-          <div id="samples-label">Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span></div>
-          <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
-        </div>
-        <p class="hint" role="status" aria-live="polite">${this.phase === 'saving' && !this.problem ? 'Saving…' : hint}</p>
-        <fp-quality-checklist class="block" .report=${this.quality}></fp-quality-checklist>
-        ${this.problem
-          ? html`<fp-alert class="block" tone="error" heading=${this.problem.title} data-problem=${this.problem.kind}>
-              ${this.problem.message}
-              <div slot="actions" class="actions">
-                ${this.phase === 'saving'
-                  ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
-                  : html`<button @click=${this.restart}>Try again</button>`}
-              </div>
-            </fp-alert>`
-          : null}
-        <div class="actions">
-          <button @click=${this.cancel}>Cancel</button>
-        </div>
+    const { session, engine } = this;
+    const problem = this.saveProblem ?? session.problem;
+    return html`<fp-capture-stage
+      heading="Enrolling ${this.name.trim()}"
+      .active=${this.phase === 'capture'}
+      .cameraId=${this.cameraId}
+      .analysis=${session.analysis}
+      ?passed=${session.quality?.passed ?? false}
+      caption=${session.quality?.hint ?? ''}
+      hint=${this.phase === 'saving' && !problem ? 'Saving…' : session.hint()}
+      .loading=${engine.status === 'loading' ? engine.progress : undefined}
+      @fp-camera-status=${session.onCameraStatus}
+    >
+      <div slot="status" class="samples">
+        <div id="samples-label">Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span></div>
+        <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
       </div>
-    </div>`;
+      <fp-quality-checklist class="block" .report=${session.quality}></fp-quality-checklist>
+      ${problem
+        ? html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
+            ${problem.message}
+            <div slot="actions" class="actions">
+              ${this.saveProblem
+                ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
+                : html`<button @click=${() => this.session.start()}>Try again</button>`}
+            </div>
+          </fp-alert>`
+        : null}
+      <div class="actions">
+        <button @click=${this.cancel}>Cancel</button>
+      </div>
+    </fp-capture-stage>`;
   }
 
   private renderDone() {
