@@ -196,6 +196,9 @@ export class FpApp extends LitElement {
     this.addEventListener('fp-camera-change', (event) => {
       void this.savePreferences({ ...this.preferences, cameraId: event.detail.deviceId });
     });
+    this.addEventListener('fp-liveness-change', (event) => {
+      void this.savePreferences({ ...this.preferences, liveness: event.detail.enabled });
+    });
   }
 
   override connectedCallback(): void {
@@ -363,6 +366,7 @@ export class FpApp extends LitElement {
           .store=${this.store}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
+          .liveness=${this.preferences.liveness}
           .name=${this.route.params.get('name') ?? ''}
         ></fp-enroll-view>`;
       case 'verify':
@@ -370,6 +374,7 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
+          .liveness=${this.preferences.liveness}
           .chosenThreshold=${this.chosenThreshold}
           .calibration=${CALIBRATION}
           .claimedId=${this.route.params.get('person')}
@@ -381,6 +386,7 @@ export class FpApp extends LitElement {
           .calibration=${CALIBRATION}
           .threshold=${this.threshold}
           .saveState=${this.preferencesSave}
+          .liveness=${this.preferences.liveness}
           .engine=${this.engine}
           .model=${APP_MODEL}
         ></fp-settings-view>`;

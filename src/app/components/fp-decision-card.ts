@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Calibration } from '../../calibration/calibration';
 import type { VerificationResult } from '../events';
+import { describeLiveness } from '../logic/liveness-text';
 import { describeThreshold } from '../logic/threshold-text';
 import { sharedStyles } from '../styles/shared';
 
@@ -81,6 +82,9 @@ export class FpDecisionCard extends LitElement {
   }
 
   private headline(result: VerificationResult): string {
+    if (result.liveness.status === 'failed') {
+      return `${result.mode === '1:1' ? 'Not verified' : 'Not recognised'}: the liveness check failed`;
+    }
     if (result.mode === '1:1') {
       return result.outcome === 'match' ? `Verified: this is ${result.name}` : `Not verified: this is not ${result.name}`;
     }
@@ -109,6 +113,8 @@ export class FpDecisionCard extends LitElement {
           ${this.calibration ? describeThreshold(this.calibration, result.threshold) : ''}
         </dd>
         ${nearest ? html`<dt>Nearest</dt><dd>${nearest}</dd>` : null}
+        <dt>Liveness</dt>
+        <dd data-liveness=${result.liveness.status}>${describeLiveness(result.liveness)}</dd>
       </dl>
     </div>`;
   }

@@ -1,12 +1,17 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { engineContext, storeContext } from '../contexts';
-import { CaptureSessionController, type CheckedCapture } from '../controllers/capture-session-controller';
+import { CALIBRATION, type Calibration } from '../../calibration/calibration';
+import type { LivenessFailure } from '../../liveness';
+import { calibrationContext, engineContext, storeContext } from '../contexts';
+import { CaptureSessionController, type CheckedCapture, type LiveProof } from '../controllers/capture-session-controller';
 import type { FaceEmbedding } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
+import { sameFaceThroughout } from '../logic/live-decision';
+import { DIFFERENT_PERSON, FAILURE_TEXT } from '../logic/liveness-text';
 import { ENROLL_THRESHOLDS } from '../logic/quality';
+import { euclideanDistance } from '../logic/vector';
 import { describeStorageError, type Problem } from '../messages';
 import { sharedStyles } from '../styles/shared';
 import { engineProblemAlert } from '../templates';
@@ -15,6 +20,7 @@ import { MAX_NAME_LENGTH, type EnrollmentStore, type PersonRecord } from '../../
 import type { FpCaptureStage } from './fp-capture-stage';
 import './fp-alert';
 import './fp-capture-stage';
+import './fp-liveness-prompt';
 import './fp-quality-checklist';
 
 /** Samples an enrollment needs. */
@@ -62,6 +68,14 @@ export class FpEnrollView extends LitElement {
   @property({ attribute: false })
   store: EnrollmentStore | null = null;
 
+  /** The calibration: its threshold tells whether the samples show one person (a property, or from a calibrationContext provider). */
+  @consume({ context: calibrationContext, subscribe: true })
+  @property({ attribute: false })
+  calibration: Calibration = CALIBRATION;
+
+  /** Ask for the liveness challenge before any sample is kept (turned off only in settings). */
+  @property({ type: Boolean }) liveness = true;
+
   /** Everyone already enrolled (to tell whether a name is new). */
   @property({ attribute: false }) people: readonly PersonRecord[] = [];
 
@@ -76,14 +90,28 @@ export class FpEnrollView extends LitElement {
   /** Why saving failed; the samples stay in memory so that saving can be retried. */
   @state() private saveProblem: Problem | null = null;
   @state() private saved: PersonRecord | null = null;
+  /** Why the liveness check refused this enrollment; null unless it did. */
+  @state() private refusal: LivenessFailure | 'different-person' | null = null;
 
   @query('fp-capture-stage') private stage?: FpCaptureStage;
 
   private lastSampleAt = 0;
+  /** With liveness: the challenge's neutral descriptor, which every later sample must match. */
+  private anchor: Float32Array | null = null;
+  /** Whether the session running now asks for the challenge (the setting may change meanwhile). */
+  private livenessInSession = true;
   private readonly session = new CaptureSessionController(this, {
     engine: () => this.engine,
     stage: () => this.stage,
-    policy: { thresholds: ENROLL_THRESHOLDS, onFrame: (capture) => this.keepSample(capture) },
+    policy: {
+      thresholds: ENROLL_THRESHOLDS,
+      liveness: () => this.livenessInSession,
+      onFrame: (capture) => this.keepSample(capture),
+      onLive: (proof, _service, isCurrent) => this.keepProof(proof, isCurrent),
+      onRefused: (failure) => {
+        this.refusal = failure;
+      },
+    },
   });
 
   private get existing(): PersonRecord | undefined {
@@ -102,11 +130,19 @@ export class FpEnrollView extends LitElement {
   private onStart(event: Event): void {
     event.preventDefault();
     if (!this.name.trim() || this.engine.status === 'failed') return;
+    this.saved = null;
+    this.phase = 'capture';
+    this.capture();
+  }
+
+  /** Starts (or restarts) capturing from no samples. */
+  private capture(): void {
     this.samples = [];
     this.saveProblem = null;
-    this.saved = null;
+    this.refusal = null;
+    this.anchor = null;
     this.lastSampleAt = 0;
-    this.phase = 'capture';
+    this.livenessInSession = this.liveness;
     this.session.start();
   }
 
@@ -116,17 +152,47 @@ export class FpEnrollView extends LitElement {
     this.samples = [];
   }
 
-  /** The enrollment policy: every frame that passes the gates, at most one per SAMPLE_INTERVAL_MS. */
+  /**
+   * The enrollment policy: every frame that passes the gates, at most one per SAMPLE_INTERVAL_MS. After
+   * a liveness challenge each must be the face that did the challenge.
+   */
   private async keepSample({ frame, service, quality, single, isCurrent }: CheckedCapture): Promise<void> {
     if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;
     const embedding = await service.embed(frame, single);
     if (!isCurrent()) return;
+    if (this.anchor && euclideanDistance(this.anchor, embedding.vector) > this.calibration.threshold) {
+      this.refuse('different-person');
+      return;
+    }
+    await this.add([embedding]);
+  }
+
+  /** With liveness: the challenge's neutral and final frames are the first two samples. */
+  private async keepProof(proof: LiveProof, isCurrent: () => boolean): Promise<void> {
+    if (!isCurrent()) return;
+    const liveness = sameFaceThroughout({ neutral: proof.neutral.vector, final: proof.final.vector }, this.calibration.threshold);
+    if (liveness.status === 'failed') {
+      this.refuse(liveness.failure);
+      return;
+    }
+    this.anchor = proof.neutral.vector;
+    await this.add([proof.neutral, proof.final]);
+  }
+
+  private async add(embeddings: FaceEmbedding[]): Promise<void> {
     this.lastSampleAt = performance.now();
-    this.samples = [...this.samples, embedding];
+    this.samples = [...this.samples, ...embeddings];
     if (this.samples.length >= REQUIRED_SAMPLES) {
       this.session.stop();
       await this.save();
     }
+  }
+
+  /** Nothing is saved from a refused enrollment. */
+  private refuse(why: LivenessFailure | 'different-person'): void {
+    this.session.stop();
+    this.samples = [];
+    this.refusal = why;
   }
 
   /** Stores the collected samples; on failure they stay in memory so saving can be retried. */
@@ -160,6 +226,7 @@ export class FpEnrollView extends LitElement {
       <h2 id="enroll-heading">Enroll a face</h2>
       <p class="lead">
         Faceprint learns a face from ${REQUIRED_SAMPLES} good camera frames. The samples are stored only on this device.
+        ${this.liveness ? 'First it asks for a few head movements, so that a face cannot be enrolled from a photo.' : ''}
       </p>
       ${engineProblemAlert(this.engine)}
       ${this.phase === 'form' ? this.renderForm() : null}
@@ -202,6 +269,7 @@ export class FpEnrollView extends LitElement {
     const count = this.samples.length;
     const { session, engine } = this;
     const problem = this.saveProblem ?? session.problem;
+    const refusal = this.refusal ? (this.refusal === 'different-person' ? DIFFERENT_PERSON : FAILURE_TEXT[this.refusal]) : null;
     return html`<fp-capture-stage
       heading="Enrolling ${this.name.trim()}"
       .active=${this.phase === 'capture'}
@@ -213,6 +281,7 @@ export class FpEnrollView extends LitElement {
       .loading=${engine.status === 'loading' ? engine.progress : undefined}
       @fp-camera-status=${session.onCameraStatus}
     >
+      <fp-liveness-prompt slot="picture" .progress=${session.challenging ? session.challenge : null}></fp-liveness-prompt>
       <div slot="status" class="samples">
         <div id="samples-label">Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span></div>
         <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
@@ -224,8 +293,14 @@ export class FpEnrollView extends LitElement {
             <div slot="actions" class="actions">
               ${this.saveProblem
                 ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
-                : html`<button @click=${() => this.session.start()}>Try again</button>`}
+                : html`<button @click=${this.capture}>Try again</button>`}
             </div>
+          </fp-alert>`
+        : null}
+      ${refusal
+        ? html`<fp-alert class="block" tone="error" heading="Not enrolled: ${refusal.title}" data-refusal=${this.refusal}>
+            ${refusal.message} Nothing was saved.
+            <div slot="actions" class="actions"><button class="primary" @click=${this.capture}>Try again</button></div>
           </fp-alert>`
         : null}
       <div class="actions">

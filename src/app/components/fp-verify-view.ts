@@ -4,10 +4,12 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { CALIBRATION, type Calibration } from '../../calibration/calibration';
 import type { PersonRecord } from '../../storage';
 import { calibrationContext, engineContext } from '../contexts';
-import { CaptureSessionController, type CheckedCapture } from '../controllers/capture-session-controller';
+import type { LivenessFailure } from '../../liveness';
+import { CaptureSessionController, type CheckedCapture, type LiveProof } from '../controllers/capture-session-controller';
 import type { EngineState } from '../engine-state';
 import { emit, type VerificationResult } from '../events';
 import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../logic/decision';
+import { combinedOutcome, sameFaceThroughout } from '../logic/live-decision';
 import { VERIFY_THRESHOLDS } from '../logic/quality';
 import { sharedStyles } from '../styles/shared';
 import { viewStyles } from '../styles/view';
@@ -16,6 +18,7 @@ import type { FpCaptureStage } from './fp-capture-stage';
 import './fp-alert';
 import './fp-capture-stage';
 import './fp-decision-card';
+import './fp-liveness-prompt';
 
 type Mode = '1:1' | '1:N';
 type Phase = 'idle' | 'running' | 'decided';
@@ -87,6 +90,9 @@ export class FpVerifyView extends LitElement {
   /** A threshold chosen in settings for the calibration's model; null uses the calibrated one. */
   @property({ attribute: false }) chosenThreshold: number | null = null;
 
+  /** Ask for the liveness challenge before any decision (turned off only in settings). */
+  @property({ type: Boolean }) liveness = true;
+
   /** Preselects 1:1 against this person (e.g. from a link after enrolling). */
   @property({ attribute: false }) claimedId: string | null = null;
 
@@ -102,8 +108,16 @@ export class FpVerifyView extends LitElement {
   private readonly session = new CaptureSessionController(this, {
     engine: () => this.engine,
     stage: () => this.stage,
-    policy: { thresholds: VERIFY_THRESHOLDS, onFrame: (capture) => this.judge(capture) },
+    policy: {
+      thresholds: VERIFY_THRESHOLDS,
+      liveness: () => this.livenessInSession,
+      onFrame: (capture) => this.judge(capture),
+      onLive: (proof, _service, isCurrent) => this.judgeLive(proof, isCurrent),
+      onRefused: (failure) => this.refuse(failure),
+    },
   });
+  /** Whether the session running now asks for the challenge (the setting may change meanwhile). */
+  private livenessInSession = true;
 
   /** The distance at or below which a face matches: the calibration's, unless settings chose another. */
   get threshold(): number {
@@ -134,6 +148,7 @@ export class FpVerifyView extends LitElement {
     this.streak = 0;
     this.verdict = null;
     this.result = null;
+    this.livenessInSession = this.liveness;
     this.phase = 'running';
     this.session.start();
   }
@@ -143,7 +158,15 @@ export class FpVerifyView extends LitElement {
     this.phase = this.result ? 'decided' : 'idle';
   }
 
-  /** The verification policy: a verdict per usable frame, a decision once CONSENSUS_FRAMES agree. */
+  /** The verdict on one embedding: against the claimed person (1:1) or everyone (1:N). */
+  private verdictFor(vector: Float32Array, modelId: string): Verdict {
+    const templates = this.templates(modelId);
+    const claimed = templates.find((template) => template.personId === this.claimedId);
+    if (this.mode === '1:1' && !claimed) throw new Error('The claimed person is not enrolled with this face model.');
+    return this.mode === '1:1' && claimed ? verifyClaim(vector, claimed, this.threshold) : identify(vector, templates, this.threshold);
+  }
+
+  /** Without liveness: a verdict per usable frame, a decision once CONSENSUS_FRAMES agree. */
   private async judge({ frame, service, quality, single, isCurrent }: CheckedCapture): Promise<void> {
     if (!single || !quality.passed) {
       this.tracker.reset();
@@ -152,20 +175,50 @@ export class FpVerifyView extends LitElement {
     }
     const embedding = await service.embed(frame, single);
     if (!isCurrent()) return;
-    const templates = this.templates(embedding.modelId);
-    const claimed = templates.find((template) => template.personId === this.claimedId);
-    if (this.mode === '1:1' && !claimed) throw new Error('The claimed person is not enrolled with this face model.');
-    const threshold = this.threshold;
-    const verdict =
-      this.mode === '1:1' && claimed ? verifyClaim(embedding.vector, claimed, threshold) : identify(embedding.vector, templates, threshold);
+    const verdict = this.verdictFor(embedding.vector, embedding.modelId);
     this.verdict = verdict;
     const decision = this.tracker.push(verdict);
     this.streak = this.tracker.streak;
     if (!decision) return;
+    this.decide({ ...decision, mode: this.mode, threshold: this.threshold, liveness: { status: 'off' } });
+  }
+
+  /** With liveness: the neutral frame decides the match, the final one must be the same face. */
+  private async judgeLive(proof: LiveProof, isCurrent: () => boolean): Promise<void> {
+    if (!isCurrent()) return;
+    const verdict = this.verdictFor(proof.neutral.vector, proof.neutral.modelId);
+    const liveness = sameFaceThroughout({ neutral: proof.neutral.vector, final: proof.final.vector }, this.threshold);
+    this.verdict = verdict;
+    this.decide({
+      ...verdict,
+      outcome: combinedOutcome(verdict.outcome, liveness),
+      distances: [verdict.distance],
+      mode: this.mode,
+      threshold: this.threshold,
+      liveness,
+    });
+  }
+
+  /** The challenge failed: refused, whoever the face is. */
+  private refuse(failure: LivenessFailure): void {
+    const claimed = this.mode === '1:1' ? this.people.find((person) => person.id === this.claimedId) : undefined;
+    this.decide({
+      outcome: 'no-match',
+      personId: claimed?.id ?? null,
+      name: claimed?.name ?? null,
+      distance: Infinity,
+      distances: [],
+      mode: this.mode,
+      threshold: this.threshold,
+      liveness: { status: 'failed', failure },
+    });
+  }
+
+  private decide(result: VerificationResult): void {
     this.session.stop();
-    this.result = { ...decision, mode: this.mode, threshold };
+    this.result = result;
     this.phase = 'decided';
-    emit(this, 'fp-decision', this.result);
+    emit(this, 'fp-decision', result);
   }
 
   private onMode(event: Event): void {
@@ -256,9 +309,13 @@ export class FpVerifyView extends LitElement {
       .loading=${engine.status === 'loading' ? engine.progress : undefined}
       @fp-camera-status=${session.onCameraStatus}
     >
+      <fp-liveness-prompt slot="picture" .progress=${session.challenging ? session.challenge : null}></fp-liveness-prompt>
       <dl>
-        <dt>Frames in agreement</dt>
-        <dd data-streak=${this.streak}>${this.streak} of ${CONSENSUS_FRAMES}</dd>
+        ${this.livenessInSession
+          ? html`<dt>Liveness check</dt>
+              <dd data-liveness-step>${livenessStep(session)}</dd>`
+          : html`<dt>Frames in agreement</dt>
+              <dd data-streak=${this.streak}>${this.streak} of ${CONSENSUS_FRAMES}</dd>`}
         <dt>This frame</dt>
         <dd>
           ${this.verdict
@@ -271,6 +328,16 @@ export class FpVerifyView extends LitElement {
       <div class="actions"><button @click=${this.stop}>Stop</button></div>
     </fp-capture-stage>`;
   }
+}
+
+/** Where the challenge is, for the side panel. */
+function livenessStep(session: CaptureSessionController): string {
+  const challenge = session.challenge;
+  if (!challenge) return 'starts when your face is in view';
+  if (challenge.status === 'neutral') return 'looking straight ahead';
+  if (challenge.status === 'action') return `movement ${challenge.current + 1} of ${challenge.actions.length}`;
+  if (challenge.status === 'return') return 'looking straight ahead again';
+  return challenge.status === 'passed' ? 'passed' : 'failed';
 }
 
 declare global {

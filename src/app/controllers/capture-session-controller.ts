@@ -1,15 +1,37 @@
 // One capture session for any view that looks at a face through the camera: the frame loop, the engine
-// and quality checks of each frame, the camera's problems and the hint that tells the person what to
-// do. Enrollment and verification are policies on top: they get every checked frame and decide which
-// to keep and when they are done.
+// and quality checks of each frame, the liveness challenge, the camera's problems and the hint that
+// tells the person what to do. Enrollment and verification are policies on top: they get every checked
+// frame, or the proof of a passed challenge, and decide which to keep and when they are done.
+//
+// With liveness on, a session goes: search (full detection until one good face is in view) → challenge
+// (the face tracked at frame rate, each frame fed to a LivenessCheck) → the neutral and final frames
+// embedded and handed to the policy as a LiveProof → checked frames again, if the policy wants more.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LivenessCheck, drawChallenge, type LivenessFailure, type LivenessOptions, type LivenessProgress } from '../../liveness';
 import type { FpCaptureStage } from '../components/fp-capture-stage';
-import type { DetectedFace, FaceAnalysis, FaceService } from '../engine-facade';
+import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceService, FaceTracker } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { checkFrame } from '../frame-check';
+import { instruction } from '../logic/liveness-text';
 import type { QualityReport, QualityThresholds } from '../logic/quality';
 import { describeEngineError, type Problem } from '../messages';
 import { FrameLoopController } from './frame-loop-controller';
+
+/**
+ * Time for each step of the challenge and how long a position is held. Where WebGPU runs on the
+ * processor a tracked frame takes 0.1-0.3 s and a new detection seconds, so a person gets more time per
+ * step there; the hold stays short enough that two or three frames cover it.
+ */
+export const CHALLENGE_TIMING: Record<'hardware' | 'software', LivenessOptions> = {
+  hardware: { actionTimeoutMs: 8000, holdMs: 500 },
+  software: { actionTimeoutMs: 15000, holdMs: 500 },
+};
+
+/** The two frames that bracket a passed challenge, embedded: the neutral one decides the match. */
+export interface LiveProof {
+  neutral: FaceEmbedding;
+  final: FaceEmbedding;
+}
 
 /** One camera frame after the engine and the quality gates, handed to the policy. */
 export interface CheckedCapture {
@@ -25,9 +47,27 @@ export interface CheckedCapture {
 export interface CapturePolicy {
   /** The quality gates a frame must pass. */
   thresholds: QualityThresholds;
-  /** Called with every checked frame; the frame is closed when the returned promise settles. */
+  /** Whether the session asks for the liveness challenge once a good face is in view. */
+  liveness(): boolean;
+  /**
+   * Called with every checked frame while liveness is off, and after a passed challenge; the frame is
+   * closed when the returned promise settles.
+   */
   onFrame(capture: CheckedCapture): Promise<void>;
+  /** The challenge passed; `isCurrent` as in CheckedCapture. */
+  onLive(proof: LiveProof, service: FaceService, isCurrent: () => boolean): Promise<void>;
+  /** The challenge failed; the session has stopped. */
+  onRefused(failure: LivenessFailure): void;
 }
+
+/** A frame the challenge keeps (the neutral or the final one), to embed once the challenge passed. */
+interface KeptFrame {
+  frame: ImageBitmap;
+  face: DetectedFace;
+}
+
+/** Search for a face, run the challenge, embed its frames, or take checked frames (after or without it). */
+type Step = 'search' | 'challenge' | 'proving' | 'frames';
 
 export interface CaptureSessionOptions {
   /** The engine as the host has it now. */
@@ -43,6 +83,7 @@ export const CAPTURE_HINTS = {
   loading: 'The face models are still loading; the check starts as soon as they are ready.',
   lookAtCamera: 'Look at the camera.',
   holdStill: 'Good. Hold still…',
+  proving: 'Checking the face…',
   cameraProblem: (problem: Problem) => `${problem.title}: see the message under the picture.`,
 } as const;
 
@@ -54,8 +95,17 @@ export class CaptureSessionController implements ReactiveController {
   problem: Problem | null = null;
   /** What is wrong with the camera, as the stage reported it. */
   cameraProblem: Problem | null = null;
+  /** The challenge's latest state while it runs (and after it ended); null before it starts. */
+  challenge: LivenessProgress | null = null;
+  /** Why the challenge failed; null unless it did. */
+  refusal: LivenessFailure | null = null;
 
   private readonly loop: FrameLoopController;
+  private step: Step = 'search';
+  private tracker: FaceTracker | null = null;
+  private check: LivenessCheck | null = null;
+  private neutral: KeptFrame | null = null;
+  private final: KeptFrame | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -64,7 +114,7 @@ export class CaptureSessionController implements ReactiveController {
     host.addController(this);
     this.loop = new FrameLoopController(
       host,
-      (isCurrent) => this.step(isCurrent),
+      (isCurrent) => this.next(isCurrent),
       (error) => {
         this.problem = describeEngineError(error);
         host.requestUpdate();
@@ -79,9 +129,15 @@ export class CaptureSessionController implements ReactiveController {
   /** Starts (or restarts) looking at frames, from a clean state. */
   start(): void {
     this.loop.stop();
+    this.releaseKept();
     this.analysis = null;
     this.quality = null;
     this.problem = null;
+    this.challenge = null;
+    this.refusal = null;
+    this.tracker = null;
+    this.check = null;
+    this.step = 'search';
     this.loop.start();
     this.host.requestUpdate();
   }
@@ -89,7 +145,17 @@ export class CaptureSessionController implements ReactiveController {
   /** Stops looking at frames; the last analysis stays for display. */
   stop(): void {
     this.loop.stop();
+    this.releaseKept();
     this.host.requestUpdate();
+  }
+
+  /** Whether the challenge is being asked now. */
+  get challenging(): boolean {
+    return this.step === 'challenge' && this.running;
+  }
+
+  hostDisconnected(): void {
+    this.releaseKept();
   }
 
   /** A session cannot go on without an engine: it stops when the engine fails. */
@@ -107,25 +173,101 @@ export class CaptureSessionController implements ReactiveController {
   hint(): string {
     if (this.cameraProblem) return CAPTURE_HINTS.cameraProblem(this.cameraProblem);
     if (this.options.engine().status === 'loading') return CAPTURE_HINTS.loading;
+    if (this.step === 'proving') return CAPTURE_HINTS.proving;
+    if (this.challenge && this.step === 'challenge') return instruction(this.challenge);
     return this.quality?.hint ?? (this.quality?.passed ? CAPTURE_HINTS.holdStill : CAPTURE_HINTS.lookAtCamera);
   }
 
-  private async step(isCurrent: () => boolean): Promise<void> {
+  private async next(isCurrent: () => boolean): Promise<void> {
     const engine = this.options.engine();
     const stage = this.options.stage();
     if (engine.status !== 'ready' || !stage) return pause(200);
     const frame = await stage.captureFrame();
     if (!frame) return pause(100);
+    const timeMs = performance.now();
+    let kept = false;
     try {
       const service = engine.service;
+      if (this.step === 'challenge') {
+        kept = await this.challengeFrame(frame, timeMs, service, isCurrent);
+        return;
+      }
       const { analysis, quality, single } = await checkFrame(service, frame, this.options.policy.thresholds);
       if (!isCurrent()) return;
       this.analysis = analysis;
       this.quality = quality;
       this.host.requestUpdate();
+      if (this.step === 'search' && this.options.policy.liveness()) {
+        if (single && quality.passed) this.beginChallenge(service);
+        return;
+      }
+      this.step = 'frames';
       await this.options.policy.onFrame({ frame, service, quality, single, isCurrent });
     } finally {
-      frame.close();
+      if (!kept) frame.close();
     }
+  }
+
+  private beginChallenge(service: FaceService): void {
+    this.tracker = service.createTracker();
+    this.check = new LivenessCheck(drawChallenge(), CHALLENGE_TIMING[service.runsInSoftware ? 'software' : 'hardware']);
+    this.step = 'challenge';
+  }
+
+  /** One challenge frame; true when the frame was kept (neutral or final) and must stay open. */
+  private async challengeFrame(frame: ImageBitmap, timeMs: number, service: FaceService, isCurrent: () => boolean): Promise<boolean> {
+    const check = this.check!;
+    const tracked = await this.tracker!.next(frame);
+    if (!isCurrent()) return false;
+    const face = tracked?.face ?? null;
+    const progress = face ? check.observe({ timeMs, landmarks: face.landmarks, box: face.box }) : check.observeNoFace(timeMs);
+    this.analysis = { frameWidth: frame.width, frameHeight: frame.height, faces: face ? [face] : [], target: face };
+    this.challenge = progress;
+    this.host.requestUpdate();
+    let kept = false;
+    if (face && check.neutralFrame?.landmarks === face.landmarks && this.neutral?.face !== face) {
+      this.neutral?.frame.close();
+      this.neutral = { frame, face };
+      kept = true;
+    }
+    if (face && check.finalFrame?.landmarks === face.landmarks && this.final?.face !== face) {
+      this.final?.frame.close();
+      this.final = { frame, face };
+      kept = true;
+    }
+    if (progress.status === 'failed') {
+      this.loop.stop();
+      this.refusal = progress.failure ?? 'timeout';
+      this.options.policy.onRefused(this.refusal);
+      this.host.requestUpdate();
+    } else if (progress.status === 'passed') {
+      // prove() closes the kept frames, this one included when it was kept.
+      await this.prove(service, isCurrent);
+    }
+    return kept;
+  }
+
+  /** Embeds the neutral and final frames and hands them to the policy. */
+  private async prove(service: FaceService, isCurrent: () => boolean): Promise<void> {
+    const { neutral, final } = this;
+    if (!neutral || !final) throw new Error('The liveness check passed without its neutral and final frames.');
+    this.step = 'proving';
+    this.host.requestUpdate();
+    try {
+      const proof = { neutral: await service.embed(neutral.frame, neutral.face), final: await service.embed(final.frame, final.face) };
+      if (!isCurrent()) return;
+      this.step = 'frames';
+      this.host.requestUpdate();
+      await this.options.policy.onLive(proof, service, isCurrent);
+    } finally {
+      this.releaseKept();
+    }
+  }
+
+  private releaseKept(): void {
+    this.neutral?.frame.close();
+    this.final?.frame.close();
+    this.neutral = null;
+    this.final = null;
   }
 }
