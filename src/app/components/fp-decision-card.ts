@@ -102,11 +102,13 @@ export class FpDecisionCard extends LitElement {
         <span class="title">${this.headline(result)}</span>
       </div>
       <dl>
-        <dt>Distance</dt>
-        <dd>
-          <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
-          (mean of ${result.distances.length} frames in agreement; lower is more alike)
-        </dd>
+        ${result.distances.length > 0
+          ? html`<dt>Distance</dt>
+              <dd>
+                <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
+                (mean of ${result.distances.length} frames in agreement; lower is more alike)
+              </dd>`
+          : null}
         <dt>Threshold</dt>
         <dd>
           <span data-threshold>${result.threshold.toFixed(3)}</span> —

@@ -31,6 +31,9 @@ export class FpLivenessPrompt extends LitElement {
       inset: 0;
       pointer-events: none;
     }
+    :host([hidden]) {
+      display: none;
+    }
     .bar {
       position: absolute;
       top: 0.75rem;

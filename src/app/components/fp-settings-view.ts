@@ -242,6 +242,8 @@ export class FpSettingsView extends LitElement {
       <p>
         Before a face is enrolled or accepted, Faceprint asks for a few head movements in a random order (turn left,
         turn right, look up or open your mouth), so that a photo or a printed picture held up to the camera is refused.
+        It does not stop a realistic 3D mask, or a video fed to the browser as a fake camera that answers the
+        movements as they are asked.
       </p>
       <label class="choice">
         <input
