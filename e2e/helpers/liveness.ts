@@ -53,11 +53,14 @@ export async function answerChallenge(
   label: string,
 ): Promise<ChallengeStep[]> {
   const prompt = page.locator('fp-liveness-prompt');
+  // An error that ends the session (not a refusal): fail with its message instead of waiting.
+  const error = page.locator('fp-alert[tone="error"]:not([data-refusal])');
   const seen: ChallengeStep[] = [];
   let last = '';
   const deadline = Date.now() + CAPTURE_TIMEOUT;
   while (!(await done.isVisible())) {
     expect(Date.now(), `the challenge or its outcome within ${CAPTURE_TIMEOUT / 1000} s`).toBeLessThan(deadline);
+    if (await error.isVisible()) throw new Error(`The app stopped with an error: ${await error.first().textContent()}`);
     const status = (await prompt.count()) > 0 ? await prompt.getAttribute('data-status') : null;
     const hidden = (await prompt.count()) > 0 && (await prompt.getAttribute('hidden')) !== null;
     if (!status || hidden || status === 'passed' || status === 'failed') {
@@ -84,6 +87,10 @@ export async function answerChallenge(
     }
     await page.waitForTimeout(100);
   }
+  const pose = (await prompt.count()) > 0 ? await prompt.getAttribute('data-pose') : null;
+  const summary = `${seen.map((s) => `${s.status}:${s.action ?? ''}`).join(' ')}; last pose ${pose}`;
+  testInfo.annotations.push({ type: `${label}: steps`, description: summary });
+  console.log(`${label}: ${summary}`);
   return seen;
 }
 

@@ -20,7 +20,8 @@ const GLYPHS: Record<ChallengeAction | 'face', ReturnType<typeof svg>> = {
  * The liveness challenge over the camera picture: an arrow (or mouth) for the asked action inside a
  * ring that fills while the position is held, the instruction, the step and the seconds left. It is
  * decoration for sighted people: the same instruction goes to the capture stage's live region.
- * Reflects the step as data-status / data-action / data-step, for styling and tests.
+ * Reflects the step as data-status / data-action / data-step (and the measured pose as data-pose), for
+ * styling and tests.
  */
 @customElement('fp-liveness-prompt')
 export class FpLivenessPrompt extends LitElement {
@@ -87,6 +88,8 @@ export class FpLivenessPrompt extends LitElement {
     if (!progress) return;
     this.dataset.status = progress.status;
     this.dataset.step = String(progress.current);
+    // The measured pose, for diagnostics (a test records it when a step is not met).
+    this.dataset.pose = `yaw ${progress.pose.yawDeg.toFixed(1)} pitch ${progress.pose.pitchDeg.toFixed(1)} mouth ${progress.pose.mouthOpenness.toFixed(2)}`;
     if (progress.status === 'action') this.dataset.action = progress.actions[progress.current];
     else delete this.dataset.action;
   }

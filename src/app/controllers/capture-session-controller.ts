@@ -27,6 +27,14 @@ export const CHALLENGE_TIMING: Record<'hardware' | 'software', LivenessOptions> 
   software: { actionTimeoutMs: 15000, holdMs: 500 },
 };
 
+/**
+ * The challenge's clock advances by at most this much from one frame to the next. A frame that took
+ * longer (a new detection takes seconds on a processor) is the machine being slow, not the person: it
+ * must neither use up their time nor read as a face that left the picture (LivenessCheck fails after
+ * FACE_LOST_MS = 1.5 s between faces). A face really gone still fails after two frames without one.
+ */
+export const MAX_FRAME_STEP_MS = 1000;
+
 /** The two frames that bracket a passed challenge, embedded: the neutral one decides the match. */
 export interface LiveProof {
   neutral: FaceEmbedding;
@@ -58,12 +66,6 @@ export interface CapturePolicy {
   onLive(proof: LiveProof, service: FaceService, isCurrent: () => boolean): Promise<void>;
   /** The challenge failed; the session has stopped. */
   onRefused(failure: LivenessFailure): void;
-}
-
-/** A frame the challenge keeps (the neutral or the final one), to embed once the challenge passed. */
-interface KeptFrame {
-  frame: ImageBitmap;
-  face: DetectedFace;
 }
 
 /** Search for a face, run the challenge, embed its frames, or take checked frames (after or without it). */
@@ -104,8 +106,11 @@ export class CaptureSessionController implements ReactiveController {
   private step: Step = 'search';
   private tracker: FaceTracker | null = null;
   private check: LivenessCheck | null = null;
-  private neutral: KeptFrame | null = null;
-  private final: KeptFrame | null = null;
+  /** The neutral frame's embedding, taken as soon as the check chose that frame (no frame is kept open). */
+  private neutral: FaceEmbedding | null = null;
+  /** The challenge's clock (see MAX_FRAME_STEP_MS) and the real time of the frame it last advanced on. */
+  private checkClockMs = 0;
+  private lastFrameAtMs: number | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -129,7 +134,7 @@ export class CaptureSessionController implements ReactiveController {
   /** Starts (or restarts) looking at frames, from a clean state. */
   start(): void {
     this.loop.stop();
-    this.releaseKept();
+    this.neutral = null;
     this.analysis = null;
     this.quality = null;
     this.problem = null;
@@ -145,17 +150,12 @@ export class CaptureSessionController implements ReactiveController {
   /** Stops looking at frames; the last analysis stays for display. */
   stop(): void {
     this.loop.stop();
-    this.releaseKept();
     this.host.requestUpdate();
   }
 
   /** Whether the challenge is being asked now. */
   get challenging(): boolean {
     return this.step === 'challenge' && this.running;
-  }
-
-  hostDisconnected(): void {
-    this.releaseKept();
   }
 
   /** A session cannot go on without an engine: it stops when the engine fails. */
@@ -184,14 +184,10 @@ export class CaptureSessionController implements ReactiveController {
     if (engine.status !== 'ready' || !stage) return pause(200);
     const frame = await stage.captureFrame();
     if (!frame) return pause(100);
-    const timeMs = performance.now();
-    let kept = false;
+    const capturedAtMs = performance.now();
     try {
       const service = engine.service;
-      if (this.step === 'challenge') {
-        kept = await this.challengeFrame(frame, timeMs, service, isCurrent);
-        return;
-      }
+      if (this.step === 'challenge') return await this.challengeFrame(frame, capturedAtMs, service, isCurrent);
       const { analysis, quality, single } = await checkFrame(service, frame, this.options.policy.thresholds);
       if (!isCurrent()) return;
       this.analysis = analysis;
@@ -204,70 +200,56 @@ export class CaptureSessionController implements ReactiveController {
       this.step = 'frames';
       await this.options.policy.onFrame({ frame, service, quality, single, isCurrent });
     } finally {
-      if (!kept) frame.close();
+      frame.close();
     }
   }
 
   private beginChallenge(service: FaceService): void {
     this.tracker = service.createTracker();
     this.check = new LivenessCheck(drawChallenge(), CHALLENGE_TIMING[service.runsInSoftware ? 'software' : 'hardware']);
+    this.checkClockMs = 0;
+    this.lastFrameAtMs = null;
+    this.neutral = null;
     this.step = 'challenge';
   }
 
-  /** One challenge frame; true when the frame was kept (neutral or final) and must stay open. */
-  private async challengeFrame(frame: ImageBitmap, timeMs: number, service: FaceService, isCurrent: () => boolean): Promise<boolean> {
+  /**
+   * One challenge frame: tracked, fed to the check, and embedded when the check takes it as the neutral
+   * or the final frame; after the final one the proof goes to the policy.
+   */
+  private async challengeFrame(frame: ImageBitmap, capturedAtMs: number, service: FaceService, isCurrent: () => boolean): Promise<void> {
     const check = this.check!;
+    if (this.lastFrameAtMs !== null) this.checkClockMs += Math.min(MAX_FRAME_STEP_MS, capturedAtMs - this.lastFrameAtMs);
+    this.lastFrameAtMs = capturedAtMs;
+    const timeMs = this.checkClockMs;
     const tracked = await this.tracker!.next(frame);
-    if (!isCurrent()) return false;
+    if (!isCurrent()) return;
     const face = tracked?.face ?? null;
     const progress = face ? check.observe({ timeMs, landmarks: face.landmarks, box: face.box }) : check.observeNoFace(timeMs);
     this.analysis = { frameWidth: frame.width, frameHeight: frame.height, faces: face ? [face] : [], target: face };
     this.challenge = progress;
     this.host.requestUpdate();
-    let kept = false;
-    if (face && check.neutralFrame?.landmarks === face.landmarks && this.neutral?.face !== face) {
-      this.neutral?.frame.close();
-      this.neutral = { frame, face };
-      kept = true;
-    }
-    if (face && check.finalFrame?.landmarks === face.landmarks && this.final?.face !== face) {
-      this.final?.frame.close();
-      this.final = { frame, face };
-      kept = true;
-    }
     if (progress.status === 'failed') {
       this.loop.stop();
       this.refusal = progress.failure ?? 'timeout';
       this.options.policy.onRefused(this.refusal);
       this.host.requestUpdate();
-    } else if (progress.status === 'passed') {
-      // prove() closes the kept frames, this one included when it was kept.
-      await this.prove(service, isCurrent);
+      return;
     }
-    return kept;
-  }
-
-  /** Embeds the neutral and final frames and hands them to the policy. */
-  private async prove(service: FaceService, isCurrent: () => boolean): Promise<void> {
-    const { neutral, final } = this;
-    if (!neutral || !final) throw new Error('The liveness check passed without its neutral and final frames.');
-    this.step = 'proving';
-    this.host.requestUpdate();
-    try {
-      const proof = { neutral: await service.embed(neutral.frame, neutral.face), final: await service.embed(final.frame, final.face) };
+    if (face && !this.neutral && check.neutralFrame?.landmarks === face.landmarks) {
+      this.neutral = await service.embed(frame, face);
+      return;
+    }
+    if (face && progress.status === 'passed' && check.finalFrame?.landmarks === face.landmarks) {
+      const neutral = this.neutral;
+      if (!neutral) throw new Error('The liveness check passed without its neutral frame.');
+      this.step = 'proving';
+      this.host.requestUpdate();
+      const proof: LiveProof = { neutral, final: await service.embed(frame, face) };
       if (!isCurrent()) return;
       this.step = 'frames';
       this.host.requestUpdate();
       await this.options.policy.onLive(proof, service, isCurrent);
-    } finally {
-      this.releaseKept();
     }
-  }
-
-  private releaseKept(): void {
-    this.neutral?.frame.close();
-    this.final?.frame.close();
-    this.neutral = null;
-    this.final = null;
   }
 }

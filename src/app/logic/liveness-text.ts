@@ -35,7 +35,9 @@ export interface FailureText {
 export const FAILURE_TEXT: Record<LivenessFailure, FailureText> = {
   timeout: {
     title: 'A movement was not made in time',
-    message: 'Press Try again, follow the arrow and hold each position until the ring is full.',
+    message:
+      'The face did not make the asked movement in time, as a photo held up to the camera cannot. If you are ' +
+      'in front of the camera, press Try again, follow the arrow and hold each position until the ring is full.',
   },
   flat: {
     title: 'This looked like a photo, not a live face',
