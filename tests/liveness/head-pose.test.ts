@@ -52,15 +52,15 @@ describe('angles', () => {
 });
 
 describe('fitHeadPose on the projected mean face', () => {
-  it('recovers yaw/pitch/roll exactly without noise (error < 1e-6°), any scale and position', () => {
+  it('recovers yaw/pitch/roll without noise (error < 1e-4°: the landmarks are float32), any scale and position', () => {
     for (const yaw of [-45, -20, 0, 15, 40])
       for (const pitch of [-25, 0, 20])
         for (const roll of [-20, 0, 10]) {
           const points = Float64Array.from(projectShape({ yawDeg: yaw, pitchDeg: pitch, rollDeg: roll }, { scale: 1.7, x: 320, y: 240 }));
           const pose = estimateHeadPose(points);
-          expect(Math.abs(pose.yawDeg - yaw)).toBeLessThan(1e-3);
-          expect(Math.abs(pose.pitchDeg - pitch)).toBeLessThan(1e-3);
-          expect(Math.abs(pose.rollDeg - roll)).toBeLessThan(1e-3);
+          expect(Math.abs(pose.yawDeg - yaw)).toBeLessThan(1e-4);
+          expect(Math.abs(pose.pitchDeg - pitch)).toBeLessThan(1e-4);
+          expect(Math.abs(pose.rollDeg - roll)).toBeLessThan(1e-4);
           const fit = fitHeadPose(points);
           expect(fit.scale).toBeCloseTo(1.7, 3);
           expect(fit.x).toBeCloseTo(320, 2);
@@ -68,7 +68,7 @@ describe('fitHeadPose on the projected mean face', () => {
         }
   });
 
-  it('with landmark noise of 2% of the face height, errors stay within a few degrees (stated in the test)', () => {
+  it('with Gaussian landmark noise of σ = 4 px (~2% of the face height), the worst of 200 poses is within 4° yaw/pitch and 2° roll (measured 2.4°, 2.8°, 1.2°)', () => {
     const random = seededRandom(7);
     const errors = { yaw: 0, pitch: 0, roll: 0 };
     let trials = 0;
@@ -83,11 +83,10 @@ describe('fitHeadPose on the projected mean face', () => {
       errors.roll = Math.max(errors.roll, Math.abs(pose.rollDeg - truth.rollDeg));
       trials++;
     }
-    // Measured: worst of 200 trials yaw/pitch/roll (see the expectations' bounds).
     expect(trials).toBe(200);
-    expect(errors.yaw).toBeLessThan(6);
-    expect(errors.pitch).toBeLessThan(6);
-    expect(errors.roll).toBeLessThan(3);
+    expect(errors.yaw).toBeLessThan(4);
+    expect(errors.pitch).toBeLessThan(4);
+    expect(errors.roll).toBeLessThan(2);
   });
 
   it('rejects a landmark array of the wrong length with a clear error', () => {
