@@ -32,6 +32,9 @@ async function open(testInfo: TestInfo, guard: Parameters<typeof launchProfile>[
   const { context, page } = await launchProfile(profile, 'no-face', testInfo, guard);
   await installScriptedCamera(context);
   const camera = new ScriptedCamera(page);
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log('[page error]', message.text());
+  });
   await page.goto(hash);
   await camera.show(neutral.path);
   await waitForEngine(page);

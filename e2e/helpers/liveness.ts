@@ -1,7 +1,7 @@
 // The liveness challenge as a person in front of the scripted camera answers it: read what the app
 // asks (fp-liveness-prompt's data-status / data-step / data-action), show the photo for it, and wait
 // for the app to move on. Every wait is on the app's state, never a fixed sleep.
-import { existsSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
@@ -21,11 +21,10 @@ export function posePhoto(person: string, pose: Pose): string {
   return join(LIVENESS_FIXTURES, person, `${pose}.jpg`);
 }
 
-/** The person whose pose photos are committed (the first folder with a poses.json). */
+/** The person whose pose photos are committed (fixtures/liveness/poses.json names them). */
 export function livenessPerson(): string {
-  const person = readdirSync(LIVENESS_FIXTURES).find((name) => existsSync(join(LIVENESS_FIXTURES, name, 'poses.json')));
-  if (!person) throw new Error(`No fixtures/liveness/<Name>/poses.json in ${LIVENESS_FIXTURES}`);
-  return person;
+  const poses = JSON.parse(readFileSync(join(LIVENESS_FIXTURES, 'poses.json'), 'utf8')) as { person: string };
+  return poses.person;
 }
 
 /** What the camera shows for a step: a photo file (and how it is placed), or nothing new. */
