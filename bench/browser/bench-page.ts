@@ -6,15 +6,13 @@
 import { FaceService } from '../../src/app/engine-facade';
 import { checkFrame } from '../../src/app/frame-check';
 import { CONSENSUS_FRAMES, ConsensusTracker, verifyClaim } from '../../src/app/logic/decision';
+import { REQUIRED_SAMPLES, SAMPLE_INTERVAL_MS } from '../../src/app/logic/enrollment';
 import { ENROLL_THRESHOLDS, VERIFY_THRESHOLDS, type QualityThresholds } from '../../src/app/logic/quality';
 // Loaded with the page, so that the dev server's module transforms and face-api's script parsing are
 // not timed as start-up: the timings start at model loading, for both.
 import '../../src/engine/index';
 import * as faceapi from '@vladmandic/face-api';
 
-/** As the enroll view: samples per enrollment, taken at least this far apart. */
-const REQUIRED_SAMPLES = 5;
-const SAMPLE_INTERVAL_MS = 400;
 /** Frames tried before a phase gives up (a frame that never passes the gates would loop forever). */
 const MAX_FRAMES = 40;
 

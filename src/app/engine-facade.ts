@@ -1,9 +1,9 @@
 // The app's only door to the face engine. Components get a FaceService from here and never import
 // src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
 // without WebGPU never downloads it or the models.
-import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, LoadProgress } from '../engine/index';
+import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceEngine, FaceTracker, LoadProgress } from '../engine/index';
 
-export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
+export type { Box, DetectedFace, FaceAnalysis, FaceEmbedding, FaceTracker, LoadProgress, LoadStage } from '../engine/index';
 
 /**
  * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive
@@ -17,20 +17,23 @@ const EMBED_OPTIONS = { alignment: 'dlib-chip', flip: true } as const;
 
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
-  private constructor(private readonly engine: FaceEngine) {}
+  private constructor(
+    private readonly engine: FaceEngine,
+    private readonly newTracker: (engine: FaceEngine) => FaceTracker,
+  ) {}
 
   /**
    * Loads the engine and its models from this app's own origin. Rejects with the engine's
    * WebGpuUnavailableError or ModelLoadError (see describeEngineError in messages.ts).
    */
   static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
-    const { FaceEngine } = await import('../engine/index');
+    const { FaceEngine, FaceTracker } = await import('../engine/index');
     const engine = await FaceEngine.create({
       modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
       onProgress,
       detector: { views: 'adaptive' },
     });
-    return new FaceService(engine);
+    return new FaceService(engine, (tracked) => new FaceTracker(tracked));
   }
 
   /** Identifies the model; embeddings from different models are never compared. */
@@ -55,6 +58,11 @@ export class FaceService {
   /** The embedding of `face` (found in this same frame by analyze), tagged with its model. */
   embed(frame: ImageBitmap, face: DetectedFace): Promise<FaceEmbedding> {
     return this.engine.embed(frame, face, EMBED_OPTIONS);
+  }
+
+  /** Follows one face from frame to frame with the landmark net alone (the liveness challenge). */
+  createTracker(): FaceTracker {
+    return this.newTracker(this.engine);
   }
 
   dispose(): void {

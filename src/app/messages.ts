@@ -199,12 +199,19 @@ function unexpected(error: unknown): Problem {
   };
 }
 
-/** What a decision says, headline first; a refusal says what the person can do about it. */
+/**
+ * What a decision says, headline first; a refusal says what the person can do about it. A failed
+ * liveness check is named in the headline; why it failed and what to do is the liveness line's.
+ */
 export function decisionWording(decision: {
   mode: '1:1' | '1:N';
   outcome: 'match' | 'no-match';
   name: string | null;
+  liveness: { status: 'off' | 'passed' | 'failed' };
 }): { headline: string; advice: string | null } {
+  if (decision.liveness.status === 'failed') {
+    return { headline: `${decision.mode === '1:1' ? 'Not verified' : 'Not recognised'}: the liveness check failed`, advice: null };
+  }
   const retry = 'Face the camera in good light, hold still, and try again.';
   if (decision.mode === '1:1') {
     return decision.outcome === 'match'

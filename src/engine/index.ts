@@ -14,3 +14,4 @@ export {
   type LoadStage,
   type RgbaImage,
 } from './face-engine-types';
+export { FaceTracker, type TrackResult } from './face-tracker';

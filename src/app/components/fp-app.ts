@@ -301,6 +301,9 @@ export class FpApp extends LitElement {
     this.addEventListener('fp-camera-change', (event) => {
       void this.savePreferences({ ...this.preferences, cameraId: event.detail.deviceId });
     });
+    this.addEventListener('fp-liveness-change', (event) => {
+      void this.savePreferences({ ...this.preferences, liveness: event.detail.enabled });
+    });
   }
 
   override connectedCallback(): void {
@@ -381,9 +384,14 @@ export class FpApp extends LitElement {
     }
   }
 
-  private get threshold(): number {
+  /** The threshold chosen in settings, while it is for the calibrated model; null: the calibrated one. */
+  private get chosenThreshold(): number | null {
     const { threshold, thresholdModelId } = this.preferences;
-    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : CALIBRATION.threshold;
+    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : null;
+  }
+
+  private get threshold(): number {
+    return this.chosenThreshold ?? CALIBRATION.threshold;
   }
 
   private dismissSoftwareNotice(): void {
@@ -489,6 +497,7 @@ export class FpApp extends LitElement {
           .store=${this.store}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
+          .liveness=${this.preferences.liveness}
           .name=${this.route.params.get('name') ?? ''}
         ></fp-enroll-view>`;
       case 'verify':
@@ -496,7 +505,8 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
-          .threshold=${this.threshold}
+          .liveness=${this.preferences.liveness}
+          .chosenThreshold=${this.chosenThreshold}
           .calibration=${CALIBRATION}
           .claimedId=${this.route.params.get('person')}
         ></fp-verify-view>`;
@@ -507,6 +517,7 @@ export class FpApp extends LitElement {
           .calibration=${CALIBRATION}
           .threshold=${this.threshold}
           .saveState=${this.preferencesSave}
+          .liveness=${this.preferences.liveness}
           .engine=${this.engine}
           .model=${APP_MODEL}
           ?offlineReady=${this.offlineReady}

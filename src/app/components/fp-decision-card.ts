@@ -2,13 +2,15 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Calibration } from '../../calibration/calibration';
 import type { VerificationResult } from '../events';
+import { describeLiveness } from '../logic/liveness-text';
 import { describeThreshold, formatThreshold } from '../logic/threshold-text';
 import { decisionWording } from '../messages';
 import { sharedStyles } from '../styles/shared';
 
 /**
  * The outcome of a verification, in words first: accepted or not (1:1), recognised or not (1:N), and
- * what to do after a refusal. The numbers (mean distance over the agreeing frames, the threshold and
+ * what to do after a refusal; then how the liveness check ended (passed, why it failed and what to do, or
+ * off and what that lets through). The numbers (mean distance over the agreeing frames, the threshold and
  * what it means) are behind a "Details" disclosure.
  */
 @customElement('fp-decision-card')
@@ -47,8 +49,12 @@ export class FpDecisionCard extends LitElement {
         color: var(--tone);
         line-height: 1.25;
       }
-      .advice {
+      .advice,
+      .liveness {
         margin: 0 0 0.75rem;
+      }
+      .liveness .term {
+        font-weight: 600;
       }
       summary {
         cursor: pointer;
@@ -105,14 +111,19 @@ export class FpDecisionCard extends LitElement {
         <span class="title">${headline}</span>
       </div>
       ${advice ? html`<p class="advice">${advice}</p>` : null}
+      <p class="liveness" data-liveness=${result.liveness.status}>
+        <span class="term">Liveness:</span> ${describeLiveness(result.liveness)}
+      </p>
       <details>
         <summary>Details</summary>
         <dl>
-          <dt>Distance</dt>
-          <dd>
-            <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
-            (mean of ${result.distances.length} frames in agreement; lower is more alike)
-          </dd>
+          ${result.distances.length > 0
+            ? html`<dt>Distance</dt>
+                <dd>
+                  <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
+                  (mean of ${result.distances.length} frames in agreement; lower is more alike)
+                </dd>`
+            : null}
           <dt>Threshold</dt>
           <dd>
             <span data-threshold>${formatThreshold(result.threshold)}</span> —

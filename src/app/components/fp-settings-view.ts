@@ -122,6 +122,9 @@ export class FpSettingsView extends LitElement {
   /** The app's offline cache finished filling (from the service worker); the offline card is re-read. */
   @property({ type: Boolean }) offlineReady = false;
 
+  /** Whether enrollment and verification ask for the liveness challenge. */
+  @property({ type: Boolean }) liveness = true;
+
   /** The slider's value while it is being dragged. */
   @state() private draft: number | null = null;
   @state() private storage: { usage: number; quota: number; persisted: boolean } | null = null;
@@ -219,6 +222,8 @@ export class FpSettingsView extends LitElement {
           : null}
       </div>
 
+      ${this.renderLiveness()}
+
       <div class="card">
         <h3>Calibration and model</h3>
         <dl>
@@ -268,6 +273,32 @@ export class FpSettingsView extends LitElement {
           : html`<p>This browser does not report storage use.</p>`}
       </div>
     </section>`;
+  }
+
+  private renderLiveness() {
+    return html`<div class="card">
+      <h3>Liveness check</h3>
+      <p>
+        Before a face is enrolled or accepted, Faceprint asks for a few head movements in a random order (turn left,
+        turn right, look up or open your mouth), so that a photo or a printed picture held up to the camera is refused.
+        It does not stop a realistic 3D mask, or a video fed to the browser as a fake camera that answers the
+        movements as they are asked.
+      </p>
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${this.liveness}
+          @change=${(event: Event) => emit(this, 'fp-liveness-change', { enabled: (event.target as HTMLInputElement).checked })}
+        />
+        Ask for head movements (recommended)
+      </label>
+      ${this.liveness
+        ? null
+        : html`<fp-alert tone="warning" heading="The liveness check is off" data-state="liveness-off">
+            Anyone holding up a photo, a printed picture or a screen showing an enrolled person can now be accepted as
+            that person, and a face can be enrolled from a photo. Turn it off only if you cannot make the movements.
+          </fp-alert>`}
+    </div>`;
   }
 }
 

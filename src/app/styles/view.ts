@@ -1,4 +1,5 @@
-// Layout shared by the enroll and verify views: camera beside a side panel, stacked on narrow screens.
+// Layout shared by the enroll and verify views (the capture itself is fp-capture-stage's): a result
+// beside a side panel, stacked on narrow screens.
 import { css } from 'lit';
 
 export const viewStyles = css`
@@ -20,47 +21,16 @@ export const viewStyles = css`
       grid-template-columns: 1fr;
     }
   }
-  /*
-   * Phones: while capturing, the camera and what to do next share the screen. The introduction gives
-   * way, the camera is capped to about a third of the height, and the side panel leads with the instruction and
-   * the count, then Cancel, then the checklist.
-   */
+  /* Phones: while capturing, the introduction gives way to the camera and what to do next. */
   @media (max-width: 40rem) {
-    .lead:has(~ .capture) {
+    .lead:has(~ fp-capture-stage) {
       display: none;
     }
     .capture {
       gap: 0.6rem;
     }
-    .capture fp-camera {
-      width: min(100%, calc(36svh * 4 / 3));
-      margin: 0 auto;
-    }
     .side.card {
       padding: 0.75rem;
-    }
-    .side > * {
-      order: 5;
-    }
-    .side > h3 {
-      order: 0;
-      margin-bottom: 0.25rem;
-    }
-    .side > fp-load-progress,
-    .side > .hint {
-      order: 1;
-    }
-    .side > .samples {
-      order: 2;
-      margin-bottom: 0.5rem;
-    }
-    .side > .actions {
-      order: 3;
-      margin-bottom: 0.5rem;
-    }
-    .hint {
-      min-height: 0;
-      margin-bottom: 0.5rem;
     }
   }
   .side {
@@ -68,51 +38,9 @@ export const viewStyles = css`
     flex-direction: column;
     gap: 0.25rem;
   }
-  .hint {
-    min-height: 3rem;
-    font-weight: 600;
-    padding: 0.6rem 0.75rem;
-    border-radius: 8px;
-    background: var(--fp-surface-2);
-  }
-  /* Work in progress (a frame being analysed, a sample being saved): a spinner before the words. */
-  .hint[data-busy] {
-    display: flex;
-    align-items: center;
-    gap: 0.6rem;
-  }
-  .hint[data-busy]::before {
-    content: '';
-    flex: none;
-    width: 1.1rem;
-    height: 1.1rem;
-    border-radius: 50%;
-    border: 3px solid var(--fp-border);
-    border-top-color: var(--fp-accent);
-    animation: fp-spin 0.9s linear infinite;
-  }
-  @keyframes fp-spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .hint[data-busy]::before {
-      animation-duration: 3s;
-    }
-  }
   .time-left {
     color: var(--fp-muted);
     font-variant-numeric: tabular-nums;
-  }
-  .caption {
-    margin: 0.75rem;
-    padding: 0.45rem 0.75rem;
-    border-radius: 8px;
-    background: rgb(13 17 23 / 72%);
-    color: #fff;
-    font-weight: 600;
-    text-align: center;
   }
   a.primary-link,
   a.primary-link:hover {

@@ -1,0 +1,86 @@
+// The end-to-end fixture person (e2e/fixtures/liveness/): their photos, drawn into a 640×480 camera
+// frame as the e2e camera helpers draw them (centredOnFrame), followed by the real FaceTracker and
+// answered as asked, pass the LivenessCheck; the neutral photo held still, or its tilted print, do not.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FaceEngine } from '../../src/engine/face-engine';
+import { FaceTracker } from '../../src/engine/face-tracker';
+import { nodeFileSource } from '../../src/engine/weights/node-source';
+import type { ChallengeAction } from '../../src/liveness/challenge';
+import { LivenessCheck, type LivenessProgress } from '../../src/liveness/liveness-check';
+import { centredOnFrame, decodeJpeg, type RgbaFrame } from '../../e2e/helpers/y4m';
+import { modelDir } from '../helpers/models';
+
+const DIR = 'e2e/fixtures/liveness';
+const fixture = JSON.parse(readFileSync(`${DIR}/poses.json`, 'utf8')) as { person: string; photos: Record<string, { file: string }> };
+const frames = new Map<string, RgbaFrame>();
+const frameOf = (step: string) => {
+  if (!frames.has(step)) frames.set(step, centredOnFrame(decodeJpeg(`${DIR}/${fixture.person}/${fixture.photos[step]!.file}`)));
+  return frames.get(step)!;
+};
+const PHOTO_FOR: Record<ChallengeAction, string> = { 'turn-left': 'left', 'turn-right': 'right', 'look-up': 'up', 'open-mouth': 'mouth' };
+
+let engine: FaceEngine;
+beforeAll(async () => {
+  engine = await FaceEngine.create({ source: nodeFileSource(modelDir()) });
+});
+afterAll(() => engine?.dispose());
+
+/** 10 frames/s of camera time; `show` picks the photo for what is asked. */
+async function run(check: LivenessCheck, show: (p: LivenessProgress | null) => RgbaFrame, maxFrames: number) {
+  const tracker = new FaceTracker(engine);
+  let progress: LivenessProgress | null = null;
+  for (let i = 0; i < maxFrames; i++) {
+    const result = await tracker.next(show(progress));
+    progress = result
+      ? check.observe({ timeMs: i * 100, landmarks: result.face.landmarks, box: result.face.box })
+      : check.observeNoFace(i * 100);
+    if (progress.status === 'passed' || progress.status === 'failed') break;
+  }
+  return progress!;
+}
+
+const answering = (actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
+  !p || p.status === 'neutral' ? frameOf('neutral') : p.status === 'return' ? frameOf('neutral') : frameOf(PHOTO_FOR[actions[p.current]!]);
+
+describe(`e2e liveness fixtures`, () => {
+  it.each([
+    [['turn-left', 'look-up', 'turn-right']],
+    [['open-mouth', 'turn-right', 'turn-left']],
+  ] as ChallengeAction[][][])('answering %j as asked passes', async (actions) => {
+    const check = new LivenessCheck(actions);
+    const progress = await run(check, answering(actions), 120);
+    expect(progress.failure).toBeUndefined();
+    expect(progress.status).toBe('passed');
+  });
+
+  it('the neutral photo held still times out', async () => {
+    const progress = await run(new LivenessCheck(['turn-left', 'turn-right', 'look-up'], { actionTimeoutMs: 1500 }), () => frameOf('neutral'), 60);
+    expect(progress).toMatchObject({ status: 'failed', failure: 'timeout' });
+  });
+
+  it('the neutral photo as a print tilted 30° towards each asked direction is refused', async () => {
+    const actions: ChallengeAction[] = ['turn-left', 'turn-right', 'look-up'];
+    const print: Record<string, string> = { 'turn-left': 'print-left', 'turn-right': 'print-right', 'look-up': 'print-up' };
+    const progress = await run(
+      new LivenessCheck(actions, { actionTimeoutMs: 2000 }),
+      (p) => (p?.status === 'action' ? frameOf(print[actions[p.current]!]!) : frameOf('neutral')),
+      60,
+    );
+    expect(progress.status).toBe('failed');
+  });
+
+  it('the recorded order answering another order fails as a wrong action', async () => {
+    const recorded: ChallengeAction[] = ['turn-left', 'turn-right', 'open-mouth'];
+    let frame = 0;
+    const progress = await run(
+      new LivenessCheck(['turn-right', 'turn-left', 'open-mouth']),
+      () => {
+        const step = Math.floor(frame++ / 8);
+        return step === 0 || step > 3 ? frameOf('neutral') : frameOf(PHOTO_FOR[recorded[step - 1]!]);
+      },
+      120,
+    );
+    expect(progress).toMatchObject({ status: 'failed', failure: 'wrong-action' });
+  });
+});

@@ -1,0 +1,52 @@
+// The FaceTracker's frame rate in Chromium (WebGPU on SwiftShader, as on a machine without a GPU):
+// builds the page in tools/eval-liveness-browser/, serves it, opens it in Debian's Chromium and writes
+// results/liveness-tracker-chromium.json.
+//
+//   npm run build:tools && node dist-node/eval-liveness-browser.js [--port 4323]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { CHROMIUM, WEBGPU_FLAGS } from '../e2e/helpers/camera';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const portFlag = process.argv.indexOf('--port');
+  const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 4323;
+  const outDir = resolve(ROOT, '.cache/liveness-browser-dist');
+  const config = {
+    root: resolve(ROOT, 'tools/eval-liveness-browser'),
+    publicDir: resolve(ROOT, 'public'),
+    configFile: false as const,
+    logLevel: 'warn' as const,
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+    preview: { port, strictPort: true },
+  };
+  await build(config);
+  const server = await preview(config);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: WEBGPU_FLAGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    await page.waitForFunction(() => window.trackerBench?.result !== undefined || window.trackerBench?.error !== undefined, undefined, {
+      timeout: 15 * 60_000,
+      polling: 1000,
+    });
+    const outcome = await page.evaluate(() => window.trackerBench!);
+    if (outcome.error) throw new Error(`the page failed: ${outcome.error}`);
+    const report = { date: new Date().toISOString(), browser: `Chromium ${browser.version()}`, ...(outcome.result as object) };
+    mkdirSync(resolve(ROOT, 'results'), { recursive: true });
+    writeFileSync(resolve(ROOT, 'results/liveness-tracker-chromium.json'), JSON.stringify(report, null, 2) + '\n');
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.httpServer.close(() => done()));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exit(1);
+});
