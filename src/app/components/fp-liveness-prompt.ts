@@ -35,15 +35,17 @@ export class FpLivenessPrompt extends LitElement {
     :host([hidden]) {
       display: none;
     }
+    /* Centred by auto margins between the insets: its width is then the picture's, not half of it. */
     .bar {
       position: absolute;
       top: 0.75rem;
-      left: 50%;
-      transform: translateX(-50%);
+      left: 0.75rem;
+      right: 0.75rem;
+      width: fit-content;
+      margin: 0 auto;
       display: flex;
       align-items: center;
       gap: 0.75rem;
-      max-width: calc(100% - 1.5rem);
       padding: 0.4rem 0.9rem 0.4rem 0.4rem;
       border-radius: 999px;
       background: rgb(13 17 23 / 78%);
@@ -76,6 +78,23 @@ export class FpLivenessPrompt extends LitElement {
     }
     .urgent {
       color: #ffb86b;
+    }
+    /* Phones: the picture is about a third of the screen's height; the prompt leaves the face in view. */
+    @media (max-width: 40rem) {
+      .bar {
+        top: 0.5rem;
+        left: 0.5rem;
+        right: 0.5rem;
+        gap: 0.5rem;
+        padding: 0.25rem 0.75rem 0.25rem 0.25rem;
+      }
+      svg {
+        width: 2.75rem;
+        height: 2.75rem;
+      }
+      .words {
+        font-size: 1rem;
+      }
     }
   `;
 
