@@ -121,7 +121,9 @@ export class FpDecisionCard extends LitElement {
             ? html`<dt>Distance</dt>
                 <dd>
                   <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
-                  (mean of ${result.distances.length} frames in agreement; lower is more alike)
+                  (${result.liveness.status === 'off'
+                    ? `mean of ${result.distances.length} frames in agreement`
+                    : 'the frame before the movements'}; lower is more alike)
                 </dd>`
             : null}
           <dt>Threshold</dt>
