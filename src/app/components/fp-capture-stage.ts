@@ -91,8 +91,9 @@ export class FpCaptureStage extends LitElement {
       }
       /*
        * Phones: the camera and what to do next share the screen. The camera is capped to about a third
-       * of the height, and the panel leads with the instruction and the count (the status slot), then
-       * the actions (Cancel, Stop), then the rest (checklist, alerts).
+       * of the height, and the panel leads with the instruction (and an alert saying why the capture
+       * stopped, with its Try again), the count (the status slot), then the actions (Cancel, Stop), then
+       * the rest (the checklist).
        */
       @media (max-width: 40rem) {
         :host {
@@ -114,7 +115,8 @@ export class FpCaptureStage extends LitElement {
           margin-bottom: 0.25rem;
         }
         .side > fp-load-progress,
-        .side > .hint {
+        .side > .hint,
+        ::slotted(fp-alert) {
           order: 1;
         }
         ::slotted([slot='status']) {
