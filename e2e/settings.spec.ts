@@ -1,7 +1,9 @@
-import { CALIBRATION, expect, test } from './helpers/app';
+import { CALIBRATION, expect, shownThreshold, test } from './helpers/app';
 
-// The slider moves in steps of 0.01 from 0.30, so it shows the calibrated threshold to two decimals.
+// The slider moves in steps of 0.01 from 0.30, so its thumb sits at the calibrated threshold rounded
+// to two decimals; the value shown is the calibrated threshold itself, written as everywhere else.
 const calibrated = Math.round(CALIBRATION.threshold * 100) / 100;
+const shownCalibrated = shownThreshold(CALIBRATION.threshold);
 
 test('the match threshold can be changed from the keyboard, is kept across reloads, and can be reset', async ({ page }) => {
   await page.goto('/#/settings');
@@ -10,8 +12,9 @@ test('the match threshold can be changed from the keyboard, is kept across reloa
   // A reload right after a change would race the database write, as closing the tab would for a
   // person; the view says when the change is stored.
   const saved = page.getByRole('status').filter({ hasText: 'Saved on this device' });
-  await expect(output).toHaveText(calibrated.toFixed(2));
-  await expect(page.locator('#threshold-meaning')).toContainText(`At ${calibrated.toFixed(2)}`);
+  await expect(output).toHaveText(shownCalibrated);
+  await expect(page.locator('#threshold-meaning')).toContainText(`At ${shownCalibrated}`);
+  await expect(page.locator('[data-calibrated]')).toContainText('This is the calibrated threshold');
   if (CALIBRATION.source === 'dlib-default') {
     await expect(page.getByText('dlib’s published default threshold, not yet measured for this app')).toBeVisible();
   } else {
@@ -29,9 +32,9 @@ test('the match threshold can be changed from the keyboard, is kept across reloa
   await page.reload();
   await expect(saved).toHaveCount(0);
   await expect(page.locator('output')).toHaveText(stricter);
-  await page.getByRole('button', { name: /Use the calibrated threshold/ }).click();
-  await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
+  await page.getByRole('button', { name: `Go back to the calibrated threshold (${shownCalibrated})` }).click();
+  await expect(page.locator('output')).toHaveText(shownCalibrated);
   await expect(saved).toBeVisible();
   await page.reload();
-  await expect(page.locator('output')).toHaveText(calibrated.toFixed(2));
+  await expect(page.locator('output')).toHaveText(shownCalibrated);
 });

@@ -23,6 +23,12 @@ export const CALIBRATION: { modelId: string; source: string; threshold: number }
   readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration.json'), 'utf8'),
 );
 export const MODEL_ID = CALIBRATION.modelId;
+
+/** A threshold as the app shows it everywhere: 4 decimals at most, trailing zeros dropped, 2 at least. */
+export function shownThreshold(threshold: number): string {
+  const trimmed = threshold.toFixed(4).replace(/0+$/, '');
+  return trimmed.length - trimmed.indexOf('.') - 1 >= 2 ? trimmed : threshold.toFixed(2);
+}
 export const VECTOR_LENGTH = 128;
 
 /** Records every request that leaves the origin, and every Content-Security-Policy violation. */

@@ -1,9 +1,18 @@
 // The app's only door to the face engine. Components get a FaceService from here and never import
 // src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
 // without WebGPU never downloads it or the models.
-import type { DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceEngine, GpuResourceCount, LoadProgress } from '../engine/index';
+import type {
+  DetectedFace,
+  EngineStatus,
+  FaceAnalysis,
+  FaceEmbedding,
+  FaceEngine,
+  FaceTracker,
+  GpuResourceCount,
+  LoadProgress,
+} from '../engine/index';
 
-export type { Box, DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, LoadProgress, LoadStage } from '../engine/index';
+export type { Box, DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceTracker, LoadProgress, LoadStage } from '../engine/index';
 
 /**
  * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive
@@ -17,20 +26,23 @@ const EMBED_OPTIONS = { alignment: 'dlib-chip', flip: true } as const;
 
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
-  private constructor(private readonly engine: FaceEngine) {}
+  private constructor(
+    private readonly engine: FaceEngine,
+    private readonly newTracker: (engine: FaceEngine) => FaceTracker,
+  ) {}
 
   /**
    * Loads the engine and its models from this app's own origin. Rejects with an engine error whose
    * `code` describeEngineError (messages.ts) turns into words.
    */
   static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
-    const { FaceEngine } = await import('../engine/index');
+    const { FaceEngine, FaceTracker } = await import('../engine/index');
     const engine = await FaceEngine.create({
       modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
       onProgress,
       detector: { views: 'adaptive' },
     });
-    return new FaceService(engine);
+    return new FaceService(engine, (tracked) => new FaceTracker(tracked));
   }
 
   /** Identifies the model; embeddings from different models are never compared. */
@@ -74,6 +86,11 @@ export class FaceService {
   /** Destroys the GPU device as a driver reset would (FaceEngine.simulateDeviceLoss); for test-hooks.ts only. */
   simulateDeviceLoss(): void {
     this.engine.simulateDeviceLoss();
+  }
+
+  /** Follows one face from frame to frame with the landmark net alone (the liveness challenge). */
+  createTracker(): FaceTracker {
+    return this.newTracker(this.engine);
   }
 
   dispose(): void {

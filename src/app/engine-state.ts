@@ -8,14 +8,14 @@ export type EngineState =
   | { status: 'failed'; problem: Problem };
 
 const STAGE_LABELS: Record<LoadProgress['stage'], string> = {
-  fetch: 'Downloading face models',
-  decode: 'Reading face models',
-  upload: 'Moving models to the graphics device',
-  compile: 'Preparing GPU programs',
-  warmup: 'Warming up',
+  fetch: 'Downloading the face models',
+  decode: 'Loading the face models',
+  upload: 'Loading the face models',
+  compile: 'Preparing the face models',
+  warmup: 'Preparing the face models',
   ready: 'Ready',
 };
 
 export function progressLabel(progress: LoadProgress | null): string {
-  return progress ? STAGE_LABELS[progress.stage] : 'Starting the face engine';
+  return progress ? STAGE_LABELS[progress.stage] : 'Loading the face models';
 }

@@ -2,6 +2,7 @@
 // view says without wiring each one.
 import type { CameraStatus } from './controllers/camera-controller';
 import type { Decision } from './logic/decision';
+import type { LivenessOutcome } from './logic/live-decision';
 import type { Problem } from './messages';
 
 export type ViewName = 'enroll' | 'verify' | 'people' | 'settings' | 'lab';
@@ -9,6 +10,8 @@ export type ViewName = 'enroll' | 'verify' | 'people' | 'settings' | 'lab';
 export interface VerificationResult extends Decision {
   mode: '1:1' | '1:N';
   threshold: number;
+  /** Whether the liveness check passed, failed (and why), or was turned off; `outcome` already includes it. */
+  liveness: LivenessOutcome;
 }
 
 export interface FpEventDetails {
@@ -22,6 +25,8 @@ export interface FpEventDetails {
   'fp-threshold-change': { threshold: number | null };
   /** The person picked another camera. */
   'fp-camera-change': { deviceId: string };
+  /** The liveness challenge was turned on or off in settings. */
+  'fp-liveness-change': { enabled: boolean };
   /** The camera started, stopped or failed. */
   'fp-camera-status': { status: CameraStatus; problem: Problem | null };
 }
@@ -35,6 +40,7 @@ declare global {
     'fp-decision': CustomEvent<FpEventDetails['fp-decision']>;
     'fp-threshold-change': CustomEvent<FpEventDetails['fp-threshold-change']>;
     'fp-camera-change': CustomEvent<FpEventDetails['fp-camera-change']>;
+    'fp-liveness-change': CustomEvent<FpEventDetails['fp-liveness-change']>;
     'fp-camera-status': CustomEvent<FpEventDetails['fp-camera-status']>;
   }
 }

@@ -185,14 +185,11 @@ export const STORAGE_BLOCKED: Problem = {
     'cannot update it. Close or reload the other Faceprint tabs; this page continues by itself.',
 };
 
-/** Not an error: the engine works, slowly, where the browser has no graphics acceleration. */
+/** Not an error: the engine works, slowly, where WebGPU runs on the processor. */
 export const SOFTWARE_RENDERER: Problem = {
   kind: 'software-renderer',
-  title: 'Running without graphics acceleration',
-  message:
-    'This browser runs WebGPU on the processor instead of a graphics chip, so each check takes a few seconds ' +
-    'instead of a fraction of one. Results are the same. Turning on hardware acceleration in the browser’s ' +
-    'settings, or using a device with a graphics chip, makes it fast.',
+  title: 'No graphics acceleration',
+  message: 'Each check takes several seconds on this device; the results are the same.',
 };
 
 /** Not an error: the graphics device was reset and the engine rebuilds itself (FaceService.onStatus). */
@@ -202,10 +199,51 @@ export const GPU_RECOVERING: Problem = {
   message: 'Faceprint is preparing the face engine again. A check in progress carries on by itself; your enrollments are not affected.',
 };
 
+/**
+ * What can be done about it. The page cannot tell a blocked or switched-off graphics chip from a
+ * machine that has none (a virtual machine, a remote desktop), so the advice covers both and promises
+ * no speed-up.
+ */
+export const SOFTWARE_RENDERER_ADVICE =
+  'Faceprint runs its face models on the processor here because the browser offers no graphics ' +
+  'acceleration, so each check takes several seconds; the results are the same. If this device has a graphics chip, turning on hardware acceleration in the browser’s ' +
+  'settings (or updating the browser) makes checks much faster. On a virtual machine or remote desktop ' +
+  'without one, this is as fast as it gets.';
+
 function unexpected(error: unknown): Problem {
   return {
     kind: 'unexpected',
     title: 'Something went wrong',
     message: `${messageOf(error)} Reload the page to try again; your enrollments are not affected.`,
   };
+}
+
+/**
+ * What a decision says, headline first; a refusal says what the person can do about it. A failed
+ * liveness check is named in the headline; why it failed and what to do is the liveness line's.
+ */
+export function decisionWording(decision: {
+  mode: '1:1' | '1:N';
+  outcome: 'match' | 'no-match';
+  name: string | null;
+  liveness: { status: 'off' | 'passed' | 'failed' };
+}): { headline: string; advice: string | null } {
+  if (decision.liveness.status === 'failed') {
+    return { headline: `${decision.mode === '1:1' ? 'Not verified' : 'Not recognised'}: the liveness check failed`, advice: null };
+  }
+  const retry = 'Face the camera in good light, hold still, and try again.';
+  if (decision.mode === '1:1') {
+    return decision.outcome === 'match'
+      ? { headline: `Verified: this is ${decision.name}`, advice: null }
+      : {
+          headline: `We couldn’t confirm it’s ${decision.name}`,
+          advice: `${retry} If the right person keeps being refused, add more samples to ${decision.name} in Enroll.`,
+        };
+  }
+  return decision.outcome === 'match'
+    ? { headline: `Recognised: ${decision.name}`, advice: null }
+    : {
+        headline: 'We didn’t recognise this face',
+        advice: `${retry} Someone who has not enrolled on this device yet needs to enroll first.`,
+      };
 }

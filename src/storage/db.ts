@@ -35,9 +35,11 @@ export interface Preferences {
   thresholdModelId: string | null;
   /** The camera last chosen, by MediaDeviceInfo.deviceId. */
   cameraId: string | null;
+  /** Ask for a liveness challenge before enrolling or accepting a face (off only by the person's choice). */
+  liveness: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { threshold: null, thresholdModelId: null, cameraId: null };
+export const DEFAULT_PREFERENCES: Preferences = { threshold: null, thresholdModelId: null, cameraId: null, liveness: true };
 
 /**
  * The device owner, who alone may enroll, delete, export, import and change settings. Held either by a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
+import { decisionWording, describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
 import { ImportError, StorageFullError, StorageOutdatedError } from '../../src/storage';
 import { DeviceLostError, ModelLoadError, WebGpuUnavailableError } from '../../src/engine/errors';
 
@@ -61,5 +61,33 @@ describe('describeStorageError', () => {
     const rejected = describeStorageError(new ImportError('not-json', 'Not JSON.'));
     expect(rejected.kind).toBe('import-rejected');
     expect(rejected.message).toMatch(/Nothing was imported/);
+  });
+});
+
+describe('decisionWording', () => {
+  it('a refusal says what to do, and does not accuse', () => {
+    const claim = decisionWording({ mode: '1:1', outcome: 'no-match', name: 'Ada', liveness: { status: 'passed' } });
+    expect(claim.headline).toBe('We couldn’t confirm it’s Ada');
+    expect(claim.advice).toMatch(/good light.*try again/);
+    expect(claim.headline).not.toMatch(/not Ada/);
+    const search = decisionWording({ mode: '1:N', outcome: 'no-match', name: 'Ada', liveness: { status: 'passed' } });
+    expect(search.headline).toBe('We didn’t recognise this face');
+    expect(search.advice).toMatch(/enroll first/);
+  });
+
+  it('an acceptance names the person and needs no advice', () => {
+    expect(decisionWording({ mode: '1:1', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({ headline: 'Verified: this is Ada', advice: null });
+    expect(decisionWording({ mode: '1:N', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({ headline: 'Recognised: Ada', advice: null });
+  });
+
+  it('a failed liveness check is the headline, whatever the faces', () => {
+    for (const outcome of ['match', 'no-match'] as const) {
+      expect(decisionWording({ mode: '1:1', outcome, name: 'Ada', liveness: { status: 'failed' } }).headline).toBe(
+        'Not verified: the liveness check failed',
+      );
+      expect(decisionWording({ mode: '1:N', outcome, name: 'Ada', liveness: { status: 'failed' } }).headline).toBe(
+        'Not recognised: the liveness check failed',
+      );
+    }
   });
 });

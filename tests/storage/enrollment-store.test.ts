@@ -82,9 +82,9 @@ describe('people and samples', () => {
 
   it('keeps preferences', async () => {
     const store = newStore();
-    expect(await store.loadPreferences()).toEqual({ threshold: null, thresholdModelId: null, cameraId: null });
-    await store.savePreferences({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2' });
-    expect(await store.loadPreferences()).toEqual({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2' });
+    expect(await store.loadPreferences()).toEqual({ threshold: null, thresholdModelId: null, cameraId: null, liveness: true });
+    await store.savePreferences({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2', liveness: false });
+    expect(await store.loadPreferences()).toEqual({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2', liveness: false });
   });
 });
 

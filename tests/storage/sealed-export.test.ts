@@ -161,7 +161,7 @@ describe('a refused import changes nothing', () => {
     const name = 'faceprint-sealed-import';
     const store = new EnrollmentStore({ databaseName: name });
     await store.addSamples('Grace', [{ vector: Float32Array.from([1, 2, 3]), modelId: 'm1' }]);
-    await store.savePreferences({ threshold: 0.5, thresholdModelId: 'm1', cameraId: 'cam' });
+    await store.savePreferences({ threshold: 0.5, thresholdModelId: 'm1', cameraId: 'cam', liveness: true });
     store.close();
     const before = await snapshot(name);
     const bytes = await sealed;

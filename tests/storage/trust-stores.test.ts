@@ -180,7 +180,7 @@ describe('owner and persistence', () => {
     const lockout = new LockoutStore(connection);
     await device.saveOwner(passphraseOwner);
     await people.addSamples('Ada', [{ vector: Float32Array.from([1, 2]), modelId: 'm' }]);
-    await people.savePreferences({ threshold: 0.5, thresholdModelId: 'm', cameraId: null });
+    await people.savePreferences({ threshold: 0.5, thresholdModelId: 'm', cameraId: null, liveness: false });
     await log.append(attempt(1));
     await refuse(lockout, REFUSALS_BEFORE_LOCK);
     await device.resetOwner();

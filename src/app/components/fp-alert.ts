@@ -29,7 +29,7 @@ export class FpAlert extends LitElement {
       color: var(--fp-text);
     }
     .icon {
-      grid-row: span 3;
+      grid-row: span 2;
       font-weight: 700;
       color: var(--tone);
       width: 1.5rem;
@@ -43,12 +43,41 @@ export class FpAlert extends LitElement {
     }
     .heading {
       font-weight: 700;
+      margin-bottom: 0.2rem;
     }
     .message {
       color: var(--fp-text);
     }
     ::slotted([slot='actions']) {
       margin-top: 0.5rem;
+    }
+    /* One or two lines, actions at the end: for notices that stay on every page. */
+    :host([compact]) .panel {
+      grid-template-columns: auto 1fr auto;
+      align-items: center;
+      padding: 0.4rem 0.5rem 0.4rem 0.75rem;
+      border-left-width: 4px;
+      font-size: 0.9rem;
+      line-height: 1.4;
+    }
+    :host([compact]) .icon {
+      grid-row: auto;
+      width: 1.25rem;
+      height: 1.25rem;
+      font-size: 0.75rem;
+    }
+    :host([compact]) .text {
+      display: block;
+    }
+    :host([compact]) .heading {
+      display: inline;
+      margin: 0 0.35rem 0 0;
+    }
+    :host([compact]) .message {
+      display: inline;
+    }
+    :host([compact]) ::slotted([slot='actions']) {
+      margin-top: 0;
     }
     :host([tone='info']) .panel {
       --tone: var(--fp-accent);
@@ -74,6 +103,9 @@ export class FpAlert extends LitElement {
   /** A one-line summary shown in bold. */
   @property() heading = '';
 
+  /** Heading and message run on as one paragraph, with the actions beside them. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+
   private static readonly ICONS: Record<AlertTone, string> = { info: 'i', success: '✓', warning: '!', error: '!' };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,8 +116,10 @@ export class FpAlert extends LitElement {
   override render() {
     return html`<div part="panel" class="panel">
       <span class="icon" aria-hidden="true">${FpAlert.ICONS[this.tone]}</span>
-      ${this.heading ? html`<div class="heading">${this.heading}</div>` : null}
-      <div class="message"><slot></slot></div>
+      <div class="text">
+        ${this.heading ? html`<div class="heading">${this.heading}</div>` : null}
+        <div class="message"><slot></slot></div>
+      </div>
       <div><slot name="actions"></slot></div>
     </div>`;
   }

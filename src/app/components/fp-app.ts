@@ -5,7 +5,16 @@ import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type Person
 import { FaceService, hasWebGpuApi } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import type { ViewName } from '../events';
-import { GPU_RECOVERING, NO_WEBGPU, SOFTWARE_RENDERER, STORAGE_BLOCKED, describeEngineError, describeStorageError, type Problem } from '../messages';
+import {
+  GPU_RECOVERING,
+  NO_WEBGPU,
+  SOFTWARE_RENDERER,
+  SOFTWARE_RENDERER_ADVICE,
+  STORAGE_BLOCKED,
+  describeEngineError,
+  describeStorageError,
+  type Problem,
+} from '../messages';
 import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
@@ -27,6 +36,26 @@ const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'settings', label: 'Settings' },
   { name: 'lab', label: 'Lab' },
 ];
+
+/** localStorage key: the person closed the "no graphics acceleration" notice (it stays closed). */
+const SOFTWARE_NOTICE_DISMISSED = 'faceprint.software-notice-dismissed';
+
+// localStorage can be missing or throw (storage switched off); the notice then simply shows again.
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string): void {
+  try {
+    localStorage.setItem(key, '1');
+  } catch {
+    // Not remembered; closed for this visit only.
+  }
+}
 
 interface Route {
   /** null: no hash yet; the shell picks enroll or verify. */
@@ -63,7 +92,6 @@ export class FpApp extends LitElement {
         margin: 0 auto;
         padding: 0.75rem 1.25rem;
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
         gap: 0.75rem 2rem;
       }
@@ -73,11 +101,13 @@ export class FpApp extends LitElement {
         gap: 0.6rem;
         color: var(--fp-text);
         text-decoration: none;
+        min-height: 2.75rem;
       }
       .brand svg {
         width: 2rem;
         height: 2rem;
         color: var(--fp-accent);
+        flex: none;
       }
       .brand h1 {
         font-size: 1.25rem;
@@ -93,13 +123,15 @@ export class FpApp extends LitElement {
       nav ul {
         list-style: none;
         display: flex;
-        flex-wrap: wrap;
         gap: 0.25rem;
         margin: 0;
         padding: 0;
       }
       nav a {
-        display: inline-block;
+        display: flex;
+        align-items: center;
+        justify-content: center;
+        min-height: 2.75rem;
         padding: 0.45rem 0.9rem;
         border-radius: 8px;
         color: var(--fp-muted);
@@ -121,12 +153,14 @@ export class FpApp extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.4rem;
+        text-align: right;
       }
       .dot {
         width: 0.6rem;
         height: 0.6rem;
         border-radius: 50%;
         background: var(--fp-muted);
+        flex: none;
       }
       .dot.ready {
         background: var(--fp-success);
@@ -137,11 +171,58 @@ export class FpApp extends LitElement {
       .dot.loading {
         background: var(--fp-warning);
       }
+      /* Phones: brand and status on one short row, the views as a full-width tab bar under it. */
+      @media (max-width: 40rem) {
+        .bar {
+          display: grid;
+          grid-template-columns: 1fr auto;
+          padding: 0.4rem 0.75rem 0;
+          gap: 0.25rem 0.75rem;
+        }
+        .brand h1 {
+          font-size: 1.1rem;
+        }
+        .brand small {
+          display: none;
+        }
+        .brand svg {
+          width: 1.6rem;
+          height: 1.6rem;
+        }
+        .status .offline,
+        .notice-text {
+          display: none;
+        }
+        .status {
+          grid-column: 2;
+          grid-row: 1;
+          font-size: 0.8rem;
+        }
+        nav {
+          grid-column: 1 / -1;
+          margin: 0 -0.75rem;
+          border-top: 1px solid var(--fp-border);
+        }
+        nav ul {
+          display: grid;
+          grid-template-columns: repeat(4, 1fr);
+          gap: 0;
+        }
+        nav a {
+          border-radius: 0;
+          padding: 0.4rem 0.25rem;
+          border-bottom: 3px solid transparent;
+        }
+        nav a[aria-current='page'] {
+          border-bottom-color: var(--fp-accent);
+        }
+      }
       .loading-bar {
         max-width: 72rem;
         margin: 0 auto;
         padding: 0 1.25rem 0.75rem;
       }
+
       main {
         max-width: 72rem;
         margin: 0 auto;
@@ -151,12 +232,43 @@ export class FpApp extends LitElement {
         display: block;
         margin-bottom: 1rem;
       }
+      .notices .dismiss {
+        width: 2.75rem;
+        padding: 0;
+        border-color: transparent;
+        background: transparent;
+        color: var(--fp-muted);
+      }
+      .notices details {
+        display: inline;
+      }
+      .notices summary {
+        display: inline;
+        cursor: pointer;
+        color: var(--fp-accent);
+        text-decoration: underline;
+      }
+      .notices details[open] {
+        display: block;
+        margin-top: 0.25rem;
+      }
       footer {
         max-width: 72rem;
         margin: 0 auto;
         padding: 0 1.25rem 2rem;
         color: var(--fp-muted);
         font-size: 0.85rem;
+      }
+      @media (max-width: 40rem) {
+        .loading-bar {
+          padding: 0.5rem 0.75rem;
+        }
+        main {
+          padding: 1rem 0.75rem 2rem;
+        }
+        footer {
+          padding: 0 0.75rem 1.5rem;
+        }
       }
     `,
   ];
@@ -176,6 +288,7 @@ export class FpApp extends LitElement {
   @state() private activateUpdate: (() => Promise<void>) | null = null;
   /** After a GPU device loss: 'recovering' until the engine is rebuilt, or why it could not go on. */
   @state() private deviceNotice: 'recovering' | Problem | null = null;
+  @state() private softwareNoticeDismissed = readFlag(SOFTWARE_NOTICE_DISMISSED);
 
   private readonly store = new EnrollmentStore({
     onBlocked: () => {
@@ -190,6 +303,7 @@ export class FpApp extends LitElement {
 
   private readonly onHashChange = () => {
     this.route = readRoute();
+    if (this.route.view === null && this.peopleLoaded) this.settleDefaultView();
   };
 
   constructor() {
@@ -204,6 +318,9 @@ export class FpApp extends LitElement {
     });
     this.addEventListener('fp-camera-change', (event) => {
       void this.savePreferences({ ...this.preferences, cameraId: event.detail.deviceId });
+    });
+    this.addEventListener('fp-liveness-change', (event) => {
+      void this.savePreferences({ ...this.preferences, liveness: event.detail.enabled });
     });
   }
 
@@ -288,6 +405,7 @@ export class FpApp extends LitElement {
   private async reloadPeople(): Promise<void> {
     try {
       this.people = await this.store.listPeople();
+      if (this.route.view === null) this.settleDefaultView();
       this.storageBlocked = false;
       if (this.storageProblem?.kind !== 'storage-outdated') this.storageProblem = null;
     } catch (error) {
@@ -310,13 +428,34 @@ export class FpApp extends LitElement {
     }
   }
 
-  private get threshold(): number {
+  /** The threshold chosen in settings, while it is for the calibrated model; null: the calibrated one. */
+  private get chosenThreshold(): number | null {
     const { threshold, thresholdModelId } = this.preferences;
-    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : CALIBRATION.threshold;
+    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : null;
+  }
+
+  private get threshold(): number {
+    return this.chosenThreshold ?? CALIBRATION.threshold;
+  }
+
+  private dismissSoftwareNotice(): void {
+    writeFlag(SOFTWARE_NOTICE_DISMISSED);
+    this.softwareNoticeDismissed = true;
+  }
+
+  /**
+   * With no hash route, a first visit (no one enrolled) opens Enroll and a returning one Verify. The
+   * choice is written into the address once, so that enrolling the first person does not switch the
+   * page to Verify before its confirmation is seen.
+   */
+  private settleDefaultView(): void {
+    const view: ViewName = this.people.length > 0 ? 'verify' : 'enroll';
+    history.replaceState(history.state, '', `#/${view}`);
+    this.route = { view, params: new URLSearchParams() };
   }
 
   private get view(): ViewName {
-    return this.route.view ?? (this.people.length > 0 ? 'verify' : 'enroll');
+    return this.route.view ?? 'enroll';
   }
 
   protected override updated(): void {
@@ -330,7 +469,7 @@ export class FpApp extends LitElement {
     return html`
       <header>
         <div class="bar">
-          <a class="brand" href="#/verify" aria-label="Faceprint, home">
+          <a class="brand" href="#/" aria-label="Faceprint, home">
             <svg viewBox="0 0 32 32" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
               <path d="M5 11V7a2 2 0 0 1 2-2h4M21 5h4a2 2 0 0 1 2 2v4M27 21v4a2 2 0 0 1-2 2h-4M11 27H7a2 2 0 0 1-2-2v-4" />
               <path d="M11 13.5v1M21 13.5v1M16 13v5h-1.5M12 21.5c2.4 1.8 5.6 1.8 8 0" />
@@ -346,8 +485,8 @@ export class FpApp extends LitElement {
           </nav>
           <div class="status" role="status" data-engine=${engine.status}>
             <span class="dot ${engine.status}" aria-hidden="true"></span>
-            ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading face engine…' : 'Face engine unavailable'}
-            ${this.offlineReady ? html` · works offline` : null}
+            ${engine.status === 'ready' ? 'Face engine ready' : engine.status === 'loading' ? 'Loading the face models…' : 'Face engine unavailable'}
+            ${this.offlineReady ? html`<span class="offline"> · works offline</span>` : null}
           </div>
         </div>
         ${engine.status === 'loading'
@@ -368,9 +507,18 @@ export class FpApp extends LitElement {
                   : null}
               </fp-alert>`
             : null}
-          ${engine.status === 'ready' && engine.service.runsInSoftware
-            ? html`<fp-alert tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
-                ${SOFTWARE_RENDERER.message}
+          ${engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
+            ? html`<fp-alert compact tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
+                <span class="notice-text">${SOFTWARE_RENDERER.message}</span>
+                <details>
+                  <summary>Why, and what can be done</summary>
+                  ${SOFTWARE_RENDERER_ADVICE}
+                </details>
+                <div slot="actions">
+                  <button class="dismiss" @click=${this.dismissSoftwareNotice} aria-label="Dismiss this notice" title="Dismiss">
+                    <span aria-hidden="true">✕</span>
+                  </button>
+                </div>
               </fp-alert>`
             : null}
           ${this.activateUpdate
@@ -394,6 +542,7 @@ export class FpApp extends LitElement {
           .store=${this.store}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
+          .liveness=${this.preferences.liveness}
           .name=${this.route.params.get('name') ?? ''}
         ></fp-enroll-view>`;
       case 'verify':
@@ -401,7 +550,8 @@ export class FpApp extends LitElement {
           .engine=${this.engine}
           .people=${this.people}
           .cameraId=${this.preferences.cameraId}
-          .threshold=${this.threshold}
+          .liveness=${this.preferences.liveness}
+          .chosenThreshold=${this.chosenThreshold}
           .calibration=${CALIBRATION}
           .claimedId=${this.route.params.get('person')}
         ></fp-verify-view></fp-attempt-guard>`;
@@ -412,8 +562,10 @@ export class FpApp extends LitElement {
           .calibration=${CALIBRATION}
           .threshold=${this.threshold}
           .saveState=${this.preferencesSave}
+          .liveness=${this.preferences.liveness}
           .engine=${this.engine}
           .model=${APP_MODEL}
+          ?offlineReady=${this.offlineReady}
         ></fp-settings-view>`;
       case 'lab':
         return html`<fp-lab-view></fp-lab-view>`;

@@ -16,6 +16,7 @@ const MAX_FAILED_CAPTURES = 10;
  * @fires fp-camera-status - The camera started, stopped or failed; detail has a Problem on failure.
  * @fires fp-camera-change - The person chose another camera.
  * @slot overlay - Drawn over the picture in frame coordinates (e.g. fp-face-overlay).
+ * @slot picture - Drawn over the picture, not mirrored (instructions, arrows).
  * @slot caption - Text over the bottom of the picture, not mirrored.
  */
 @customElement('fp-camera')
@@ -165,6 +166,7 @@ export class FpCamera extends LitElement {
           @loadedmetadata=${this.onMetadata}
         ></video>
         <div class="overlay ${this.mirrored ? 'mirrored' : ''}" ?hidden=${status !== 'live'}><slot name="overlay"></slot></div>
+        <div class="overlay" ?hidden=${status !== 'live'}><slot name="picture"></slot></div>
         ${status === 'starting' ? html`<div class="placeholder">Starting the camera…</div>` : null}
         ${status === 'idle' ? html`<div class="placeholder">Camera off</div>` : null}
         ${problem ? html`<div class="placeholder">${problem.title}</div>` : null}

@@ -2,12 +2,16 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Calibration } from '../../calibration/calibration';
 import type { VerificationResult } from '../events';
-import { describeThreshold } from '../logic/threshold-text';
+import { describeLiveness } from '../logic/liveness-text';
+import { describeThreshold, formatThreshold } from '../logic/threshold-text';
+import { decisionWording } from '../messages';
 import { sharedStyles } from '../styles/shared';
 
 /**
- * The outcome of a verification: accepted or rejected (1:1), recognised or not (1:N), with the score
- * (mean distance over the agreeing frames) and the threshold it was held against.
+ * The outcome of a verification, in words first: accepted or not (1:1), recognised or not (1:N), and
+ * what to do after a refusal; then how the liveness check ended (passed, why it failed and what to do, or
+ * off and what that lets through). The numbers (mean distance over the agreeing frames, the threshold and
+ * what it means) are behind a "Details" disclosure.
  */
 @customElement('fp-decision-card')
 export class FpDecisionCard extends LitElement {
@@ -25,7 +29,7 @@ export class FpDecisionCard extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.75rem;
-        margin-bottom: 0.75rem;
+        margin-bottom: 0.5rem;
       }
       .badge {
         width: 2.5rem;
@@ -34,7 +38,7 @@ export class FpDecisionCard extends LitElement {
         display: grid;
         place-items: center;
         background: var(--tone);
-        color: #fff;
+        color: var(--fp-surface);
         font-size: 1.35rem;
         font-weight: 700;
         flex: none;
@@ -45,11 +49,26 @@ export class FpDecisionCard extends LitElement {
         color: var(--tone);
         line-height: 1.25;
       }
+      .advice,
+      .liveness {
+        margin: 0 0 0.75rem;
+      }
+      .liveness .term {
+        font-weight: 600;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--fp-muted);
+        font-weight: 600;
+        /* A list item keeps the disclosure triangle; the line height makes it a 44 px target. */
+        display: list-item;
+        line-height: 2.75rem;
+      }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
         gap: 0.3rem 1rem;
-        margin: 0;
+        margin: 0.25rem 0 0;
       }
       dt {
         color: var(--fp-muted);
@@ -80,36 +99,41 @@ export class FpDecisionCard extends LitElement {
     this.outcome = this.result?.outcome ?? '';
   }
 
-  private headline(result: VerificationResult): string {
-    if (result.mode === '1:1') {
-      return result.outcome === 'match' ? `Verified: this is ${result.name}` : `Not verified: this is not ${result.name}`;
-    }
-    return result.outcome === 'match' ? `Recognised: ${result.name}` : 'Not recognised: no enrolled person matches';
-  }
-
   override render() {
     const result = this.result;
     if (!result) return null;
     const match = result.outcome === 'match';
+    const { headline, advice } = decisionWording(result);
     const nearest = result.mode === '1:N' && !match && result.name ? `${result.name} (${result.distance.toFixed(3)})` : null;
     return html`<div class="card" role="status">
       <div class="outcome">
         <span class="badge" aria-hidden="true">${match ? '✓' : '✕'}</span>
-        <span class="title">${this.headline(result)}</span>
+        <span class="title">${headline}</span>
       </div>
-      <dl>
-        <dt>Distance</dt>
-        <dd>
-          <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
-          (mean of ${result.distances.length} frames in agreement; lower is more alike)
-        </dd>
-        <dt>Threshold</dt>
-        <dd>
-          <span data-threshold>${result.threshold.toFixed(3)}</span> —
-          ${this.calibration ? describeThreshold(this.calibration, result.threshold) : ''}
-        </dd>
-        ${nearest ? html`<dt>Nearest</dt><dd>${nearest}</dd>` : null}
-      </dl>
+      ${advice ? html`<p class="advice">${advice}</p>` : null}
+      <p class="liveness" data-liveness=${result.liveness.status}>
+        <span class="term">Liveness:</span> ${describeLiveness(result.liveness)}
+      </p>
+      <details>
+        <summary>Details</summary>
+        <dl>
+          ${result.distances.length > 0
+            ? html`<dt>Distance</dt>
+                <dd>
+                  <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
+                  (${result.liveness.status === 'off'
+                    ? `mean of ${result.distances.length} frames in agreement`
+                    : 'the frame before the movements'}; lower is more alike)
+                </dd>`
+            : null}
+          <dt>Threshold</dt>
+          <dd>
+            <span data-threshold>${formatThreshold(result.threshold)}</span> —
+            ${this.calibration ? describeThreshold(this.calibration, result.threshold) : ''}
+          </dd>
+          ${nearest ? html`<dt>Nearest</dt><dd>${nearest}</dd>` : null}
+        </dl>
+      </details>
     </div>`;
   }
 }

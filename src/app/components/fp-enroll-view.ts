@@ -1,31 +1,32 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { FrameLoopController } from '../controllers/frame-loop-controller';
-import type { FaceAnalysis, FaceEmbedding } from '../engine-facade';
+import { CALIBRATION, type Calibration } from '../../calibration/calibration';
+import type { LivenessFailure } from '../../liveness';
+import { calibrationContext, engineContext, storeContext } from '../contexts';
+import { CaptureSessionController, type CheckedCapture, type LiveProof } from '../controllers/capture-session-controller';
+import type { FaceEmbedding } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
-import { checkFrame } from '../frame-check';
-import { ENROLL_THRESHOLDS, type QualityReport } from '../logic/quality';
-import { describeEngineError, describeStorageError, type Problem } from '../messages';
+import { REQUIRED_SAMPLES, SAMPLE_INTERVAL_MS } from '../logic/enrollment';
+import { sameFaceThroughout } from '../logic/live-decision';
+import { DIFFERENT_PERSON, FAILURE_TEXT } from '../logic/liveness-text';
+import { ENROLL_THRESHOLDS } from '../logic/quality';
+import { estimateSecondsLeft, formatTimeLeft } from '../logic/time-left';
+import { euclideanDistance } from '../logic/vector';
+import { describeStorageError, type Problem } from '../messages';
 import { requireOwner } from '../owner-gate';
 import { sharedStyles } from '../styles/shared';
+import { engineProblemAlert } from '../templates';
 import { viewStyles } from '../styles/view';
 import { MAX_NAME_LENGTH, type EnrollmentStore, type PersonRecord } from '../../storage';
-import type { FpCamera } from './fp-camera';
+import type { FpCaptureStage } from './fp-capture-stage';
 import './fp-alert';
-import './fp-camera';
-import './fp-face-overlay';
-import './fp-load-progress';
+import './fp-capture-stage';
+import './fp-liveness-prompt';
 import './fp-quality-checklist';
 
-/** Samples an enrollment needs. */
-export const REQUIRED_SAMPLES = 5;
-/** Samples are taken at least this far apart, so they differ a little (pose, expression, light). */
-const SAMPLE_INTERVAL_MS = 400;
-
 type Phase = 'form' | 'capture' | 'saving' | 'done';
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Enrollment: a name, then REQUIRED_SAMPLES camera frames that pass every quality gate, each turned
@@ -55,11 +56,23 @@ export class FpEnrollView extends LitElement {
     `,
   ];
 
-  /** The face engine, from the shell. */
-  @property({ attribute: false }) engine: EngineState = { status: 'loading', progress: null };
+  /** The face engine (a property, or from an engineContext provider). */
+  @consume({ context: engineContext, subscribe: true })
+  @property({ attribute: false })
+  engine: EngineState = { status: 'loading', progress: null };
 
-  /** Where enrollments are saved. */
-  @property({ attribute: false }) store: EnrollmentStore | null = null;
+  /** Where enrollments are saved (a property, or from a storeContext provider). */
+  @consume({ context: storeContext, subscribe: true })
+  @property({ attribute: false })
+  store: EnrollmentStore | null = null;
+
+  /** The calibration: its threshold tells whether the samples show one person (a property, or from a calibrationContext provider). */
+  @consume({ context: calibrationContext, subscribe: true })
+  @property({ attribute: false })
+  calibration: Calibration = CALIBRATION;
+
+  /** Ask for the liveness challenge before any sample is kept (turned off only in settings). */
+  @property({ type: Boolean }) liveness = true;
 
   /** Everyone already enrolled (to tell whether a name is new). */
   @property({ attribute: false }) people: readonly PersonRecord[] = [];
@@ -72,30 +85,45 @@ export class FpEnrollView extends LitElement {
 
   @state() private phase: Phase = 'form';
   @state() private samples: FaceEmbedding[] = [];
-  @state() private analysis: FaceAnalysis | null = null;
-  @state() private quality: QualityReport | null = null;
-  @state() private problem: Problem | null = null;
-  @state() private cameraProblem: Problem | null = null;
+  /** Why saving failed; the samples stay in memory so that saving can be retried. */
+  @state() private saveProblem: Problem | null = null;
   @state() private saved: PersonRecord | null = null;
+  /** Why the liveness check refused this enrollment; null unless it did. */
+  @state() private refusal: LivenessFailure | 'different-person' | null = null;
 
-  @query('fp-camera') private camera?: FpCamera;
+  @query('fp-capture-stage') private stage?: FpCaptureStage;
 
   private lastSampleAt = 0;
-  private readonly loop = new FrameLoopController(
-    this,
-    (isCurrent) => this.step(isCurrent),
-    (error) => {
-      this.problem = describeEngineError(error);
+  /**
+   * Where the sample rate is measured from, for the time left: the first analysed frame (or, with
+   * liveness, the challenge's two samples, since the challenge takes its own time); null until then.
+   */
+  private rateFrom: { atMs: number; count: number } | null = null;
+  /** With liveness: the challenge's neutral descriptor, which every later sample must match. */
+  private anchor: Float32Array | null = null;
+  /** Whether the session running now asks for the challenge (the setting may change meanwhile). */
+  private livenessInSession = true;
+  private readonly session = new CaptureSessionController(this, {
+    engine: () => this.engine,
+    stage: () => this.stage,
+    policy: {
+      thresholds: ENROLL_THRESHOLDS,
+      liveness: () => this.livenessInSession,
+      onFrame: (capture) => this.keepSample(capture),
+      onLive: (proof, _service, isCurrent) => this.keepProof(proof, isCurrent),
+      onRefused: (failure) => {
+        this.refusal = failure;
+      },
     },
-  );
+  });
 
   private get existing(): PersonRecord | undefined {
     const key = this.name.trim().toLocaleLowerCase();
     return key ? this.people.find((person) => person.nameKey === key) : undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('engine') && this.engine.status === 'failed' && this.phase === 'capture') this.cancel();
+  protected override willUpdate(): void {
+    if (this.engine.status === 'failed' && this.phase === 'capture') this.cancel();
   }
 
   private onName(event: Event): void {
@@ -106,59 +134,79 @@ export class FpEnrollView extends LitElement {
     event.preventDefault();
     if (!this.name.trim() || this.engine.status === 'failed') return;
     if (!(await requireOwner('enroll'))) return;
-    this.samples = [];
-    this.analysis = null;
-    this.quality = null;
-    this.problem = null;
     this.saved = null;
-    this.lastSampleAt = 0;
     this.phase = 'capture';
-    this.loop.start();
+    this.capture();
+  }
+
+  /** Starts (or restarts) capturing from no samples. */
+  private capture(): void {
+    this.samples = [];
+    this.saveProblem = null;
+    this.refusal = null;
+    this.anchor = null;
+    this.lastSampleAt = 0;
+    this.rateFrom = null;
+    this.livenessInSession = this.liveness;
+    this.session.start();
   }
 
   private cancel(): void {
-    this.loop.stop();
+    this.session.stop();
     this.phase = 'form';
     this.samples = [];
-    this.analysis = null;
-    this.quality = null;
   }
 
-  private restart(): void {
-    this.problem = null;
-    this.loop.start();
-  }
-
-  private async step(isCurrent: () => boolean): Promise<void> {
-    const camera = this.camera;
-    if (this.engine.status !== 'ready' || !camera) return pause(200);
-    const service = this.engine.service;
-    const frame = await camera.captureFrame();
-    if (!frame) return pause(100);
-    try {
-      const { analysis, quality, single } = await checkFrame(service, frame, ENROLL_THRESHOLDS);
-      if (!isCurrent()) return;
-      this.analysis = analysis;
-      this.quality = quality;
-      if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;
-      const embedding = await service.embed(frame, single);
-      if (!isCurrent()) return;
-      this.lastSampleAt = performance.now();
-      this.samples = [...this.samples, embedding];
-      if (this.samples.length >= REQUIRED_SAMPLES) {
-        this.loop.stop();
-        await this.save();
-      }
-    } finally {
-      frame.close();
+  /**
+   * The enrollment policy: every frame that passes the gates, at most one per SAMPLE_INTERVAL_MS. After
+   * a liveness challenge each must be the face that did the challenge.
+   */
+  private async keepSample({ frame, service, quality, single, isCurrent }: CheckedCapture): Promise<void> {
+    this.rateFrom ??= { atMs: performance.now(), count: this.samples.length };
+    if (!single || !quality.passed || performance.now() - this.lastSampleAt < SAMPLE_INTERVAL_MS) return;
+    const embedding = await service.embed(frame, single);
+    if (!isCurrent()) return;
+    if (this.anchor && euclideanDistance(this.anchor, embedding.vector) > this.calibration.threshold) {
+      this.refuse('different-person');
+      return;
     }
+    await this.add([embedding]);
+  }
+
+  /** With liveness: the challenge's neutral and final frames are the first two samples. */
+  private async keepProof(proof: LiveProof, isCurrent: () => boolean): Promise<void> {
+    if (!isCurrent()) return;
+    const liveness = sameFaceThroughout({ neutral: proof.neutral.vector, final: proof.final.vector }, this.calibration.threshold);
+    if (liveness.status === 'failed') {
+      this.refuse(liveness.failure);
+      return;
+    }
+    this.anchor = proof.neutral.vector;
+    await this.add([proof.neutral, proof.final]);
+    this.rateFrom = { atMs: performance.now(), count: this.samples.length };
+  }
+
+  private async add(embeddings: FaceEmbedding[]): Promise<void> {
+    this.lastSampleAt = performance.now();
+    this.samples = [...this.samples, ...embeddings];
+    if (this.samples.length >= REQUIRED_SAMPLES) {
+      this.session.stop();
+      await this.save();
+    }
+  }
+
+  /** Nothing is saved from a refused enrollment. */
+  private refuse(why: LivenessFailure | 'different-person'): void {
+    this.session.stop();
+    this.samples = [];
+    this.refusal = why;
   }
 
   /** Stores the collected samples; on failure they stay in memory so saving can be retried. */
   private async save(): Promise<void> {
     if (!this.store) return;
     this.phase = 'saving';
-    this.problem = null;
+    this.saveProblem = null;
     try {
       const person = await this.store.addSamples(
         this.name,
@@ -169,7 +217,7 @@ export class FpEnrollView extends LitElement {
       emit(this, 'fp-enrolled', { personId: person.id, name: person.name, sampleCount: person.samples.length });
       emit(this, 'fp-people-changed', { reason: 'enrolled' });
     } catch (error) {
-      this.problem = describeStorageError(error);
+      this.saveProblem = describeStorageError(error);
     }
   }
 
@@ -180,27 +228,18 @@ export class FpEnrollView extends LitElement {
     this.samples = [];
   }
 
-  private onCameraStatus(event: HTMLElementEventMap['fp-camera-status']): void {
-    this.cameraProblem = event.detail.problem;
-  }
-
   override render() {
     return html`<section aria-labelledby="enroll-heading">
       <h2 id="enroll-heading">Enroll a face</h2>
       <p class="lead">
         Faceprint learns a face from ${REQUIRED_SAMPLES} good camera frames. The samples are stored only on this device.
+        ${this.liveness ? 'First it asks for a few head movements, so that a face cannot be enrolled from a photo.' : ''}
       </p>
-      ${this.engine.status === 'failed' ? this.renderEngineProblem(this.engine.problem) : null}
+      ${engineProblemAlert(this.engine)}
       ${this.phase === 'form' ? this.renderForm() : null}
       ${this.phase === 'capture' || this.phase === 'saving' ? this.renderCapture() : null}
       ${this.phase === 'done' ? this.renderDone() : null}
     </section>`;
-  }
-
-  private renderEngineProblem(problem: Problem) {
-    return html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
-      ${problem.message}
-    </fp-alert>`;
   }
 
   private renderForm() {
@@ -235,41 +274,53 @@ export class FpEnrollView extends LitElement {
 
   private renderCapture() {
     const count = this.samples.length;
-    const engine = this.engine;
-    const hint = this.cameraProblem
-      ? `${this.cameraProblem.title}: see the message under the picture.`
-      : engine.status === 'loading'
-        ? 'The face models are still loading; capture starts as soon as they are ready.'
-        : (this.quality?.hint ?? (this.quality?.passed ? 'Good. Hold still…' : 'Look at the camera.'));
-    return html`<div class="capture">
-      <fp-camera @fp-camera-status=${this.onCameraStatus} .active=${this.phase === 'capture'} .deviceId=${this.cameraId}>
-        <fp-face-overlay slot="overlay" .analysis=${this.analysis} ?passed=${this.quality?.passed ?? false}></fp-face-overlay>
-        ${this.quality?.hint ? html`<div slot="caption" class="caption" aria-hidden="true">${this.quality.hint}</div>` : null}
-      </fp-camera>
-      <div class="card side">
-        <h3>Enrolling ${this.name.trim()}</h3>
-        ${engine.status === 'loading' ? html`<fp-load-progress class="block" .progress=${engine.progress}></fp-load-progress>` : null}
-        <div class="samples">
-          <div id="samples-label">Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span></div>
-          <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
+    const { session, engine } = this;
+    const problem = this.saveProblem ?? session.problem;
+    const refusal = this.refusal ? (this.refusal === 'different-person' ? DIFFERENT_PERSON : FAILURE_TEXT[this.refusal]) : null;
+    const saving = this.phase === 'saving' && !problem;
+    const rate = this.rateFrom;
+    const left = rate ? estimateSecondsLeft(performance.now() - rate.atMs, count - rate.count, REQUIRED_SAMPLES - rate.count) : null;
+    return html`<fp-capture-stage
+      heading="Enrolling ${this.name.trim()}"
+      .active=${this.phase === 'capture'}
+      .cameraId=${this.cameraId}
+      .analysis=${session.analysis}
+      ?passed=${session.quality?.passed ?? false}
+      caption=${session.quality?.hint ?? ''}
+      hint=${saving ? 'Saving…' : session.hint()}
+      ?busy=${saving || session.busy()}
+      .loading=${engine.status === 'loading' ? engine.progress : undefined}
+      @fp-camera-status=${session.onCameraStatus}
+    >
+      <fp-liveness-prompt slot="picture" .progress=${session.challenging ? session.challenge : null}></fp-liveness-prompt>
+      <div slot="status" class="samples">
+        <div id="samples-label">
+          Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span>
+          ${left === null ? null : html`<span class="time-left">· ${formatTimeLeft(left)}</span>`}
         </div>
-        <p class="hint" role="status" aria-live="polite">${this.phase === 'saving' && !this.problem ? 'Saving…' : hint}</p>
-        <fp-quality-checklist class="block" .report=${this.quality}></fp-quality-checklist>
-        ${this.problem
-          ? html`<fp-alert class="block" tone="error" heading=${this.problem.title} data-problem=${this.problem.kind}>
-              ${this.problem.message}
-              <div slot="actions" class="actions">
-                ${this.phase === 'saving'
-                  ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
-                  : html`<button @click=${this.restart}>Try again</button>`}
-              </div>
-            </fp-alert>`
-          : null}
-        <div class="actions">
-          <button @click=${this.cancel}>Cancel</button>
-        </div>
+        <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
       </div>
-    </div>`;
+      <fp-quality-checklist class="block" .report=${session.quality}></fp-quality-checklist>
+      ${problem
+        ? html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
+            ${problem.message}
+            <div slot="actions" class="actions">
+              ${this.saveProblem
+                ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
+                : html`<button @click=${this.capture}>Try again</button>`}
+            </div>
+          </fp-alert>`
+        : null}
+      ${refusal
+        ? html`<fp-alert class="block" tone="error" heading="Not enrolled: ${refusal.title}" data-refusal=${this.refusal}>
+            ${refusal.message} Nothing was saved.
+            <div slot="actions" class="actions"><button class="primary" @click=${this.capture}>Try again</button></div>
+          </fp-alert>`
+        : null}
+      <div class="actions">
+        <button @click=${this.cancel}>Cancel</button>
+      </div>
+    </fp-capture-stage>`;
   }
 
   private renderDone() {
@@ -277,7 +328,8 @@ export class FpEnrollView extends LitElement {
     if (!person) return null;
     const added = this.samples.length;
     return html`<fp-alert class="block" tone="success" heading="${person.name} is enrolled" data-state="enrolled">
-        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total.
+        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total. Next, check that Faceprint
+        recognises ${person.name}: press “Verify ${person.name}” and look at the camera.
       </fp-alert>
       <div class="actions">
         <a class="button primary-link" href="#/verify?person=${encodeURIComponent(person.id)}">Verify ${person.name}</a>

@@ -5,7 +5,8 @@ import type { ModelSpec, PersistenceRecord } from '../../storage';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
 import { sharedStyles } from '../styles/shared';
-import { describeThreshold } from '../logic/threshold-text';
+import { describeThreshold, formatThreshold } from '../logic/threshold-text';
+import { readOfflineStatus, type OfflineStatus } from '../offline-status';
 import { CONSENSUS_FRAMES } from '../logic/decision';
 import { requireOwner } from '../owner-gate';
 import { trustServices } from '../trust-services';
@@ -92,6 +93,19 @@ export class FpSettingsView extends LitElement {
         display: block;
         margin-top: 0.75rem;
       }
+      /* Phones: each term above its value, so long values (the model id) get the full width. */
+      @media (max-width: 40rem) {
+        .card {
+          padding: 1rem;
+        }
+        dl {
+          grid-template-columns: 1fr;
+          gap: 0;
+        }
+        dd {
+          margin-bottom: 0.5rem;
+        }
+      }
     `,
   ];
 
@@ -110,11 +124,18 @@ export class FpSettingsView extends LitElement {
   /** The model the app expects. */
   @property({ attribute: false }) model: ModelSpec | null = null;
 
+  /** The app's offline cache finished filling (from the service worker); the offline card is re-read. */
+  @property({ type: Boolean }) offlineReady = false;
+
+  /** Whether enrollment and verification ask for the liveness challenge. */
+  @property({ type: Boolean }) liveness = true;
+
   /** The slider's value while it is being dragged. */
   @state() private draft: number | null = null;
   @state() private storage: { usage: number; quota: number; persisted: boolean } | null = null;
   /** The answer to the persist() request made after the first enrollment, if it was made. */
   @state() private persistence: PersistenceRecord | null = null;
+  @state() private offline: OfflineStatus | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -124,8 +145,13 @@ export class FpSettingsView extends LitElement {
   private async readStorage(): Promise<void> {
     this.persistence = await trustServices().device.loadPersistence().catch(() => null);
     if (!navigator.storage?.estimate) return;
-    const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted?.() ?? false]);
+    const [estimate, persisted, offline] = await Promise.all([
+      navigator.storage.estimate(),
+      navigator.storage.persisted?.() ?? false,
+      readOfflineStatus(),
+    ]);
     this.storage = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
+    this.offline = offline;
   }
 
   private async persist(): Promise<void> {
@@ -152,6 +178,17 @@ export class FpSettingsView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('threshold') && this.draft === this.threshold) this.draft = null;
+    if (changed.has('offlineReady')) void this.readStorage();
+  }
+
+  private async onLivenessChange(event: Event): Promise<void> {
+    const box = event.target as HTMLInputElement;
+    const enabled = box.checked;
+    if (!(await requireOwner('liveness'))) {
+      box.checked = this.liveness;
+      return;
+    }
+    emit(this, 'fp-liveness-change', { enabled });
   }
 
   private async reset(): Promise<void> {
@@ -190,16 +227,18 @@ export class FpSettingsView extends LitElement {
             aria-label="Match threshold"
             aria-describedby="threshold-meaning"
           />
-          <output for="threshold" aria-live="polite">${value.toFixed(2)}</output>
+          <output for="threshold" aria-live="polite">${formatThreshold(value)}</output>
         </div>
         <div class="scale" aria-hidden="true"><span>Stricter</span><span>More lenient</span></div>
         <p class="meaning" id="threshold-meaning">
-          ${calibration ? html`At ${value.toFixed(2)}: ${describeThreshold(calibration, value)}.` : null}
+          ${calibration ? html`At ${formatThreshold(value)}: ${describeThreshold(calibration, value)}.` : null}
         </p>
         <div class="actions">
-          <button @click=${this.reset} ?disabled=${calibration === null || value === calibration.threshold}>
-            Use the calibrated threshold (${calibration?.threshold.toFixed(2)})
-          </button>
+          ${calibration === null
+            ? null
+            : value === calibration.threshold
+              ? html`<span data-calibrated>This is the calibrated threshold (the one measured on LFW).</span>`
+              : html`<button @click=${this.reset}>Go back to the calibrated threshold (${formatThreshold(calibration.threshold)})</button>`}
           <span class="save-state" role="status">${SAVE_STATE_TEXT[this.saveState ?? 'none']}</span>
         </div>
         ${mismatch
@@ -209,6 +248,8 @@ export class FpSettingsView extends LitElement {
             </fp-alert>`
           : null}
       </div>
+
+      ${this.renderLiveness()}
 
       <div class="card">
         <h3>Calibration and model</h3>
@@ -220,7 +261,7 @@ export class FpSettingsView extends LitElement {
               : 'dlib’s published default threshold, not yet measured for this app'}
           </dd>
           <dt>Calibrated threshold</dt>
-          <dd>${calibration?.threshold.toFixed(3)}</dd>
+          <dd>${calibration ? formatThreshold(calibration.threshold) : '—'}</dd>
           ${calibration?.source === 'lfw-eval'
             ? html`<dt>Measured on</dt>
                 <dd>${new Date(calibration.generated).toLocaleDateString()}</dd>`
@@ -239,12 +280,21 @@ export class FpSettingsView extends LitElement {
       <div class="card"><fp-attempt-log></fp-attempt-log></div>
 
       <div class="card">
+        <h3>Offline use</h3>
+        ${this.offline
+          ? html`<p data-offline=${this.offline.state}>${offlineText(this.offline)}</p>`
+          : html`<p>Checking what is saved on this device…</p>`}
+      </div>
+
+      <div class="card">
         <h3>Storage on this device</h3>
         ${this.storage
           ? html`<p>
-              Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows it
-              (face models included).
-            </p>`
+              Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows
+                it: the enrollments and settings${this.offline?.state === 'ready'
+                  ? ', and the offline copy of the app and its face models'
+                  : '; the face models are not stored here (see Offline use)'}.
+              </p>`
           : html`<p>This browser does not report storage use.</p>`}
         <p data-persisted=${String(this.storage?.persisted ?? false)}>
           ${this.storage?.persisted
@@ -268,6 +318,50 @@ export class FpSettingsView extends LitElement {
           : null}
       </div>
     </section>`;
+  }
+
+  private renderLiveness() {
+    return html`<div class="card">
+      <h3>Liveness check</h3>
+      <p>
+        Before a face is enrolled or accepted, Faceprint asks for a few head movements in a random order (turn left,
+        turn right, look up or open your mouth), so that a photo or a printed picture held up to the camera is refused.
+        It does not stop a realistic 3D mask, or a video fed to the browser as a fake camera that answers the
+        movements as they are asked.
+      </p>
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${this.liveness}
+          @change=${this.onLivenessChange}
+        />
+        Ask for head movements (recommended)
+      </label>
+      ${this.liveness
+        ? null
+        : html`<fp-alert tone="warning" heading="The liveness check is off" data-state="liveness-off">
+            Anyone holding up a photo, a printed picture or a screen showing an enrolled person can now be accepted as
+            that person, and a face can be enrolled from a photo. Turn it off only if you cannot make the movements.
+          </fp-alert>`}
+    </div>`;
+  }
+}
+
+function offlineText(offline: OfflineStatus): string {
+  const models = formatBytes(offline.modelBytes);
+  switch (offline.state) {
+    case 'ready':
+      return `Faceprint works offline: the app and its face models (${formatBytes(offline.cachedModelBytes)}) are saved on this device.`;
+    case 'caching':
+      return `Saving the app and its face models (${models}) for offline use… Keep this page open; it works offline once they are saved.`;
+    case 'dev-server':
+      return (
+        `Not in this development server. Offline use comes from a service worker that only the production build ` +
+        `installs (npm run build, then npm run preview); here the face models (${models}) are downloaded on each visit ` +
+        'and nothing is saved for offline use.'
+      );
+    case 'unsupported':
+      return `This browser cannot keep Faceprint for offline use (service workers are not available); the face models (${models}) are downloaded on each visit.`;
   }
 }
 

@@ -3,6 +3,9 @@
 // Stops when the host leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** The longest the loop waits for an animation frame between steps. */
+const YIELD_FALLBACK_MS = 50;
+
 export class FrameLoopController implements ReactiveController {
   private running = false;
   private generation = 0;
@@ -50,8 +53,13 @@ export class FrameLoopController implements ReactiveController {
         this.onError(error);
         return;
       }
-      // Yield to rendering between steps.
-      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      // Yield to rendering between steps: the next animation frame, or a short timer where none comes
+      // (a compositor that stopped producing frames, seen in headless Chromium on SwiftShader, must not
+      // stop the loop).
+      await new Promise<void>((resolve) => {
+        requestAnimationFrame(() => resolve());
+        setTimeout(resolve, YIELD_FALLBACK_MS);
+      });
     }
   }
 }

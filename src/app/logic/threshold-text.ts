@@ -1,6 +1,17 @@
 // What a threshold means, in words: the false-match rate it gives when the calibration has a ROC.
 import { errorRatesAt, type Calibration } from '../../calibration/calibration';
 
+/**
+ * A threshold as the app shows it everywhere (verify, the decision, settings): to 4 decimals, trailing
+ * zeros dropped but at least 2 kept, so the calibrated 0.5495 reads 0.5495 (not 0.55 on one page and
+ * 0.549 on another) and a slider value of 0.6 reads 0.60.
+ */
+export function formatThreshold(threshold: number): string {
+  const text = threshold.toFixed(4).replace(/0+$/, '');
+  const decimals = text.length - text.indexOf('.') - 1;
+  return decimals >= 2 ? text : threshold.toFixed(2);
+}
+
 /** A rate as a short percentage: 0.00123 → "0.12%". */
 export function formatRate(rate: number): string {
   if (rate === 0) return '0%';

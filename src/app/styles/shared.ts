@@ -54,7 +54,8 @@ export const sharedStyles = css`
     align-items: center;
     justify-content: center;
     gap: 0.4rem;
-    min-height: 2.5rem;
+    /* 44 px: a touch target a finger can hit (WCAG 2.5.5). */
+    min-height: 2.75rem;
     padding: 0.45rem 1rem;
     border-radius: 8px;
     border: 1px solid var(--fp-border);
@@ -103,7 +104,7 @@ export const sharedStyles = css`
   input[type='text'],
   select {
     font: inherit;
-    min-height: 2.5rem;
+    min-height: 2.75rem;
     padding: 0.4rem 0.6rem;
     border: 1px solid var(--fp-border);
     border-radius: 8px;

@@ -1,4 +1,5 @@
-// Layout shared by the enroll and verify views: camera beside a side panel, stacked on narrow screens.
+// Layout shared by the enroll and verify views (the capture itself is fp-capture-stage's): a result
+// beside a side panel, stacked on narrow screens.
 import { css } from 'lit';
 
 export const viewStyles = css`
@@ -20,30 +21,34 @@ export const viewStyles = css`
       grid-template-columns: 1fr;
     }
   }
+  /* Phones: while capturing, the introduction gives way to the camera and what to do next. */
+  @media (max-width: 40rem) {
+    .lead:has(~ fp-capture-stage) {
+      display: none;
+    }
+    .capture {
+      gap: 0.6rem;
+    }
+    .side.card {
+      padding: 0.75rem;
+    }
+  }
   .side {
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
   }
-  .hint {
-    min-height: 3rem;
-    font-weight: 600;
-    padding: 0.6rem 0.75rem;
-    border-radius: 8px;
-    background: var(--fp-surface-2);
+  .time-left {
+    color: var(--fp-muted);
+    font-variant-numeric: tabular-nums;
   }
-  .caption {
-    margin: 0.75rem;
-    padding: 0.45rem 0.75rem;
-    border-radius: 8px;
-    background: rgb(13 17 23 / 72%);
-    color: #fff;
-    font-weight: 600;
-    text-align: center;
-  }
-  a.primary-link {
+  a.primary-link,
+  a.primary-link:hover {
     background: var(--fp-accent);
     border-color: var(--fp-accent);
     color: var(--fp-accent-text);
+  }
+  a.primary-link:hover {
+    filter: brightness(1.08);
   }
 `;
