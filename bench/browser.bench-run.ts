@@ -20,7 +20,9 @@ const PORT = Number(process.env.BENCH_PORT ?? 4346);
 const FACE_API_FRAMES = Number(process.env.BENCH_SAMPLES ?? 7);
 const ENROLL_PHOTO = '/e2e/fixtures/Colin_Powell_0002.jpg';
 const VERIFY_PHOTO = '/e2e/fixtures/Colin_Powell_0005.jpg';
-const calibration = JSON.parse(readFileSync(join(root, 'src/calibration/lfw-calibration.json'), 'utf8')) as { threshold: number };
+const calibration = JSON.parse(readFileSync(join(root, 'src/calibration/lfw-calibration.json'), 'utf8')) as {
+  threshold: number;
+};
 
 interface Stats {
   medianMs: number;
@@ -31,7 +33,12 @@ interface Stats {
 
 function stats(values: number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN, minMs: sorted[0] ?? NaN, maxMs: sorted.at(-1) ?? NaN, samples: sorted.length };
+  return {
+    medianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    minMs: sorted[0] ?? NaN,
+    maxMs: sorted.at(-1) ?? NaN,
+    samples: sorted.length,
+  };
 }
 
 /** Runs `phase` in the bench page of a fresh browser (fresh profile: nothing compiled or cached before). */
@@ -71,22 +78,23 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
   });
   await server.listen();
   try {
-    const enroll = await inFreshBrowser((page) =>
+    const enroll = (await inFreshBrowser((page) =>
       page.evaluate((photo) => window.faceprintBench.enroll(photo), ENROLL_PHOTO),
-    ) as EnrollResult;
-    const verify = await inFreshBrowser((page) =>
-      page.evaluate(
-        ([photo, template, threshold]) => window.faceprintBench.verify(photo, template, threshold),
-        [VERIFY_PHOTO, enroll.template, calibration.threshold] as const,
-      ),
-    ) as VerifyResult;
-    const faceApi = await inFreshBrowser((page) =>
+    )) as EnrollResult;
+    const verify = (await inFreshBrowser((page) =>
+      page.evaluate(([photo, template, threshold]) => window.faceprintBench.verify(photo, template, threshold), [
+        VERIFY_PHOTO,
+        enroll.template,
+        calibration.threshold,
+      ] as const),
+    )) as VerifyResult;
+    const faceApi = (await inFreshBrowser((page) =>
       page.evaluate(
         ([photo, frames]) =>
           window.faceprintBench.faceApi(photo, '/node_modules/@tensorflow/tfjs-backend-wasm/dist/', '/models/', frames),
         [VERIFY_PHOTO, FACE_API_FRAMES] as const,
       ),
-    ) as FaceApiResult;
+    )) as FaceApiResult;
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: WEBGPU_FLAGS });
     const chromiumVersion = browser.version();
@@ -104,7 +112,13 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
       cores: (await import('node:os')).cpus().length,
       threshold: calibration.threshold,
       ours: {
-        enroll: { loadMs: enroll.loadMs, coldToFirstDescriptorMs: enroll.coldToFirstDescriptorMs, enrollMs: enroll.enrollMs, ...ours.enroll, frames: enroll.frames },
+        enroll: {
+          loadMs: enroll.loadMs,
+          coldToFirstDescriptorMs: enroll.coldToFirstDescriptorMs,
+          enrollMs: enroll.enrollMs,
+          ...ours.enroll,
+          frames: enroll.frames,
+        },
         verify: {
           loadMs: verify.loadMs,
           timeToFirstDecisionMs: verify.timeToFirstDecisionMs,
@@ -124,9 +138,24 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
     const table = markdownTable(
       ['', 'Faceprint', 'face-api WASM SSD', 'ratio'],
       [
-        ['cold start to first descriptor (ms)', fmt(enroll.coldToFirstDescriptorMs), fmt(faceApi.coldToFirstDescriptorMs), ratio(enroll.coldToFirstDescriptorMs, faceApi.coldToFirstDescriptorMs)],
-        [`full frame, median (ms; ours n=${oursFrame.samples}, face-api n=${apiFrame.samples})`, fmt(oursFrame.medianMs), fmt(apiFrame.medianMs), ratio(oursFrame.medianMs, apiFrame.medianMs)],
-        [`descriptor, median (ms; n=${oursEmbed.samples} / ${apiDescriptor.samples})`, fmt(oursEmbed.medianMs), fmt(apiDescriptor.medianMs), ratio(oursEmbed.medianMs, apiDescriptor.medianMs)],
+        [
+          'cold start to first descriptor (ms)',
+          fmt(enroll.coldToFirstDescriptorMs),
+          fmt(faceApi.coldToFirstDescriptorMs),
+          ratio(enroll.coldToFirstDescriptorMs, faceApi.coldToFirstDescriptorMs),
+        ],
+        [
+          `full frame, median (ms; ours n=${oursFrame.samples}, face-api n=${apiFrame.samples})`,
+          fmt(oursFrame.medianMs),
+          fmt(apiFrame.medianMs),
+          ratio(oursFrame.medianMs, apiFrame.medianMs),
+        ],
+        [
+          `descriptor, median (ms; n=${oursEmbed.samples} / ${apiDescriptor.samples})`,
+          fmt(oursEmbed.medianMs),
+          fmt(apiDescriptor.medianMs),
+          ratio(oursEmbed.medianMs, apiDescriptor.medianMs),
+        ],
       ],
     );
     const appTable = markdownTable(
@@ -135,10 +164,16 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
         ['engine load, first visit (enroll browser / verify browser)', `${fmt(enroll.loadMs)} / ${fmt(verify.loadMs)}`],
         ['enrollment: first frame to 5th sample', fmt(enroll.enrollMs)],
         ['enrollment incl. engine load', fmt(enroll.loadMs + enroll.enrollMs)],
-        [`time to first decision (load + ${verify.frames.length} frames; ${verify.outcome}, distance ${verify.distance.toFixed(3)})`, fmt(verify.timeToFirstDecisionMs)],
+        [
+          `time to first decision (load + ${verify.frames.length} frames; ${verify.outcome}, distance ${verify.distance.toFixed(3)})`,
+          fmt(verify.timeToFirstDecisionMs),
+        ],
         ['decision from the first frame', fmt(verify.decisionMs)],
         ['first frame after load (analyse + embed)', fmt(ours.verify.firstFrameMs)],
-        [`analyse per frame, median (n=${ours.enroll.analyze.samples + ours.verify.analyze.samples})`, fmt(stats([...enroll.frames, ...verify.frames].map((f) => f.analyzeMs)).medianMs)],
+        [
+          `analyse per frame, median (n=${ours.enroll.analyze.samples + ours.verify.analyze.samples})`,
+          fmt(stats([...enroll.frames, ...verify.frames].map((f) => f.analyzeMs)).medianMs),
+        ],
       ],
     );
     const markdown = [

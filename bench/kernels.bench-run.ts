@@ -16,7 +16,16 @@ import { fmt, markdownTable, time } from './timing';
 
 const REPEAT = 10;
 
-interface ConvCase { name: string; h: number; w: number; inC: number; outC: number; k: number; stride: number; padding: 'same' | 'valid' }
+interface ConvCase {
+  name: string;
+  h: number;
+  w: number;
+  inC: number;
+  outC: number;
+  k: number;
+  stride: number;
+  padding: 'same' | 'valid';
+}
 const CONVS: ConvCase[] = [
   { name: 'conv32_down 7x7/2', h: 150, w: 150, inC: 3, outC: 32, k: 7, stride: 2, padding: 'valid' },
   { name: 'conv32 3x3', h: 35, w: 35, inC: 32, outC: 32, k: 3, stride: 1, padding: 'same' },
@@ -46,7 +55,10 @@ it('kernel benchmark', async () => {
 
   const ours = async (dispatch: Dispatch, output: Tensor) => {
     const encoder = context.device.createCommandEncoder();
-    encodeDispatches(encoder, Array.from({ length: REPEAT }, () => dispatch));
+    encodeDispatches(
+      encoder,
+      Array.from({ length: REPEAT }, () => dispatch),
+    );
     context.device.queue.submit([encoder.finish()]);
     await readTensor(context, output);
   };
@@ -57,23 +69,45 @@ it('kernel benchmark', async () => {
     const f = randomArray(c.k * c.k * c.inC * c.outC, 2, -0.1, 0.1);
     const bias = randomArray(c.outC, 3);
     const input = uploadTensor(context, [1, c.h, c.w, c.inC], x);
-    const filter = uploadConv2dFilter(context, { kH: c.k, kW: c.k, inC: c.inC, outC: c.outC, weights: f, bias, activation: { kind: 'relu' } });
-    const call = await context.checked('conv', () => conv2d(context, input, filter, { stride: c.stride, padding: c.padding }));
+    const filter = uploadConv2dFilter(context, {
+      kH: c.k,
+      kW: c.k,
+      inC: c.inC,
+      outC: c.outC,
+      weights: f,
+      bias,
+      activation: { kind: 'relu' },
+    });
+    const call = await context.checked('conv', () =>
+      conv2d(context, input, filter, { stride: c.stride, padding: c.padding }),
+    );
     const mine = await time(() => ours(call.dispatch, call.output), { warmup: 3, samples: 15 });
 
     const tx = tf.tensor4d(x, [1, c.h, c.w, c.inC]);
     const tfFilter = tf.tensor4d(f, [c.k, c.k, c.inC, c.outC]);
     const tb = tf.tensor1d(bias);
-    const reference = await time(async () => {
-      let y;
-      for (let i = 0; i < REPEAT; i++) {
-        y?.dispose();
-        y = tf.fused.conv2d({ x: tx, filter: tfFilter, strides: c.stride, pad: c.padding, bias: tb, activation: 'relu' });
-      }
-      await y.data();
-      y.dispose();
-    }, { warmup: 3, samples: 15 });
-    tx.dispose(); tfFilter.dispose(); tb.dispose();
+    const reference = await time(
+      async () => {
+        let y;
+        for (let i = 0; i < REPEAT; i++) {
+          y?.dispose();
+          y = tf.fused.conv2d({
+            x: tx,
+            filter: tfFilter,
+            strides: c.stride,
+            pad: c.padding,
+            bias: tb,
+            activation: 'relu',
+          });
+        }
+        await y.data();
+        y.dispose();
+      },
+      { warmup: 3, samples: 15 },
+    );
+    tx.dispose();
+    tfFilter.dispose();
+    tb.dispose();
 
     const oh = outSide(c.h, c.k, c.stride, c.padding);
     const ow = outSide(c.w, c.k, c.stride, c.padding);
@@ -81,11 +115,19 @@ it('kernel benchmark', async () => {
     const perOp = mine.medianMs / REPEAT;
     const refPerOp = reference.medianMs / REPEAT;
     rows.push({
-      kernel: 'conv2d', shape: `${c.name} x=[1,${c.h},${c.w},${c.inC}]→[1,${oh},${ow},${c.outC}]`, macs,
-      oursMs: perOp, tfjsWebgpuMs: refPerOp,
-      oursGflops: (2 * macs) / (perOp * 1e6), tfjsGflops: (2 * macs) / (refPerOp * 1e6), ratio: perOp / refPerOp,
+      kernel: 'conv2d',
+      shape: `${c.name} x=[1,${c.h},${c.w},${c.inC}]→[1,${oh},${ow},${c.outC}]`,
+      macs,
+      oursMs: perOp,
+      tfjsWebgpuMs: refPerOp,
+      oursGflops: (2 * macs) / (perOp * 1e6),
+      tfjsGflops: (2 * macs) / (refPerOp * 1e6),
+      ratio: perOp / refPerOp,
     });
-    input.buffer.destroy(); filter.buffer.destroy(); filter.channelParams.destroy(); call.output.buffer.destroy();
+    input.buffer.destroy();
+    filter.buffer.destroy();
+    filter.channelParams.destroy();
+    call.output.buffer.destroy();
   }
   for (const mm of MATMULS) {
     const x = randomArray(mm.m * mm.k, 4);
@@ -96,37 +138,55 @@ it('kernel benchmark', async () => {
     const mine = await time(() => ours(call.dispatch, call.output), { warmup: 3, samples: 15 });
     const tx = tf.tensor2d(x, [mm.m, mm.k]);
     const tw = tf.tensor2d(wts, [mm.k, mm.n]);
-    const reference = await time(async () => {
-      let y;
-      for (let i = 0; i < REPEAT; i++) {
-        y?.dispose();
-        y = tf.matMul(tx, tw);
-      }
-      await y.data();
-      y.dispose();
-    }, { warmup: 3, samples: 15 });
-    tx.dispose(); tw.dispose();
+    const reference = await time(
+      async () => {
+        let y;
+        for (let i = 0; i < REPEAT; i++) {
+          y?.dispose();
+          y = tf.matMul(tx, tw);
+        }
+        await y.data();
+        y.dispose();
+      },
+      { warmup: 3, samples: 15 },
+    );
+    tx.dispose();
+    tw.dispose();
     const macs = mm.m * mm.k * mm.n;
     const perOp = mine.medianMs / REPEAT;
     const refPerOp = reference.medianMs / REPEAT;
     rows.push({
-      kernel: 'matmul', shape: mm.name, macs, oursMs: perOp, tfjsWebgpuMs: refPerOp,
-      oursGflops: (2 * macs) / (perOp * 1e6), tfjsGflops: (2 * macs) / (refPerOp * 1e6), ratio: perOp / refPerOp,
+      kernel: 'matmul',
+      shape: mm.name,
+      macs,
+      oursMs: perOp,
+      tfjsWebgpuMs: refPerOp,
+      oursGflops: (2 * macs) / (perOp * 1e6),
+      tfjsGflops: (2 * macs) / (refPerOp * 1e6),
+      ratio: perOp / refPerOp,
     });
   }
 
   const table = markdownTable(
     ['kernel', 'shape', 'ours ms', 'tfjs-webgpu ms', 'ours GFLOP/s', 'tfjs GFLOP/s', 'ours/tfjs'],
     rows.map((r) => [
-      r.kernel as string, r.shape as string, fmt(r.oursMs as number), fmt(r.tfjsWebgpuMs as number),
-      (r.oursGflops as number).toFixed(2), (r.tfjsGflops as number).toFixed(2), (r.ratio as number).toFixed(2),
+      r.kernel as string,
+      r.shape as string,
+      fmt(r.oursMs as number),
+      fmt(r.tfjsWebgpuMs as number),
+      (r.oursGflops as number).toFixed(2),
+      (r.tfjsGflops as number).toFixed(2),
+      (r.ratio as number).toFixed(2),
     ]),
   );
   const header = `Adapter: ${adapter.vendor} ${adapter.architecture} ${adapter.device} ${adapter.description}`.trim();
   console.log(`\n${header}\nper-op medians over 15 samples of ${REPEAT} ops after 3 warm-up samples\n\n${table}\n`);
   mkdirSync('bench/results', { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  writeFileSync(`bench/results/kernels-${stamp}.json`, JSON.stringify({ adapter, repeat: REPEAT, rows, date: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    `bench/results/kernels-${stamp}.json`,
+    JSON.stringify({ adapter, repeat: REPEAT, rows, date: new Date().toISOString() }, null, 2),
+  );
   writeFileSync(`bench/results/kernels-${stamp}.md`, `${header}\n\n${table}\n`);
   context.dispose();
 });

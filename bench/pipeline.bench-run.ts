@@ -24,7 +24,13 @@ const BATCHES = [1, 8, 32];
 /** BENCH_COLD_ONLY=1: only the cold starts, appended to bench/results/cold-start-samples.jsonl (run it several times). */
 const COLD_ONLY = /^(1|true)$/i.test(process.env.BENCH_COLD_ONLY ?? '');
 
-interface Row { stage: string; ours?: Timing; tfjsWebgpu?: Timing; tfjsWasm?: Timing; note?: string }
+interface Row {
+  stage: string;
+  ours?: Timing;
+  tfjsWebgpu?: Timing;
+  tfjsWasm?: Timing;
+  note?: string;
+}
 
 // face-api's high-level calls read results with dataSync(), which stalls on tfjs-webgpu under Node
 // (Dawn needs the event loop to map buffers); so the reference runs each network's forwardInput and
@@ -46,13 +52,16 @@ async function referenceStages(tf: Tf, faceapi: Tf, frame: RgbaImage, faces: Det
   const [faceTensor] = await faceapi.extractFaceTensors(image, [rect]);
   out.landmarks = await time(() => forward(faceapi.nets.faceLandmark68Net, faceTensor), { warmup: 1, samples });
   // face-api's alignment: crop the aligned box, pad to square, resize to 150.
-  out.align = await time(async () => {
-    const [crop] = await faceapi.extractFaceTensors(image, [rect]);
-    const resized = tf.tidy(() => tf.image.resizeBilinear(faceapi.padToSquare(crop.expandDims(0), true), [150, 150]));
-    await resized.data();
-    resized.dispose();
-    crop.dispose();
-  }, { warmup: 1, samples });
+  out.align = await time(
+    async () => {
+      const [crop] = await faceapi.extractFaceTensors(image, [rect]);
+      const resized = tf.tidy(() => tf.image.resizeBilinear(faceapi.padToSquare(crop.expandDims(0), true), [150, 150]));
+      await resized.data();
+      resized.dispose();
+      crop.dispose();
+    },
+    { warmup: 1, samples },
+  );
   const chip = tf.tidy(() => tf.image.resizeBilinear(faceTensor.expandDims(0), [150, 150]).squeeze([0]));
   for (const batch of BATCHES) {
     const inputs = Array.from({ length: batch }, () => chip);
@@ -74,9 +83,9 @@ function mesaShaderCacheOn(): boolean {
 
 function shaderCacheNote(): string {
   return mesaShaderCacheOn()
-    ? 'Mesa\'s on-disk shader cache was on: shaders compiled by an earlier run load from disk, as on a returning visit ' +
+    ? "Mesa's on-disk shader cache was on: shaders compiled by an earlier run load from disk, as on a returning visit " +
         '(`MESA_SHADER_CACHE_DISABLE=true npm run bench` measures a first visit).'
-    : 'Mesa\'s on-disk shader cache was off (MESA_SHADER_CACHE_DISABLE): every shader is compiled, as on a first visit.';
+    : "Mesa's on-disk shader cache was off (MESA_SHADER_CACHE_DISABLE): every shader is compiled, as on a first visit.";
 }
 
 function frameRgb(frame: RgbaImage): Int32Array {
@@ -95,11 +104,19 @@ it('pipeline benchmark', async () => {
 
   // --- cold start: ours (load from disk, decode, upload, compile, warm-up, then a first result) ---
   const coldStart = performance.now();
-  const engine = await FaceEngine.create({ source: nodeFileSource(modelDir()), detector: { views: 'frame' }, maxBatch: 32 });
+  const engine = await FaceEngine.create({
+    source: nodeFileSource(modelDir()),
+    detector: { views: 'frame' },
+    maxBatch: 32,
+  });
   const loadedAt = performance.now();
   const firstAnalysis = await engine.analyze(frame);
   await engine.embed(frame, firstAnalysis.target!);
-  const oursCold = { loadMs: loadedAt - coldStart, firstResultMs: performance.now() - loadedAt, totalMs: performance.now() - coldStart };
+  const oursCold = {
+    loadMs: loadedAt - coldStart,
+    firstResultMs: performance.now() - loadedAt,
+    totalMs: performance.now() - coldStart,
+  };
 
   // --- cold start: tfjs WebGPU + face-api (open the backend's device and load the same three nets, as
   // ours above opens its device and loads; then the first detect→landmarks→descriptor). Module loading is
@@ -124,14 +141,28 @@ it('pipeline benchmark', async () => {
     image.dispose();
     face.dispose();
   }
-  const tfjsCold = { loadMs: tfLoaded - tfCold0, firstResultMs: performance.now() - tfLoaded, totalMs: performance.now() - tfCold0 };
+  const tfjsCold = {
+    loadMs: tfLoaded - tfCold0,
+    firstResultMs: performance.now() - tfLoaded,
+    totalMs: performance.now() - tfCold0,
+  };
   if (COLD_ONLY) {
     // One more fresh-process sample of the cold start, without the minutes of warm stages.
     const ratio = (oursCold.totalMs / tfjsCold.totalMs).toFixed(2);
     const line = `cold start: ours ${fmt(oursCold.totalMs)} ms (load ${fmt(oursCold.loadMs)}, first result ${fmt(oursCold.firstResultMs)}), tfjs-webgpu ${fmt(tfjsCold.totalMs)} ms (load ${fmt(tfjsCold.loadMs)}, first result ${fmt(tfjsCold.firstResultMs)}); ratio ${ratio}. ${shaderCacheNote()}`;
     console.log(line);
     mkdirSync('bench/results', { recursive: true });
-    appendFileSync('bench/results/cold-start-samples.jsonl', JSON.stringify({ date: new Date().toISOString(), adapter: engine.describeAdapter().description, mesaShaderCache: mesaShaderCacheOn(), tfjsBackendInitIncluded: true, oursCold, tfjsCold }) + '\n');
+    appendFileSync(
+      'bench/results/cold-start-samples.jsonl',
+      JSON.stringify({
+        date: new Date().toISOString(),
+        adapter: engine.describeAdapter().description,
+        mesaShaderCache: mesaShaderCacheOn(),
+        tfjsBackendInitIncluded: true,
+        oursCold,
+        tfjsCold,
+      }) + '\n',
+    );
     engine.dispose();
     return;
   }
@@ -147,14 +178,20 @@ it('pipeline benchmark', async () => {
     const context = engine.context;
     const texture = new FrameTexture(context, 'bench-frame').uploadRgba(frame);
     const call = similarityWarp(context, texture, {
-      outH: 150, outW: 150, matrix: getFaceChipDetails(toPoints(target.landmarks)).matrix, normalise: NORMALISATIONS.faceApi,
+      outH: 150,
+      outW: 150,
+      matrix: getFaceChipDetails(toPoints(target.landmarks)).matrix,
+      normalise: NORMALISATIONS.faceApi,
     });
-    ours.align = await time(async () => {
-      const encoder = context.device.createCommandEncoder();
-      encodeDispatches(encoder, [call.dispatch]);
-      context.device.queue.submit([encoder.finish()]);
-      await context.device.queue.onSubmittedWorkDone();
-    }, { warmup: 1, samples: SAMPLES });
+    ours.align = await time(
+      async () => {
+        const encoder = context.device.createCommandEncoder();
+        encodeDispatches(encoder, [call.dispatch]);
+        context.device.queue.submit([encoder.finish()]);
+        await context.device.queue.onSubmittedWorkDone();
+      },
+      { warmup: 1, samples: SAMPLES },
+    );
     texture.destroy();
   }
   for (const batch of BATCHES) {
@@ -165,7 +202,14 @@ it('pipeline benchmark', async () => {
 
   // --- warm stages: tfjs WebGPU, then tfjs WASM ---
   const webgpu = (await referenceStages(tf, faceapi, frame, faces, SAMPLES)).stages;
-  console.log('ours', JSON.stringify(ours), '\ntfjs-webgpu', JSON.stringify(webgpu), '\ncold', JSON.stringify({ oursCold, tfjsCold }));
+  console.log(
+    'ours',
+    JSON.stringify(ours),
+    '\ntfjs-webgpu',
+    JSON.stringify(webgpu),
+    '\ncold',
+    JSON.stringify({ oursCold, tfjsCold }),
+  );
   await useBackend(tf, 'wasm');
   // The nets' weights live on the backend that was active when they loaded: load them again on WASM.
   for (const net of ['ssdMobilenetv1', 'faceLandmark68Net', 'faceRecognitionNet']) {
@@ -185,7 +229,14 @@ it('pipeline benchmark', async () => {
   };
   const table = markdownTable(
     ['stage', 'ours ms', 'tfjs-webgpu ms', 'tfjs-wasm ms', 'ours/webgpu', 'ours/wasm'],
-    rows.map((r) => [r.stage, perFace(r, r.ours), perFace(r, r.tfjsWebgpu), perFace(r, r.tfjsWasm), ratio(r.ours, r.tfjsWebgpu), ratio(r.ours, r.tfjsWasm)]),
+    rows.map((r) => [
+      r.stage,
+      perFace(r, r.ours),
+      perFace(r, r.tfjsWebgpu),
+      perFace(r, r.tfjsWasm),
+      ratio(r.ours, r.tfjsWebgpu),
+      ratio(r.ours, r.tfjsWasm),
+    ]),
   );
   const coldTable = markdownTable(
     ['cold start', 'device+load+compile ms', 'first result ms', 'total ms'],
@@ -204,6 +255,21 @@ it('pipeline benchmark', async () => {
   console.log(`\n${text}`);
   mkdirSync('bench/results', { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  writeFileSync(`bench/results/pipeline-${stamp}.json`, JSON.stringify({ adapter, frame: { width: frame.width, height: frame.height }, rows, oursCold, tfjsCold, mesaShaderCache: mesaShaderCacheOn(), date: new Date().toISOString() }, null, 2));
+  writeFileSync(
+    `bench/results/pipeline-${stamp}.json`,
+    JSON.stringify(
+      {
+        adapter,
+        frame: { width: frame.width, height: frame.height },
+        rows,
+        oursCold,
+        tfjsCold,
+        mesaShaderCache: mesaShaderCacheOn(),
+        date: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(`bench/results/pipeline-${stamp}.md`, text);
 });

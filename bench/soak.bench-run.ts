@@ -32,7 +32,10 @@ interface Sample {
 function crop(image: RgbaImage, x0: number, y0: number, width: number, height: number): RgbaImage {
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
-    data.set(image.data.subarray(((y0 + y) * image.width + x0) * 4, ((y0 + y) * image.width + x0 + width) * 4), y * width * 4);
+    data.set(
+      image.data.subarray(((y0 + y) * image.width + x0) * 4, ((y0 + y) * image.width + x0 + width) * 4),
+      y * width * 4,
+    );
   }
   return { width, height, data };
 }
@@ -63,7 +66,13 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
   const sample = (call: number) => {
     gc?.();
     const memory = process.memoryUsage();
-    samples.push({ call, seconds: (performance.now() - started) / 1000, ...engine.gpuResources(), rssBytes: memory.rss, heapBytes: memory.heapUsed });
+    samples.push({
+      call,
+      seconds: (performance.now() - started) / 1000,
+      ...engine.gpuResources(),
+      rssBytes: memory.rss,
+      heapBytes: memory.heapUsed,
+    });
   };
   let facesFound = 0;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -74,7 +83,10 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
     const done = samples.at(-1)!.call;
     const settled = samples.filter((s) => s.call >= SAMPLE_EVERY);
     const secondHalf = settled.slice(Math.floor(settled.length / 2));
-    const range = (key: keyof Sample) => [Math.min(...settled.map((s) => s[key])), Math.max(...settled.map((s) => s[key]))];
+    const range = (key: keyof Sample) => [
+      Math.min(...settled.map((s) => s[key])),
+      Math.max(...settled.map((s) => s[key])),
+    ];
     const summary = {
       calls: CALLS,
       done,
@@ -86,8 +98,14 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
       textures: range('textures'),
       pipelines: range('pipelines'),
       rssMiB: range('rssBytes').map((b) => b / 2 ** 20),
-      rssSlopeBytesPerCall: slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.rssBytes)),
-      heapSlopeBytesPerCall: slope(secondHalf.map((s) => s.call), secondHalf.map((s) => s.heapBytes)),
+      rssSlopeBytesPerCall: slope(
+        secondHalf.map((s) => s.call),
+        secondHalf.map((s) => s.rssBytes),
+      ),
+      heapSlopeBytesPerCall: slope(
+        secondHalf.map((s) => s.call),
+        secondHalf.map((s) => s.heapBytes),
+      ),
     };
     writeFileSync(join(dir, `soak-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
     writeFileSync(
@@ -126,7 +144,9 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
       }
       if (call % (SAMPLE_EVERY * 10) === 0) {
         const last = samples.at(-1)!;
-        console.log(`soak: ${call}/${CALLS} calls, ${last.seconds.toFixed(0)} s, ${last.buffers} buffers, RSS ${(last.rssBytes / 2 ** 20).toFixed(1)} MiB`);
+        console.log(
+          `soak: ${call}/${CALLS} calls, ${last.seconds.toFixed(0)} s, ${last.buffers} buffers, RSS ${(last.rssBytes / 2 ** 20).toFixed(1)} MiB`,
+        );
       }
     }
   } finally {

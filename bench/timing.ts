@@ -6,7 +6,10 @@ export interface Timing {
   samples: number;
 }
 
-export async function time(run: () => Promise<unknown>, options: { warmup?: number; samples?: number } = {}): Promise<Timing> {
+export async function time(
+  run: () => Promise<unknown>,
+  options: { warmup?: number; samples?: number } = {},
+): Promise<Timing> {
   const { warmup = 2, samples = 10 } = options;
   for (let i = 0; i < warmup; i++) await run();
   const times: number[] = [];

@@ -18,8 +18,15 @@ const STEPS_PER_SAMPLE = 5;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 5);
 const CONFIG: FaceCnnConfig = { ...EXPERIMENT_CNN, classes: 10 };
 const OPTIONS: TrainerOptions = {
-  batchSize: 32, learningRate: 0.01, momentum: 0.9, weightDecay: 5e-4, decayEpochs: [], decay: 1,
-  centerLoss: { lambda: 0.01, alpha: 0.5 }, lossEvery: STEPS_PER_SAMPLE, seed: 1,
+  batchSize: 32,
+  learningRate: 0.01,
+  momentum: 0.9,
+  weightDecay: 5e-4,
+  decayEpochs: [],
+  decay: 1,
+  centerLoss: { lambda: 0.01, alpha: 0.5 },
+  lossEvery: STEPS_PER_SAMPLE,
+  seed: 1,
 };
 
 it('training benchmark', async () => {
@@ -33,13 +40,18 @@ it('training benchmark', async () => {
     labels: Uint32Array.from({ length: count }, () => Math.floor(rng.next() * CONFIG.classes)),
   };
   const initial = heInitialise(CONFIG, new Rng(9));
-  const batches = Array.from({ length: STEPS_PER_SAMPLE }, (_, s) => Uint32Array.from({ length: OPTIONS.batchSize }, (_, i) => s * OPTIONS.batchSize + i));
+  const batches = Array.from({ length: STEPS_PER_SAMPLE }, (_, s) =>
+    Uint32Array.from({ length: OPTIONS.batchSize }, (_, i) => s * OPTIONS.batchSize + i),
+  );
 
   const results: Record<string, Timing | { error: string }> = {};
   const trainer = FaceCnnTrainer.create(context, CONFIG, OPTIONS, initial);
-  results.ours = await time(async () => {
-    for (let s = 0; s < STEPS_PER_SAMPLE; s++) await trainer.step(data, batches[s]!, s === STEPS_PER_SAMPLE - 1);
-  }, { warmup: 1, samples: SAMPLES });
+  results.ours = await time(
+    async () => {
+      for (let s = 0; s < STEPS_PER_SAMPLE; s++) await trainer.step(data, batches[s]!, s === STEPS_PER_SAMPLE - 1);
+    },
+    { warmup: 1, samples: SAMPLES },
+  );
   trainer.destroy();
   console.info(`ours: ${fmt(results.ours.medianMs / STEPS_PER_SAMPLE)} ms/step`);
 
@@ -48,15 +60,24 @@ it('training benchmark', async () => {
     try {
       await useBackend(tf, backend);
       const model = new TfjsFaceCnn(tf, CONFIG, OPTIONS, initial);
-      results[`tfjs-${backend}`] = await time(async () => {
-        for (let s = 0; s < STEPS_PER_SAMPLE; s++) {
-          const first = s * OPTIONS.batchSize;
-          await model.step(data.images.subarray(first * area, (first + OPTIONS.batchSize) * area), data.labels.subarray(first, first + OPTIONS.batchSize),
-            OPTIONS.learningRate, s === STEPS_PER_SAMPLE - 1);
-        }
-      }, { warmup: 1, samples: SAMPLES });
+      results[`tfjs-${backend}`] = await time(
+        async () => {
+          for (let s = 0; s < STEPS_PER_SAMPLE; s++) {
+            const first = s * OPTIONS.batchSize;
+            await model.step(
+              data.images.subarray(first * area, (first + OPTIONS.batchSize) * area),
+              data.labels.subarray(first, first + OPTIONS.batchSize),
+              OPTIONS.learningRate,
+              s === STEPS_PER_SAMPLE - 1,
+            );
+          }
+        },
+        { warmup: 1, samples: SAMPLES },
+      );
       model.dispose();
-      console.info(`tfjs-${backend}: ${fmt((results[`tfjs-${backend}`] as Timing).medianMs / STEPS_PER_SAMPLE)} ms/step`);
+      console.info(
+        `tfjs-${backend}: ${fmt((results[`tfjs-${backend}`] as Timing).medianMs / STEPS_PER_SAMPLE)} ms/step`,
+      );
     } catch (error) {
       results[`tfjs-${backend}`] = { error: String(error instanceof Error ? error.message : error).split('\n')[0]! };
       console.info(`tfjs-${backend}: failed: ${(results[`tfjs-${backend}`] as { error: string }).error}`);
@@ -67,7 +88,13 @@ it('training benchmark', async () => {
   const rows = Object.entries(results).map(([name, r]) => {
     if ('error' in r) return [name, '—', '—', '—', `could not train: ${r.error}`];
     const perStep = r.medianMs / STEPS_PER_SAMPLE;
-    return [name, fmt(perStep), (1000 / perStep).toFixed(2), fmt(r.minMs / STEPS_PER_SAMPLE), name === 'ours' ? '1' : `ours = ${(ours / perStep).toFixed(2)} of its time`];
+    return [
+      name,
+      fmt(perStep),
+      (1000 / perStep).toFixed(2),
+      fmt(r.minMs / STEPS_PER_SAMPLE),
+      name === 'ours' ? '1' : `ours = ${(ours / perStep).toFixed(2)} of its time`,
+    ];
   });
   const date = new Date().toISOString().slice(0, 10);
   const adapterLine = `${adapter.vendor} ${adapter.architecture} ${adapter.device} ${adapter.description}`.trim();
@@ -83,6 +110,13 @@ it('training benchmark', async () => {
   ].join('\n');
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/train-${date}.md`, markdown);
-  writeFileSync(`bench/results/train-${date}.json`, JSON.stringify({ date, adapter, config: CONFIG, options: OPTIONS, stepsPerSample: STEPS_PER_SAMPLE, results }, null, 1));
+  writeFileSync(
+    `bench/results/train-${date}.json`,
+    JSON.stringify(
+      { date, adapter, config: CONFIG, options: OPTIONS, stepsPerSample: STEPS_PER_SAMPLE, results },
+      null,
+      1,
+    ),
+  );
   console.info(markdown);
 });

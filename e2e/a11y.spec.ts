@@ -57,5 +57,7 @@ test('the check itself fails on a serious violation, also inside a shadow root',
     host.attachShadow({ mode: 'open' }).innerHTML = '<button></button>';
     document.body.append(host);
   });
-  await expect(expectNoSeriousA11yViolations(page, 'a page with an unnamed button')).rejects.toThrow(/button-name \(critical\)/);
+  await expect(expectNoSeriousA11yViolations(page, 'a page with an unnamed button')).rejects.toThrow(
+    /button-name \(critical\)/,
+  );
 });

@@ -2,7 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
-import { CALIBRATION, CAPTURE_TIMEOUT, expect, launchProfile, listedPeople, shownThreshold, test, verify, waitForEngine } from './helpers/app';
+import {
+  CALIBRATION,
+  CAPTURE_TIMEOUT,
+  expect,
+  launchProfile,
+  listedPeople,
+  shownThreshold,
+  test,
+  verify,
+  waitForEngine,
+} from './helpers/app';
 import { turnLivenessOff } from './helpers/liveness';
 import { passOwnerDialog } from './helpers/owner';
 
@@ -72,7 +82,9 @@ test('accepts a different photo of person A (1:1)', async ({ guard }, testInfo) 
     const card = await verify(page, PERSON_A);
     await expect(card).toHaveAttribute('outcome', 'match');
     await expect(card).toContainText(`Verified: this is ${PERSON_A}`);
-    await expect(card.locator('[data-liveness="off"]')).toContainText('a photo of an enrolled person could have been accepted');
+    await expect(card.locator('[data-liveness="off"]')).toContainText(
+      'a photo of an enrolled person could have been accepted',
+    );
     await expect(card.locator('[data-threshold]')).toHaveText(shownThreshold(CALIBRATION.threshold));
     const distance = Number(await card.locator('[data-distance]').textContent());
     expect(distance).toBeLessThanOrEqual(CALIBRATION.threshold);

@@ -1,7 +1,14 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './helpers/a11y';
 import { ENGINE_TIMEOUT, expect, test } from './helpers/app';
-import { POSE_OF, answerChallenge, livenessPerson, posePhoto, type ChallengeStep, type Scene } from './helpers/liveness';
+import {
+  POSE_OF,
+  answerChallenge,
+  livenessPerson,
+  posePhoto,
+  type ChallengeStep,
+  type Scene,
+} from './helpers/liveness';
 import { ScriptedCamera, installScriptedCamera } from './helpers/scripted-camera';
 
 // A first-time user, as they meet the app: a fresh browser opens / with no hash route, enrolls in
@@ -14,7 +21,8 @@ const FIXTURE_PERSON = livenessPerson();
 const PERSON = FIXTURE_PERSON.replace(/_/g, ' ');
 const neutral: Scene = { path: posePhoto(FIXTURE_PERSON, 'neutral') };
 /** The person in front of the camera: frontal, turning or looking up or opening the mouth when asked. */
-const honest = (step: ChallengeStep): Scene => (step.action ? { path: posePhoto(FIXTURE_PERSON, POSE_OF[step.action]) } : neutral);
+const honest = (step: ChallengeStep): Scene =>
+  step.action ? { path: posePhoto(FIXTURE_PERSON, POSE_OF[step.action]) } : neutral;
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 860 }, phone: false },
@@ -28,7 +36,13 @@ const SIZES = [
  * the asked pose at each step. The capture's steps are answered here, and only here. Fails on an
  * error or a refusal instead of waiting for `until`.
  */
-async function completeCapture(page: Page, camera: ScriptedCamera, until: Locator, testInfo: TestInfo, label: string): Promise<void> {
+async function completeCapture(
+  page: Page,
+  camera: ScriptedCamera,
+  until: Locator,
+  testInfo: TestInfo,
+  label: string,
+): Promise<void> {
   const failure = page.locator('fp-enroll-view fp-alert[tone="error"], fp-verify-view fp-alert[tone="error"]');
   await answerChallenge(page, camera, honest, until.or(failure), testInfo, label);
   await expect(failure).toHaveCount(0);
@@ -45,7 +59,13 @@ async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = fal
 async function inViewport(locator: Locator, page: Page): Promise<boolean> {
   const box = await locator.boundingBox();
   const viewport = page.viewportSize()!;
-  return box !== null && box.y >= 0 && box.y + box.height <= viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+  return (
+    box !== null &&
+    box.y >= 0 &&
+    box.y + box.height <= viewport.height &&
+    box.x >= 0 &&
+    box.x + box.width <= viewport.width
+  );
 }
 
 for (const size of SIZES) {
@@ -53,7 +73,9 @@ for (const size of SIZES) {
     test.use({ viewport: size.viewport, hasTouch: size.phone });
     test.describe.configure({ timeout: 20 * 60_000 });
 
-    test('enrolls from /, sees the confirmation, verifies, looks at People and Settings', async ({ page }, testInfo) => {
+    test('enrolls from /, sees the confirmation, verifies, looks at People and Settings', async ({
+      page,
+    }, testInfo) => {
       await installScriptedCamera(page);
       const camera = new ScriptedCamera(page);
       await page.goto('/');
@@ -77,7 +99,9 @@ for (const size of SIZES) {
       const hint = page.locator('fp-enroll-view .hint');
       await expect(hint).toBeVisible();
       await expect(
-        page.locator('fp-enroll-view fp-load-progress').or(hint.filter({ hasText: /Finding your face|Hold still|Good|Look straight/ })),
+        page
+          .locator('fp-enroll-view fp-load-progress')
+          .or(hint.filter({ hasText: /Finding your face|Hold still|Good|Look straight/ })),
       ).toBeVisible();
       await shot(page, testInfo, '02-capture-started');
       await expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: ENGINE_TIMEOUT });
@@ -110,7 +134,9 @@ for (const size of SIZES) {
       const verifyHint = page.locator('fp-verify-view .hint');
       await expect(verifyHint).toHaveText(/Finding your face|Checking|Look straight/);
       if (size.phone) {
-        expect(await inViewport(page.locator('fp-verify-view fp-camera'), page), 'camera in view while verifying').toBe(true);
+        expect(await inViewport(page.locator('fp-verify-view fp-camera'), page), 'camera in view while verifying').toBe(
+          true,
+        );
         expect(await inViewport(verifyHint, page), 'instruction in view while verifying').toBe(true);
       }
       await shot(page, testInfo, '05-verifying');

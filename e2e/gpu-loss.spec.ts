@@ -33,10 +33,15 @@ async function decision(page: Page): Promise<{ outcome: string | null; distance:
   const failure = page.locator('fp-verify-view fp-alert[tone="error"]');
   await expect(card.or(failure)).toBeVisible({ timeout: CAPTURE_TIMEOUT });
   await expect(failure).toHaveCount(0);
-  return { outcome: await card.getAttribute('outcome'), distance: Number(await card.locator('[data-distance]').textContent()) };
+  return {
+    outcome: await card.getAttribute('outcome'),
+    distance: Number(await card.locator('[data-distance]').textContent()),
+  };
 }
 
-test('recovers from a GPU device loss with the same result; a second loss within a minute asks for a reload', async ({ page }) => {
+test('recovers from a GPU device loss with the same result; a second loss within a minute asks for a reload', async ({
+  page,
+}) => {
   // The shell's notices (the views may show the same problem in their own alerts).
   const recovering = page.locator('.notices > fp-alert[data-problem="gpu-recovering"]');
   const gaveUp = page.locator('.notices > fp-alert[tone="error"]').filter({ hasText: 'reset twice' });
@@ -70,7 +75,9 @@ test('recovers from a GPU device loss with the same result; a second loss within
   expect(Math.abs(after.distance - before.distance)).toBeLessThanOrEqual(1e-3);
   await expect.poll(() => gpuBuffers(page), { timeout: 30_000 }).toBe(buffersBefore);
   const secondsSinceLoss = (Date.now() - firstLossAt) / 1000;
-  console.log(`distance ${before.distance} -> ${after.distance}; GPU buffers ${buffersBefore} -> ${await gpuBuffers(page)}; ${secondsSinceLoss} s since the loss`);
+  console.log(
+    `distance ${before.distance} -> ${after.distance}; GPU buffers ${buffersBefore} -> ${await gpuBuffers(page)}; ${secondsSinceLoss} s since the loss`,
+  );
 
   // A loss within a minute of the last one: the engine gives up and the app asks for a reload. On a slow
   // machine the check above may outlast that minute; then one more loss, recovered, comes first.

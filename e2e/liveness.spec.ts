@@ -2,8 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
-import { CAPTURE_TIMEOUT, expect, exportFile, importFile, launchProfile, listedPeople, test, waitForEngine } from './helpers/app';
-import { POSE_OF, answerChallenge, livenessPerson, posePhoto, type ChallengeStep, type Scene } from './helpers/liveness';
+import {
+  CAPTURE_TIMEOUT,
+  expect,
+  exportFile,
+  importFile,
+  launchProfile,
+  listedPeople,
+  test,
+  waitForEngine,
+} from './helpers/app';
+import {
+  POSE_OF,
+  answerChallenge,
+  livenessPerson,
+  posePhoto,
+  type ChallengeStep,
+  type Scene,
+} from './helpers/liveness';
 import { ScriptedCamera, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
 
 // The liveness challenge through the app's own camera path, with a camera the test scripts: real photos
@@ -44,7 +60,8 @@ async function open(testInfo: TestInfo, guard: Parameters<typeof launchProfile>[
 }
 
 /** A person answering each step with the photo of the asked pose, frontal otherwise. */
-const honest = (step: ChallengeStep): Scene => (step.action ? { path: posePhoto(PERSON, POSE_OF[step.action]) } : neutral);
+const honest = (step: ChallengeStep): Scene =>
+  step.action ? { path: posePhoto(PERSON, POSE_OF[step.action]) } : neutral;
 
 /** The print held up and tilted the way each action turns a head (it cannot open a mouth: tilted too). */
 const TILT_FOR: Record<NonNullable<ChallengeStep['action']>, Tilt> = {
@@ -53,7 +70,8 @@ const TILT_FOR: Record<NonNullable<ChallengeStep['action']>, Tilt> = {
   'look-up': { yawDeg: 0, pitchDeg: 30 },
   'open-mouth': { yawDeg: 15, pitchDeg: 15 },
 };
-const tiltedPrint = (step: ChallengeStep): Scene => (step.action ? { ...neutral, options: { tilt: TILT_FOR[step.action] } } : neutral);
+const tiltedPrint = (step: ChallengeStep): Scene =>
+  step.action ? { ...neutral, options: { tilt: TILT_FOR[step.action] } } : neutral;
 
 /** Real poses of the person, replayed in an order other than the one asked: the other turn first. */
 const OTHER: Record<NonNullable<ChallengeStep['action']>, NonNullable<ChallengeStep['action']>> = {
@@ -62,7 +80,8 @@ const OTHER: Record<NonNullable<ChallengeStep['action']>, NonNullable<ChallengeS
   'look-up': 'open-mouth',
   'open-mouth': 'look-up',
 };
-const wrongOrder = (step: ChallengeStep): Scene => (step.action ? { path: posePhoto(PERSON, POSE_OF[OTHER[step.action]]) } : neutral);
+const wrongOrder = (step: ChallengeStep): Scene =>
+  step.action ? { path: posePhoto(PERSON, POSE_OF[OTHER[step.action]]) } : neutral;
 
 async function startVerifying(page: Page): Promise<void> {
   await page.goto('/#/people');
@@ -140,7 +159,10 @@ for (const [label, respond, why] of [
       await startVerifying(page);
       const slug = label.replace(/\W+/g, '-');
       const steps = await answerChallenge(page, camera, respond, card(page), testInfo, `verify-${slug}`);
-      testInfo.annotations.push({ type: 'steps', description: steps.map((s) => `${s.status}:${s.action ?? ''}`).join(' ') });
+      testInfo.annotations.push({
+        type: 'steps',
+        description: steps.map((s) => `${s.status}:${s.action ?? ''}`).join(' '),
+      });
       await expect(card(page)).toHaveAttribute('outcome', 'no-match');
       await expect(card(page)).toContainText('Not verified: the liveness check failed');
       const liveness = card(page).locator('[data-liveness="failed"]');

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { CAPTURE_TIMEOUT, ENGINE_TIMEOUT, expect, exportFile, importFile, test, verify, waitForEngine } from './helpers/app';
+import {
+  CAPTURE_TIMEOUT,
+  ENGINE_TIMEOUT,
+  expect,
+  exportFile,
+  importFile,
+  test,
+  verify,
+  waitForEngine,
+} from './helpers/app';
 import { reportDecisions } from './helpers/decisions';
 import { passOwnerDialog } from './helpers/owner';
 
@@ -7,7 +16,9 @@ test.describe.configure({ timeout: 240_000 });
 
 const seed = exportFile([{ name: 'Ada Lovelace', samples: 2 }]);
 
-test('5 refusals lock verification for 30 s, across a reload; then 60 s; the owner lifts it; the log shows them', async ({ page }) => {
+test('5 refusals lock verification for 30 s, across a reload; then 60 s; the owner lifts it; the log shows them', async ({
+  page,
+}) => {
   await page.clock.install();
   await importFile(page, seed);
   await expect(page.getByText('Imported 2 samples')).toBeVisible();
@@ -53,7 +64,9 @@ test('5 refusals lock verification for 30 s, across a reload; then 60 s; the own
   await expect(page.locator('[data-lock="locked"]')).toContainText('Verification is locked for');
   await page.getByRole('button', { name: 'Lift the lock' }).click();
   await passOwnerDialog(page);
-  await expect(page.locator('[data-lock="open"]')).toContainText('5 more refused attempts in a row lock it for 30 seconds');
+  await expect(page.locator('[data-lock="open"]')).toContainText(
+    '5 more refused attempts in a row lock it for 30 seconds',
+  );
 
   // The log: 11 decisions, newest first, no person named for a refused 1:N.
   await page.getByRole('button', { name: 'Show the attempt log' }).click();
@@ -73,7 +86,16 @@ test('5 refusals lock verification for 30 s, across a reload; then 60 s; the own
   const log = JSON.parse(readFileSync((await (await downloading).path())!, 'utf8'));
   expect(log.format).toBe('faceprint-attempt-log');
   expect(log.attempts).toHaveLength(11);
-  expect(Object.keys(log.attempts[0]).sort()).toEqual(['at', 'distance', 'liveness', 'mode', 'outcome', 'personId', 'personName', 'threshold']);
+  expect(Object.keys(log.attempts[0]).sort()).toEqual([
+    'at',
+    'distance',
+    'liveness',
+    'mode',
+    'outcome',
+    'personId',
+    'personName',
+    'threshold',
+  ]);
 
   await page.getByRole('button', { name: 'Clear the log' }).click();
   await passOwnerDialog(page);

@@ -1,7 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, exportFile, listedPeople, test } from './helpers/app';
-import { addVirtualAuthenticator, ownerConfirmDialog, ownerSetUpDialog, passOwnerDialog, type VirtualAuthenticator } from './helpers/owner';
+import {
+  addVirtualAuthenticator,
+  ownerConfirmDialog,
+  ownerSetUpDialog,
+  passOwnerDialog,
+  type VirtualAuthenticator,
+} from './helpers/owner';
 
 // The device owner, held by a passkey on Chromium's virtual platform authenticator (user
 // verification on), or by a passphrase where the browser has no WebAuthn.
@@ -14,8 +20,13 @@ const seed = exportFile([
 
 async function importAsPasskeyOwner(page: import('@playwright/test').Page, authenticator: VirtualAuthenticator) {
   await page.goto('/#/people');
-  await page.locator('#import-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
-  await page.getByRole('dialog', { name: 'This file is not sealed' }).getByRole('button', { name: 'Import anyway' }).click();
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+  await page
+    .getByRole('dialog', { name: 'This file is not sealed' })
+    .getByRole('button', { name: 'Import anyway' })
+    .click();
   const setUp = ownerSetUpDialog(page);
   await expect(setUp).toContainText('Create a passkey on this device');
   await page.screenshot({ path: test.info().outputPath('owner-setup-passkey.png') });
@@ -27,12 +38,17 @@ async function importAsPasskeyOwner(page: import('@playwright/test').Page, authe
 
 async function askToDelete(page: import('@playwright/test').Page, name: string) {
   await page.getByRole('button', { name: `Delete ${name}` }).click();
-  await page.getByRole('group', { name: `Confirm deleting ${name}` }).getByRole('button', { name: 'Delete' }).click();
+  await page
+    .getByRole('group', { name: `Confirm deleting ${name}` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(ownerConfirmDialog(page)).toBeVisible();
 }
 
 test.describe('owner with a passkey', () => {
-  test('set-up at the first import; delete, export and enroll refused without an assertion, done with one', async ({ page }) => {
+  test('set-up at the first import; delete, export and enroll refused without an assertion, done with one', async ({
+    page,
+  }) => {
     const authenticator = await addVirtualAuthenticator(page);
     await importAsPasskeyOwner(page, authenticator);
     const confirm = ownerConfirmDialog(page);
@@ -73,7 +89,11 @@ test.describe('owner with a passkey', () => {
     await seal.getByRole('button', { name: 'Export' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^faceprint-enrollments-\d{4}-\d{2}-\d{2}\.faceprint$/);
-    expect(readFileSync((await download.path())!).subarray(0, 16).toString('latin1')).toBe('FACEPRINT-SEALED');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 16)
+        .toString('latin1'),
+    ).toBe('FACEPRINT-SEALED');
 
     // Enroll: capture does not start without the owner; it does with.
     await page.goto('/#/enroll');
@@ -93,7 +113,10 @@ test.describe('owner with a passkey', () => {
     await importAsPasskeyOwner(page, authenticator);
     // Swap the owner's key for another one, keeping its id: the authenticator answers, the signature fails.
     const [owner] = await authenticator.credentials();
-    await authenticator.cdp.send('WebAuthn.removeCredential', { authenticatorId: authenticator.id, credentialId: owner!.credentialId });
+    await authenticator.cdp.send('WebAuthn.removeCredential', {
+      authenticatorId: authenticator.id,
+      credentialId: owner!.credentialId,
+    });
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     await authenticator.cdp.send('WebAuthn.addCredential', {
       authenticatorId: authenticator.id,
@@ -132,13 +155,18 @@ test.describe('owner credential in Settings', () => {
     await expect(page.locator('[data-owner="passkey"]')).toBeVisible();
     await page.getByRole('button', { name: 'Replace the owner passkey' }).click();
     await ownerConfirmDialog(page).getByRole('button', { name: 'Confirm with passkey' }).click();
-    await expect(page.getByText('A new owner passkey was created; the old one no longer confirms anything.')).toBeVisible();
+    await expect(
+      page.getByText('A new owner passkey was created; the old one no longer confirms anything.'),
+    ).toBeVisible();
     const credentials = await authenticator.credentials();
     expect(credentials).toHaveLength(2);
     const second = credentials.find((c) => c.credentialId !== first!.credentialId)!;
 
     // Only the new passkey confirms now: with it removed, the old one is not accepted.
-    await authenticator.cdp.send('WebAuthn.removeCredential', { authenticatorId: authenticator.id, credentialId: second.credentialId });
+    await authenticator.cdp.send('WebAuthn.removeCredential', {
+      authenticatorId: authenticator.id,
+      credentialId: second.credentialId,
+    });
     await page.getByRole('button', { name: 'Reset the owner…' }).click();
     const warning = page.getByRole('dialog', { name: 'Reset the owner?' });
     await expect(warning).toContainText('This deletes every enrolled face on this device');
@@ -167,12 +195,14 @@ test.describe('owner credential in Settings', () => {
     await page.goto('/#/enroll');
     await page.evaluate(() => {
       const view = document.querySelector('fp-app')!.shadowRoot!.querySelector('fp-enroll-view')!;
-      view.dispatchEvent(new CustomEvent('fp-people-changed', { bubbles: true, composed: true, detail: { reason: 'enrolled' } }));
+      view.dispatchEvent(
+        new CustomEvent('fp-people-changed', { bubbles: true, composed: true, detail: { reason: 'enrolled' } }),
+      );
     });
     await page.goto('/#/settings');
-    await expect(page.locator('[data-persistence-request="granted"], [data-persistence-request="refused"]')).toContainText(
-      'Asked after the first enrollment',
-    );
+    await expect(
+      page.locator('[data-persistence-request="granted"], [data-persistence-request="refused"]'),
+    ).toContainText('Asked after the first enrollment');
   });
 });
 
@@ -185,8 +215,13 @@ test.describe('owner with a passphrase (no WebAuthn)', () => {
 
   test('set-up with a passphrase; a wrong one is refused; the threshold needs it too', async ({ page }) => {
     await page.goto('/#/people');
-    await page.locator('#import-file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
-    await page.getByRole('dialog', { name: 'This file is not sealed' }).getByRole('button', { name: 'Import anyway' }).click();
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+    await page
+      .getByRole('dialog', { name: 'This file is not sealed' })
+      .getByRole('button', { name: 'Import anyway' })
+      .click();
     const setUp = ownerSetUpDialog(page);
     await expect(setUp).toContainText('The owner is held by a passphrase');
     await setUp.getByLabel('New owner passphrase').fill('short');

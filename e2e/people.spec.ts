@@ -30,7 +30,11 @@ test.describe('people manager', () => {
 
   for (const [what, contents, message] of [
     ['bad JSON', '{"format": "faceprint-enrollments", ', 'This file is not valid JSON'],
-    ['a wrong model id', { ...seed, modelId: 'some-other-model/v2' }, 'This export was made with face model "some-other-model/v2"'],
+    [
+      'a wrong model id',
+      { ...seed, modelId: 'some-other-model/v2' },
+      'This export was made with face model "some-other-model/v2"',
+    ],
     ['a wrong vector length', { ...seed, vectorLength: 512 }, 'This export holds vectors of length 512'],
   ] as const) {
     test(`an import with ${what} is refused with a clear message and overwrites nothing`, async ({ page }) => {
@@ -59,7 +63,10 @@ test.describe('people manager', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(exportFile([{ name: 'Grace Hopper', samples: 3 }]))),
     });
-    await page.getByRole('dialog', { name: 'This file is not sealed' }).getByRole('button', { name: 'Import anyway' }).click();
+    await page
+      .getByRole('dialog', { name: 'This file is not sealed' })
+      .getByRole('button', { name: 'Import anyway' })
+      .click();
     await passOwnerDialog(page);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Storage is full');

@@ -32,18 +32,25 @@ async function exportSealed(page: Page): Promise<Buffer> {
 
 async function chooseFile(page: Page, bytes: Buffer) {
   await page.goto('/#/people');
-  await page.locator('#import-file').setInputFiles({ name: 'enrollments.faceprint', mimeType: 'application/octet-stream', buffer: bytes });
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'enrollments.faceprint', mimeType: 'application/octet-stream', buffer: bytes });
 }
 
 /** Rewrites the header check and the trailing digest, as a file from a future version would carry. */
 function reseal(bytes: Buffer): Buffer {
   const out = Buffer.from(bytes);
   createHash('sha256').update(out.subarray(0, 22)).digest().copy(out, 22, 0, 8);
-  createHash('sha256').update(out.subarray(0, out.length - 32)).digest().copy(out, out.length - 32);
+  createHash('sha256')
+    .update(out.subarray(0, out.length - 32))
+    .digest()
+    .copy(out, out.length - 32);
   return out;
 }
 
-test('export is sealed; import refuses a wrong passphrase, a changed byte, a cut file and a future version, changing nothing', async ({ page }) => {
+test('export is sealed; import refuses a wrong passphrase, a changed byte, a cut file and a future version, changing nothing', async ({
+  page,
+}) => {
   await importFile(page, seed);
   await expect(page.getByText('Imported 12 samples')).toBeVisible();
   const sealed = await exportSealed(page);
@@ -84,7 +91,10 @@ test('export is sealed; import refuses a wrong passphrase, a changed byte, a cut
   // Round trip: delete everyone, import the sealed file, and the people come back exactly.
   for (const name of ['Ada Lovelace', 'Charles Babbage']) {
     await page.getByRole('button', { name: `Delete ${name}` }).click();
-    await page.getByRole('group', { name: `Confirm deleting ${name}` }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('group', { name: `Confirm deleting ${name}` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await passOwnerDialog(page);
     await expect(page.locator(`li[data-person="${name}"]`)).toHaveCount(0);
   }
@@ -100,7 +110,9 @@ test('export is sealed; import refuses a wrong passphrase, a changed byte, a cut
 
 test('a plain version 1 file still imports, after a warning; cancelling imports nothing', async ({ page }) => {
   await page.goto('/#/people');
-  await page.locator('#import-file').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
+  await page
+    .locator('#import-file')
+    .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(seed)) });
   const warning = page.getByRole('dialog', { name: 'This file is not sealed' });
   await expect(warning).toContainText('plain export from an older Faceprint');
   await page.screenshot({ path: test.info().outputPath('import-unsealed-warning.png') });

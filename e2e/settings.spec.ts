@@ -5,7 +5,9 @@ import { CALIBRATION, expect, shownThreshold, test } from './helpers/app';
 const calibrated = Math.round(CALIBRATION.threshold * 100) / 100;
 const shownCalibrated = shownThreshold(CALIBRATION.threshold);
 
-test('the match threshold can be changed from the keyboard, is kept across reloads, and can be reset', async ({ page }) => {
+test('the match threshold can be changed from the keyboard, is kept across reloads, and can be reset', async ({
+  page,
+}) => {
   await page.goto('/#/settings');
   const slider = page.getByRole('slider', { name: 'Match threshold' });
   const output = page.locator('output');

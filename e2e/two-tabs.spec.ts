@@ -9,7 +9,13 @@ test.describe.configure({ timeout: 240_000 });
 test('a delete, an import and a lock in one tab reach the other tab', async ({ context }) => {
   const manager = await context.newPage();
   const verifier = await context.newPage();
-  await importFile(manager, exportFile([{ name: 'Ada Lovelace', samples: 2 }, { name: 'Charles Babbage', samples: 3 }]));
+  await importFile(
+    manager,
+    exportFile([
+      { name: 'Ada Lovelace', samples: 2 },
+      { name: 'Charles Babbage', samples: 3 },
+    ]),
+  );
   await expect(manager.getByText('Imported 5 samples')).toBeVisible();
 
   await verifier.goto('/#/verify');
@@ -18,7 +24,10 @@ test('a delete, an import and a lock in one tab reach the other tab', async ({ c
   await expect(claim.locator('option')).toHaveText(['Ada Lovelace', 'Charles Babbage']);
 
   await manager.getByRole('button', { name: 'Delete Ada Lovelace' }).click();
-  await manager.getByRole('group', { name: 'Confirm deleting Ada Lovelace' }).getByRole('button', { name: 'Delete' }).click();
+  await manager
+    .getByRole('group', { name: 'Confirm deleting Ada Lovelace' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await passOwnerDialog(manager);
   await expect(claim.locator('option')).toHaveText(['Charles Babbage']);
 

@@ -15,5 +15,7 @@ const describe = (name) => {
 for (const id of MODEL_IDS) {
   const manifest = manifestFileName(id);
   const shards = JSON.parse(readFileSync(join(modelDir, manifest), 'utf8')).flatMap((group) => group.paths);
-  console.log(`// ${id}\n  files: {\n    manifest: ${describe(manifest)},\n    shards: [${shards.map(describe).join(', ')}],\n  },`);
+  console.log(
+    `// ${id}\n  files: {\n    manifest: ${describe(manifest)},\n    shards: [${shards.map(describe).join(', ')}],\n  },`,
+  );
 }

@@ -55,7 +55,12 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { lfw: resolve(ROOT, '../shared/faces/lfw'), minPhotos: 8, maxPhotos: 30, cache: resolve(ROOT, '.cache/liveness') };
+  const args: Args = {
+    lfw: resolve(ROOT, '../shared/faces/lfw'),
+    minPhotos: 8,
+    maxPhotos: 30,
+    cache: resolve(ROOT, '.cache/liveness'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -83,7 +88,11 @@ const unit = (a: Vec3): Vec3 => {
   const n = Math.sqrt(dot(a, a));
   return [a[0] / n, a[1] / n, a[2] / n];
 };
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 
 function quantile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -102,11 +111,16 @@ function faceAxes(shape: readonly Vec3[]): { axes: [Vec3, Vec3, Vec3]; asymmetry
   const eigen = symmetricEigen(scatter, 3);
   let x = eigen.vectors[2] as Vec3;
   if (dot(sub(shape[45]!, shape[36]!), x) < 0) x = [-x[0], -x[1], -x[2]];
-  const up = sub([(shape[19]![0] + shape[24]![0]) / 2, (shape[19]![1] + shape[24]![1]) / 2, (shape[19]![2] + shape[24]![2]) / 2], shape[8]!);
+  const up = sub(
+    [(shape[19]![0] + shape[24]![0]) / 2, (shape[19]![1] + shape[24]![1]) / 2, (shape[19]![2] + shape[24]![2]) / 2],
+    shape[8]!,
+  );
   const along = dot(up, x);
   const y = unit([up[0] - along * x[0], up[1] - along * x[1], up[2] - along * x[2]]);
   // Share of the pair differences not along x: how far the shape is from mirror symmetry.
-  const asymmetry = Math.sqrt((eigen.values[0]! + eigen.values[1]!) / (eigen.values[0]! + eigen.values[1]! + eigen.values[2]!));
+  const asymmetry = Math.sqrt(
+    (eigen.values[0]! + eigen.values[1]!) / (eigen.values[0]! + eigen.values[1]! + eigen.values[2]!),
+  );
   return { axes: [x, y, cross(x, y)], asymmetry };
 }
 
@@ -127,7 +141,10 @@ function dlibMisfit(shape: readonly Vec3[], pitch: number): number {
     const p = shape[DLIB_MEAN_FACE_FIRST_PART + k]!;
     return [p[0], Math.cos(pitch) * p[1] - Math.sin(pitch) * p[2]] as [number, number];
   });
-  const centre = (pts: [number, number][]) => [pts.reduce((a, p) => a + p[0], 0) / pts.length, pts.reduce((a, p) => a + p[1], 0) / pts.length];
+  const centre = (pts: [number, number][]) => [
+    pts.reduce((a, p) => a + p[0], 0) / pts.length,
+    pts.reduce((a, p) => a + p[1], 0) / pts.length,
+  ];
   const [vx, vy] = centre(view);
   const [dx, dy] = centre(DLIB_POINTS);
   let cross = 0;
@@ -140,7 +157,8 @@ function dlibMisfit(shape: readonly Vec3[], pitch: number): number {
   let squared = 0;
   let radius = 0;
   view.forEach((p, k) => {
-    squared += (s * (p[0] - vx!) - (DLIB_POINTS[k]![0] - dx!)) ** 2 + (s * (p[1] - vy!) - (DLIB_POINTS[k]![1] - dy!)) ** 2;
+    squared +=
+      (s * (p[0] - vx!) - (DLIB_POINTS[k]![0] - dx!)) ** 2 + (s * (p[1] - vy!) - (DLIB_POINTS[k]![1] - dy!)) ** 2;
     radius += (DLIB_POINTS[k]![0] - dx!) ** 2 + (DLIB_POINTS[k]![1] - dy!) ** 2;
   });
   return Math.sqrt(squared / radius);
@@ -173,7 +191,9 @@ async function main(): Promise<void> {
   let openMouths = 0;
   for (const name of readdirSync(root).sort()) {
     if (splitOf(name) !== 'calibration') continue;
-    const files = readdirSync(join(root, name)).filter((f) => f.endsWith('.jpg')).sort();
+    const files = readdirSync(join(root, name))
+      .filter((f) => f.endsWith('.jpg'))
+      .sort();
     if (files.length < args.minPhotos) continue;
     people++;
     for (const file of files.slice(0, args.maxPhotos)) {
@@ -187,7 +207,9 @@ async function main(): Promise<void> {
     }
   }
   engine.dispose();
-  console.log(`${people} people (calibration half), ${views.length} photos with a closed mouth (${openMouths} open left out); ${source.computed} landmark runs computed`);
+  console.log(
+    `${people} people (calibration half), ${views.length} photos with a closed mouth (${openMouths} open left out); ${source.computed} landmark runs computed`,
+  );
 
   const first = factorise(views, POINTS);
   const cut = quantile(first.viewResidual, TRIM_QUANTILE);
@@ -218,7 +240,10 @@ async function main(): Promise<void> {
   shape = symmetrise(shape);
   const pitch = levelPitch(shape);
   const misfit = dlibMisfit(shape, pitch);
-  shape = shape.map((p) => [p[0], Math.cos(pitch) * p[1] - Math.sin(pitch) * p[2], Math.sin(pitch) * p[1] + Math.cos(pitch) * p[2]] as Vec3);
+  shape = shape.map(
+    (p) =>
+      [p[0], Math.cos(pitch) * p[1] - Math.sin(pitch) * p[2], Math.sin(pitch) * p[1] + Math.cos(pitch) * p[2]] as Vec3,
+  );
   const centroid = [0, 1, 2].map((a) => shape.reduce((s, p) => s + p[a]!, 0) / POINTS);
   const scale = BIOCULAR_WIDTH / (shape[45]![0] - shape[36]![0]);
   shape = shape.map((p) => p.map((v, a) => (v - centroid[a]!) * scale) as Vec3);
@@ -246,9 +271,27 @@ async function main(): Promise<void> {
 
 const fmt = (v: number) => v.toFixed(1).padStart(7);
 
-function meanFaceSource(table: readonly Vec3[], s: { people: number; photos: number; openMouths: number; kept: number; trimAt: number; residualMedian: number; asymmetry: number; yaw: number[]; pitch: number[]; levelPitchDeg: number; dlibMisfit: number }): string {
+function meanFaceSource(
+  table: readonly Vec3[],
+  s: {
+    people: number;
+    photos: number;
+    openMouths: number;
+    kept: number;
+    trimAt: number;
+    residualMedian: number;
+    asymmetry: number;
+    yaw: number[];
+    pitch: number[];
+    levelPitchDeg: number;
+    dlibMisfit: number;
+  },
+): string {
   const rows = table.map((p, i) => `  ${fmt(p[0])}, ${fmt(p[1])}, ${fmt(p[2])}, // ${i}`).join('\n');
-  const mirror = Array.from({ length: Math.ceil(POINTS / 24) }, (_, k) => `  ${MIRROR_LANDMARK.slice(24 * k, 24 * k + 24).join(', ')},`).join('\n');
+  const mirror = Array.from(
+    { length: Math.ceil(POINTS / 24) },
+    (_, k) => `  ${MIRROR_LANDMARK.slice(24 * k, 24 * k + 24).join(', ')},`,
+  ).join('\n');
   return `// A 3D mean face for the 68 iBUG 300-W landmarks, in units of about a millimetre on an adult face (the
 // outer eye corners, 36 and 45, are ${BIOCULAR_WIDTH} apart).
 //
@@ -281,6 +324,6 @@ ${mirror}
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

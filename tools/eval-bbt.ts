@@ -17,7 +17,9 @@ import { rocAuc, type ScoredPair } from './lfw/metrics';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const bbtDir = resolve(args.includes('--bbt') ? args[args.indexOf('--bbt') + 1]! : join(root, '..', 'shared', 'faces', 'bbt'));
+const bbtDir = resolve(
+  args.includes('--bbt') ? args[args.indexOf('--bbt') + 1]! : join(root, '..', 'shared', 'faces', 'bbt'),
+);
 const modelDir = join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'model');
 
 function readGreyPng(path: string): RgbaImage {
@@ -33,7 +35,11 @@ async function main() {
       .map((file) => ({ person, file, frame: readGreyPng(join(identitiesDir, person, file)) })),
   );
   const engine = await FaceEngine.create({ source: nodeFileSource(modelDir) });
-  const variants = { 'dlib-chip': [] as Float32Array[], 'dlib-chip+flip': [] as Float32Array[], 'face-api-crop': [] as Float32Array[] };
+  const variants = {
+    'dlib-chip': [] as Float32Array[],
+    'dlib-chip+flip': [] as Float32Array[],
+    'face-api-crop': [] as Float32Array[],
+  };
   let detected = 0;
   for (const image of images) {
     const analysis = await engine.analyze(image.frame);
@@ -56,7 +62,11 @@ async function main() {
     const pairs: ScoredPair[] = [];
     for (let i = 0; i < images.length; i++) {
       for (let j = i + 1; j < images.length; j++) {
-        pairs.push({ fold: 1, same: images[i]!.person === images[j]!.person, distance: euclideanDistance(vectors[i]!, vectors[j]!) });
+        pairs.push({
+          fold: 1,
+          same: images[i]!.person === images[j]!.person,
+          distance: euclideanDistance(vectors[i]!, vectors[j]!),
+        });
       }
     }
     const same = pairs.filter((p) => p.same);
@@ -71,12 +81,18 @@ async function main() {
     `BBT: ${images.length} crops of ${new Set(images.map((i) => i.person)).size} people; faces detected in ${detected}/${images.length} (others: whole crop as the landmark box)`,
     '| variant | AUC | TAR @0.6 | FMR @0.6 |',
     '|---|---|---|---|',
-    ...results.map((r) => `| ${r.variant} | ${r.auc.toFixed(4)} | ${r.at06.truePositiveRate.toFixed(3)} | ${r.at06.falseMatchRate.toFixed(3)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.variant} | ${r.auc.toFixed(4)} | ${r.at06.truePositiveRate.toFixed(3)} | ${r.at06.falseMatchRate.toFixed(3)} |`,
+    ),
   ];
   console.log(lines.join('\n'));
   mkdirSync(join(root, 'results'), { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(root, 'results', `bbt-${date}.json`), JSON.stringify({ date, adapter, detected, images: images.length, results }, null, 2));
+  writeFileSync(
+    join(root, 'results', `bbt-${date}.json`),
+    JSON.stringify({ date, adapter, detected, images: images.length, results }, null, 2),
+  );
   writeFileSync(join(root, 'results', `bbt-${date}.md`), `${lines.join('\n')}\n`);
 }
 

@@ -234,7 +234,9 @@ async function main(): Promise<void> {
 
   const ourStore = new JsonlStore<OurRecord>(join(args.cache, 'ours.jsonl'));
   const refStore = new JsonlStore<ReferenceRecord>(join(args.cache, 'reference.jsonl'));
-  console.log(`cache: ${relative(ROOT, args.cache) || '.'} (${ourStore.size} + ${refStore.size} records${ourStore.skippedLines + refStore.skippedLines ? `, ${ourStore.skippedLines + refStore.skippedLines} torn lines skipped` : ''})`);
+  console.log(
+    `cache: ${relative(ROOT, args.cache) || '.'} (${ourStore.size} + ${refStore.size} records${ourStore.skippedLines + refStore.skippedLines ? `, ${ourStore.skippedLines + refStore.skippedLines} torn lines skipped` : ''})`,
+  );
   const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   const source = nodeFileSource(modelDir);
 
@@ -279,7 +281,10 @@ async function main(): Promise<void> {
         storedCount++;
       }
       const { scored, missing } = scorePairs(pairs, results);
-      if (missing) notes.push(`ours ${variant.id}: ${missing} of ${pairs.length} pairs have no cached descriptors yet and were left out (--cached-only).`);
+      if (missing)
+        notes.push(
+          `ours ${variant.id}: ${missing} of ${pairs.length} pairs have no cached descriptors yet and were left out (--cached-only).`,
+        );
       scoredBy.set(variant.id, scored);
       reports.push(
         buildReport({
@@ -296,9 +301,15 @@ async function main(): Promise<void> {
             note:
               `Stored per-image times (GPU work incl. readback, when each was computed; all variants of a run share one detection): ` +
               `${storedCount ? (storedMs / storedCount).toFixed(0) : '-'} ms (detection + landmarks + this variant's descriptor), averaged over ${storedCount} images. ` +
-              (t.analyses ? `This run: ${(t.analysisMs / t.analyses).toFixed(0)} ms per detection+landmarks (${t.analyses}), ` : '') +
-              (t.embeddings ? `${(t.embeddingMs / t.embeddings).toFixed(0)} ms per descriptor step (${t.embeddings}, all variants). ` : '') +
-              (progress.computed ? `Wall clock ${(progress.msPerComputed! / 1000).toFixed(2)} s per computed image for all ${args.variants.length} variant(s) incl. JPEG decode.` : ''),
+              (t.analyses
+                ? `This run: ${(t.analysisMs / t.analyses).toFixed(0)} ms per detection+landmarks (${t.analyses}), `
+                : '') +
+              (t.embeddings
+                ? `${(t.embeddingMs / t.embeddings).toFixed(0)} ms per descriptor step (${t.embeddings}, all variants). `
+                : '') +
+              (progress.computed
+                ? `Wall clock ${(progress.msPerComputed! / 1000).toFixed(2)} s per computed image for all ${args.variants.length} variant(s) incl. JPEG decode.`
+                : ''),
           },
         }),
       );
@@ -331,17 +342,24 @@ async function main(): Promise<void> {
       storedMs += record.ms;
     }
     const { scored, missing } = scorePairs(pairs, results);
-    if (missing) notes.push(`face-api: ${missing} of ${pairs.length} pairs have no cached descriptors yet and were left out (--cached-only).`);
+    if (missing)
+      notes.push(
+        `face-api: ${missing} of ${pairs.length} pairs have no cached descriptors yet and were left out (--cached-only).`,
+      );
     scoredBy.set('reference', scored);
     reports.push(
       buildReport({
         name: `face-api (tfjs ${reference.backend})`,
-        pipeline: 'face-api detectSingleFace(SSD, default options) + withFaceLandmarks + withFaceDescriptor (face-api crop)',
+        pipeline:
+          'face-api detectSingleFace(SSD, default options) + withFaceLandmarks + withFaceDescriptor (face-api crop)',
         modelId: reference.modelId,
         scored,
         results,
         targetFalseMatchRate: args.far,
-        handling: FALLBACK_HANDLING.replace('landmarks, alignment and descriptor', "face-api's landmark and descriptor stages"),
+        handling: FALLBACK_HANDLING.replace(
+          'landmarks, alignment and descriptor',
+          "face-api's landmark and descriptor stages",
+        ),
         timing: {
           imagesComputed: progress.computed,
           msPerImage: progress.msPerComputed,
@@ -369,13 +387,23 @@ async function main(): Promise<void> {
   if (args.calibrate) {
     const wanted = args.calibrateVariant ?? args.variants[0]!.id;
     const primary = reports.find((r) => r.pipeline === wanted);
-    if (!primary || !engineModelId) throw new Error(`--calibrate needs our pipeline's variant ${wanted} in --variant (not --reference-only)`);
+    if (!primary || !engineModelId)
+      throw new Error(`--calibrate needs our pipeline's variant ${wanted} in --variant (not --reference-only)`);
     if (!fullRun && !args.force) throw new Error('--calibrate on a subset: pass --force to write it anyway');
     const scored = scoredBy.get(primary.pipeline)!;
-    const calibration = calibrationFile(scored, { modelId: engineModelId, pipeline: primary.pipeline, targetFalseMatchRate: args.far, generated });
+    const calibration = calibrationFile(scored, {
+      modelId: engineModelId,
+      pipeline: primary.pipeline,
+      targetFalseMatchRate: args.far,
+      generated,
+    });
     writeFileSync(join(ROOT, 'src/calibration/lfw-calibration.json'), toJson(calibration) + '\n');
-    notes.push(`src/calibration/lfw-calibration.json was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`);
-    console.log(`wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`);
+    notes.push(
+      `src/calibration/lfw-calibration.json was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`,
+    );
+    console.log(
+      `wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`,
+    );
   }
   if (args.write && reports.length) {
     const date = generated.slice(0, 10);
@@ -419,14 +447,26 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(dir, `${base}.json`), toJson(json) + '\n');
     const title = `LFW View 2 ROC (${pairs.length} pairs${fullRun ? '' : ', subset'})`;
-    writeFileSync(join(dir, `${base}-roc.svg`), rocSvg(reports.map((r) => ({ name: r.name, roc: r.roc })), title));
+    writeFileSync(
+      join(dir, `${base}-roc.svg`),
+      rocSvg(
+        reports.map((r) => ({ name: r.name, roc: r.roc })),
+        title,
+      ),
+    );
     writeFileSync(
       join(dir, `${base}.md`),
-      markdownSummary({ title: `LFW evaluation ${date}${fullRun ? '' : ` (subset: ${pairs.length} pairs)`}`, generated, settings, reports, svgFile: `${base}-roc.svg`, notes }),
+      markdownSummary({
+        title: `LFW evaluation ${date}${fullRun ? '' : ` (subset: ${pairs.length} pairs)`}`,
+        generated,
+        settings,
+        reports,
+        svgFile: `${base}-roc.svg`,
+        notes,
+      }),
     );
     console.log(`wrote results/${base}.json, results/${base}-roc.svg, results/${base}.md`);
   }
-
 }
 
 const NOTES = [
@@ -435,7 +475,7 @@ const NOTES = [
   'AUC is the Mann–Whitney statistic; EER is interpolated between ROC points; TAR@FAR is the best TAR with FAR at or below the target, over all pairs.',
   'The operating threshold is the largest one whose false-match rate over all different-person pairs stays at or below the target.',
   'View 2 pair 112 (fold 1, Janica_Kostelic_0001 vs _0002) is very likely mislabeled (docs/networks.md); it is kept, as the protocol requires.',
-  'Published numbers for these weights on all 6,000 pairs, for comparison (face-api 1.7.15 on tfjs WASM, measured before this project: docs/networks.md): face-api\'s default pipeline 97.33 ± 0.17% (TAR 92.73% at FAR 1e-3); its best variant (the face containing the image centre, dlib chip, flip average) 98.87 ± 0.14%, AUC 0.9987, TAR 95.47% at FAR 1e-3; dlib\'s published 99.38% (its own detector, original LFW images, unquantised weights).',
+  "Published numbers for these weights on all 6,000 pairs, for comparison (face-api 1.7.15 on tfjs WASM, measured before this project: docs/networks.md): face-api's default pipeline 97.33 ± 0.17% (TAR 92.73% at FAR 1e-3); its best variant (the face containing the image centre, dlib chip, flip average) 98.87 ± 0.14%, AUC 0.9987, TAR 95.47% at FAR 1e-3; dlib's published 99.38% (its own detector, original LFW images, unquantised weights).",
 ];
 
 function roundDeep<T>(value: T): T {
@@ -479,15 +519,19 @@ function fitRefine(store: JsonlStore<OurRecord>, images: readonly string[], shaO
   console.log('SSD_BOX_RELATION =', JSON.stringify(fitBoxRelation(samples)));
   console.log(
     'median box fraction of a 250×250 frame =',
-    JSON.stringify({ x: median(fractions.map((f) => f.x)), y: median(fractions.map((f) => f.y)), width: median(fractions.map((f) => f.w)), height: median(fractions.map((f) => f.h)) }),
+    JSON.stringify({
+      x: median(fractions.map((f) => f.x)),
+      y: median(fractions.map((f) => f.y)),
+      width: median(fractions.map((f) => f.w)),
+      height: median(fractions.map((f) => f.h)),
+    }),
   );
 }
 
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   },
 );
-

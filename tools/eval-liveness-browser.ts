@@ -31,10 +31,14 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.goto(`http://localhost:${port}/`);
-    await page.waitForFunction(() => window.trackerBench?.result !== undefined || window.trackerBench?.error !== undefined, undefined, {
-      timeout: 15 * 60_000,
-      polling: 1000,
-    });
+    await page.waitForFunction(
+      () => window.trackerBench?.result !== undefined || window.trackerBench?.error !== undefined,
+      undefined,
+      {
+        timeout: 15 * 60_000,
+        polling: 1000,
+      },
+    );
     const outcome = await page.evaluate(() => window.trackerBench!);
     if (outcome.error) throw new Error(`the page failed: ${outcome.error}`);
     const report = {
@@ -54,6 +58,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -135,7 +135,9 @@ function genuineSequences(person: Person, random: () => number): GenuineSequence
     if (sequences.length >= SEQUENCES_PER_PERSON) break;
     // A person doing what is asked: the photo answers that action and no other.
     const candidates = (action: ChallengeAction) =>
-      person.photos.filter((p) => p !== neutral && ALL_ACTIONS.every((a) => (a === action) === actionHeld(a, p.pose, neutral.pose)));
+      person.photos.filter(
+        (p) => p !== neutral && ALL_ACTIONS.every((a) => (a === action) === actionHeld(a, p.pose, neutral.pose)),
+      );
     const left = candidates('turn-left');
     const right = candidates('turn-right');
     const extras = EXTRA.filter((a) => candidates(a).length > 0);
@@ -143,7 +145,9 @@ function genuineSequences(person: Person, random: () => number): GenuineSequence
     const extra = extras[Math.floor(random() * extras.length)]!;
     const pick = (photos: Photo[]) => photos[Math.floor(random() * photos.length)]!;
     const finals = frontal.filter(
-      (p) => Math.abs(p.pose.yawDeg - neutral.pose.yawDeg) <= RETURN_MAX_DELTA_DEG && Math.abs(p.pose.pitchDeg - neutral.pose.pitchDeg) <= RETURN_MAX_DELTA_DEG,
+      (p) =>
+        Math.abs(p.pose.yawDeg - neutral.pose.yawDeg) <= RETURN_MAX_DELTA_DEG &&
+        Math.abs(p.pose.pitchDeg - neutral.pose.pitchDeg) <= RETURN_MAX_DELTA_DEG,
     );
     const others = finals.filter((p) => p !== neutral);
     const answers = new Map<ChallengeAction, Photo>([
@@ -151,27 +155,41 @@ function genuineSequences(person: Person, random: () => number): GenuineSequence
       ['turn-right', pick(right)],
       [extra, pick(candidates(extra))],
     ]);
-    sequences.push({ person, neutral, final: others.length ? pick(others) : neutral, answers, actions: shuffle(['turn-left', 'turn-right', extra], random) });
+    sequences.push({
+      person,
+      neutral,
+      final: others.length ? pick(others) : neutral,
+      answers,
+      actions: shuffle(['turn-left', 'turn-right', extra], random),
+    });
   }
   return sequences;
 }
 
 /** A person answering: the photo for whatever step is asked. */
-const answering = (s: GenuineSequence): Presenter => async (asked) => {
-  if (asked.status === 'neutral') return s.neutral.landmarks;
-  if (asked.status === 'return') return s.final.landmarks;
-  return s.answers.get(s.actions[asked.current]!)!.landmarks;
-};
+const answering =
+  (s: GenuineSequence): Presenter =>
+  async (asked) => {
+    if (asked.status === 'neutral') return s.neutral.landmarks;
+    if (asked.status === 'return') return s.final.landmarks;
+    return s.answers.get(s.actions[asked.current]!)!.landmarks;
+  };
 
 /** A replay: the recorded sequence in its own order, whatever is asked. */
-const replaying = (s: GenuineSequence): Presenter => async (asked) => {
-  const timeline = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final];
-  const index = Math.min(timeline.length - 1, Math.floor((asked.tick * FRAME_MS) / REPLAY_PHOTO_MS));
-  return timeline[index]!.landmarks;
-};
+const replaying =
+  (s: GenuineSequence): Presenter =>
+  async (asked) => {
+    const timeline = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final];
+    const index = Math.min(timeline.length - 1, Math.floor((asked.tick * FRAME_MS) / REPLAY_PHOTO_MS));
+    return timeline[index]!.landmarks;
+  };
 
 const PERMUTATIONS = (actions: readonly ChallengeAction[]): ChallengeAction[][] =>
-  actions.length <= 1 ? [[...actions]] : actions.flatMap((a, i) => PERMUTATIONS([...actions.slice(0, i), ...actions.slice(i + 1)]).map((rest) => [a, ...rest]));
+  actions.length <= 1
+    ? [[...actions]]
+    : actions.flatMap((a, i) =>
+        PERMUTATIONS([...actions.slice(0, i), ...actions.slice(i + 1)]).map((rest) => [a, ...rest]),
+      );
 
 interface TrialRecord {
   split: Split;
@@ -211,11 +229,15 @@ async function main(): Promise<void> {
   const log = (line: string) => {
     if (performance.now() - lastLog > 20_000) {
       lastLog = performance.now();
-      console.log(`${((performance.now() - started) / 1000).toFixed(0)} s: ${line} (${source.computed} landmark runs computed)`);
+      console.log(
+        `${((performance.now() - started) / 1000).toFixed(0)} s: ${line} (${source.computed} landmark runs computed)`,
+      );
     }
   };
   for (const name of names) {
-    const files = readdirSync(join(root, name)).filter((f) => f.endsWith('.jpg')).sort();
+    const files = readdirSync(join(root, name))
+      .filter((f) => f.endsWith('.jpg'))
+      .sort();
     if (files.length < args.minPhotos) continue;
     const photos: Photo[] = [];
     for (const file of files.slice(0, args.maxPhotos)) {
@@ -244,9 +266,20 @@ async function main(): Promise<void> {
   for (const s of genuine) {
     const result = await simulate(s.actions, answering(s), FRAME_MS);
     const photos = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final].map((p) => p.name).join(' ');
-    genuineTrials.push(outcome(result, s.person.split, result.progress.status === 'passed' ? undefined : `${s.actions.join(',')}: ${photos}; turn parallax ${result.turnParallax.map((v) => v.toFixed(4)).join(', ')}`));
-    const measures = (['turn-left', 'turn-right'] as const).map((a) => measureAll(s.neutral.landmarks, s.answers.get(a)!.landmarks));
-    for (const m of measures) genuineTurns.push({ split: s.person.split, measures: m, checkMeasure: result.turnParallax });
+    genuineTrials.push(
+      outcome(
+        result,
+        s.person.split,
+        result.progress.status === 'passed'
+          ? undefined
+          : `${s.actions.join(',')}: ${photos}; turn parallax ${result.turnParallax.map((v) => v.toFixed(4)).join(', ')}`,
+      ),
+    );
+    const measures = (['turn-left', 'turn-right'] as const).map((a) =>
+      measureAll(s.neutral.landmarks, s.answers.get(a)!.landmarks),
+    );
+    for (const m of measures)
+      genuineTurns.push({ split: s.person.split, measures: m, checkMeasure: result.turnParallax });
   }
 
   // APCER: replay in another order.
@@ -256,7 +289,15 @@ async function main(): Promise<void> {
       if (order.join() === s.actions.join()) continue;
       const result = await simulate(order, replaying(s), FRAME_MS);
       const photos = [s.neutral, ...s.actions.map((a) => s.answers.get(a)!), s.final].map((p) => p.name).join(' ');
-      replayTrials.push(outcome(result, s.person.split, result.progress.status === 'passed' ? `asked ${order.join(',')}, replayed ${s.actions.join(',')}: ${photos}` : undefined));
+      replayTrials.push(
+        outcome(
+          result,
+          s.person.split,
+          result.progress.status === 'passed'
+            ? `asked ${order.join(',')}, replayed ${s.actions.join(',')}: ${photos}`
+            : undefined,
+        ),
+      );
     }
   }
 
@@ -270,7 +311,9 @@ async function main(): Promise<void> {
   }
 
   // APCER: prints, held by an attacker who tilts them as each step asks.
-  const neutrals = people.flatMap((person) => person.photos.filter((p) => isFrontal(p.pose)).map((photo) => ({ person, photo })));
+  const neutrals = people.flatMap((person) =>
+    person.photos.filter((p) => isFrontal(p.pose)).map((photo) => ({ person, photo })),
+  );
   const printTrials = { 'tilted-print': [] as TrialRecord[], 'bent-print': [] as TrialRecord[] };
   const attackTurns: AttackTurnMeasure[] = [];
   const reached = { yaw: [] as number[], pitch: [] as number[] };
@@ -326,9 +369,15 @@ async function main(): Promise<void> {
       const result = await simulate(actions, present, PRINT_FRAME_MS);
       let reachedTurn = false;
       for (const [action, frames] of stepFrames) {
-        const relative = frames.map((l) => estimateHeadPose(l)).map((p) =>
-          action === 'turn-left' ? p.yawDeg - photo.pose.yawDeg : action === 'turn-right' ? photo.pose.yawDeg - p.yawDeg : p.pitchDeg - photo.pose.pitchDeg,
-        );
+        const relative = frames
+          .map((l) => estimateHeadPose(l))
+          .map((p) =>
+            action === 'turn-left'
+              ? p.yawDeg - photo.pose.yawDeg
+              : action === 'turn-right'
+                ? photo.pose.yawDeg - p.yawDeg
+                : p.pitchDeg - photo.pose.pitchDeg,
+          );
         const best = Math.max(...relative);
         if (action === 'look-up') {
           reached.pitch.push(best);
@@ -337,22 +386,42 @@ async function main(): Promise<void> {
         reached.yaw.push(best);
         if (frames.some((l) => actionHeld(action, estimateHeadPose(l), photo.pose))) reachedTurn = true;
         const perMeasure = Object.fromEntries(
-          (Object.keys(MEASURES) as MeasureName[]).map((m) => [m, median(frames.map((l) => planarResidual(photo.landmarks, l, MEASURES[m])))]),
+          (Object.keys(MEASURES) as MeasureName[]).map((m) => [
+            m,
+            median(frames.map((l) => planarResidual(photo.landmarks, l, MEASURES[m]))),
+          ]),
         ) as Record<MeasureName, number>;
-        attackTurns.push({ split: person.split, attack, measures: perMeasure, reachedYawDeg: best, angleDeg: magnitude.get(action)! });
+        attackTurns.push({
+          split: person.split,
+          attack,
+          measures: perMeasure,
+          reachedYawDeg: best,
+          angleDeg: magnitude.get(action)!,
+        });
       }
       printTrials[attack].push({ ...outcome(result, person.split), reachedTurn });
     }
   }
 
   const fixtureCandidates = people.flatMap((person) => fixtureCandidate(person));
-  const report = buildReport(args, people, genuine.length, new Set(genuine.map((s) => s.person.name)).size, {
-    genuine: genuineTrials,
-    still: stillTrials,
-    tilted: printTrials['tilted-print'],
-    bent: printTrials['bent-print'],
-    replay: replayTrials,
-  }, genuineTurns, attackTurns, reached, source, fixtureCandidates);
+  const report = buildReport(
+    args,
+    people,
+    genuine.length,
+    new Set(genuine.map((s) => s.person.name)).size,
+    {
+      genuine: genuineTrials,
+      still: stillTrials,
+      tilted: printTrials['tilted-print'],
+      bent: printTrials['bent-print'],
+      replay: replayTrials,
+    },
+    genuineTurns,
+    attackTurns,
+    reached,
+    source,
+    fixtureCandidates,
+  );
   mkdirSync(resolve(ROOT, 'results'), { recursive: true });
   writeFileSync(resolve(ROOT, 'results', `${args.out}.json`), JSON.stringify(report.json, null, 2) + '\n');
   writeFileSync(resolve(ROOT, 'results', `${args.out}.md`), report.markdown);
@@ -373,9 +442,20 @@ function fixtureCandidate(person: Person): FixtureCandidate[] {
   for (const neutral of person.photos.filter((p) => isFrontal(p.pose))) {
     // The clearest answer to each action: the largest change in its own measure.
     const strength = (a: ChallengeAction, p: Photo) =>
-      a === 'turn-left' ? p.pose.yawDeg - neutral.pose.yawDeg : a === 'turn-right' ? neutral.pose.yawDeg - p.pose.yawDeg : a === 'look-up' ? p.pose.pitchDeg - neutral.pose.pitchDeg : p.pose.mouthOpenness;
+      a === 'turn-left'
+        ? p.pose.yawDeg - neutral.pose.yawDeg
+        : a === 'turn-right'
+          ? neutral.pose.yawDeg - p.pose.yawDeg
+          : a === 'look-up'
+            ? p.pose.pitchDeg - neutral.pose.pitchDeg
+            : p.pose.mouthOpenness;
     const answers = actions.map((a) => {
-      const ok = person.photos.filter((p) => p !== neutral && actionHeld(a, p.pose, neutral.pose) && actions.every((b) => b === a || !actionHeld(b, p.pose, neutral.pose)));
+      const ok = person.photos.filter(
+        (p) =>
+          p !== neutral &&
+          actionHeld(a, p.pose, neutral.pose) &&
+          actions.every((b) => b === a || !actionHeld(b, p.pose, neutral.pose)),
+      );
       return ok.sort((x, y) => strength(a, y) - strength(a, x))[0];
     });
     if (answers.some((p) => !p)) continue;
@@ -387,7 +467,10 @@ function fixtureCandidate(person: Person): FixtureCandidate[] {
           neutral: entry(neutral),
           ...Object.fromEntries(actions.map((a, i) => [a, entry(answers[i]!)])),
         } as FixtureCandidate['photos'],
-        parallax: [planarResidual(neutral.landmarks, answers[0]!.landmarks, PARALLAX_POINTS), planarResidual(neutral.landmarks, answers[1]!.landmarks, PARALLAX_POINTS)],
+        parallax: [
+          planarResidual(neutral.landmarks, answers[0]!.landmarks, PARALLAX_POINTS),
+          planarResidual(neutral.landmarks, answers[1]!.landmarks, PARALLAX_POINTS),
+        ],
       },
     ];
   }
@@ -395,7 +478,9 @@ function fixtureCandidate(person: Person): FixtureCandidate[] {
 }
 
 function measureAll(from: Float32Array, to: Float32Array): Record<MeasureName, number> {
-  return Object.fromEntries((Object.keys(MEASURES) as MeasureName[]).map((m) => [m, planarResidual(from, to, MEASURES[m])])) as Record<MeasureName, number>;
+  return Object.fromEntries(
+    (Object.keys(MEASURES) as MeasureName[]).map((m) => [m, planarResidual(from, to, MEASURES[m])]),
+  ) as Record<MeasureName, number>;
 }
 
 function hash(text: string): number {
@@ -429,7 +514,9 @@ function rates(trials: readonly TrialRecord[], genuine: boolean): Rates {
   const failures: Partial<Record<LivenessFailure, number>> = {};
   for (const t of trials) if (t.failure) failures[t.failure] = (failures[t.failure] ?? 0) + 1;
   const accepted = trials.filter((t) => t.passed).length;
-  const reachedTurn = trials.some((t) => t.reachedTurn !== undefined) ? trials.filter((t) => t.reachedTurn).length : undefined;
+  const reachedTurn = trials.some((t) => t.reachedTurn !== undefined)
+    ? trials.filter((t) => t.reachedTurn).length
+    : undefined;
   return {
     trials: trials.length,
     accepted,
@@ -458,7 +545,10 @@ function buildReport(
   const splits: (Split | 'all')[] = ['calibration', 'held-out', 'all'];
   const bySplit = (t: readonly TrialRecord[], s: Split | 'all') => (s === 'all' ? t : t.filter((x) => x.split === s));
   const table = Object.fromEntries(
-    (Object.keys(trials) as (keyof typeof trials)[]).map((k) => [k, Object.fromEntries(splits.map((s) => [s, rates(bySplit(trials[k], s), k === 'genuine')]))]),
+    (Object.keys(trials) as (keyof typeof trials)[]).map((k) => [
+      k,
+      Object.fromEntries(splits.map((s) => [s, rates(bySplit(trials[k], s), k === 'genuine')])),
+    ]),
   ) as Record<keyof typeof trials, Record<Split | 'all', Rates>>;
   // Parallax measures: separation on the calibration half, and the threshold it supports.
   const calibration = Object.fromEntries(
@@ -492,14 +582,23 @@ function buildReport(
   // The pitch the fit gives faces looking at the camera (PITCH_AT_FRONTAL_DEG): chosen on the calibration half.
   const pitchLevel = Object.fromEntries(
     splits.map((s) => {
-      const pitches = people.filter((p) => s === 'all' || p.split === s).flatMap((p) => p.photos.map((photo) => photo.pose.pitchDeg));
-      return [s, { photos: pitches.length, median: median(pitches), p05: quantile(pitches, 0.05), p95: quantile(pitches, 0.95) }];
+      const pitches = people
+        .filter((p) => s === 'all' || p.split === s)
+        .flatMap((p) => p.photos.map((photo) => photo.pose.pitchDeg));
+      return [
+        s,
+        { photos: pitches.length, median: median(pitches), p05: quantile(pitches, 0.05), p95: quantile(pitches, 0.95) },
+      ];
     }),
   ) as Record<Split | 'all', { photos: number; median: number; p05: number; p95: number }>;
   const json = {
     date: new Date().toISOString(),
     lfw: relative(ROOT, args.lfw),
-    people: { total: people.length, calibration: people.filter((p) => p.split === 'calibration').length, heldOut: people.filter((p) => p.split === 'held-out').length },
+    people: {
+      total: people.length,
+      calibration: people.filter((p) => p.split === 'calibration').length,
+      heldOut: people.filter((p) => p.split === 'held-out').length,
+    },
     photos: people.reduce((n, p) => n + p.photos.length, 0),
     minPhotos: args.minPhotos,
     maxPhotos: args.maxPhotos,
@@ -508,7 +607,12 @@ function buildReport(
     pitchLevel: { inCode: PITCH_AT_FRONTAL_DEG, ...pitchLevel },
     parallax: { measureInCode: 'inner', thresholdInCode: FLAT_MAX_RESIDUAL, calibration },
     rates: table,
-    details: Object.fromEntries((Object.keys(trials) as (keyof typeof trials)[]).map((k) => [k, trials[k].filter((t) => t.detail).map((t) => `${t.split}: ${t.failure ?? 'accepted'}: ${t.detail}`)])),
+    details: Object.fromEntries(
+      (Object.keys(trials) as (keyof typeof trials)[]).map((k) => [
+        k,
+        trials[k].filter((t) => t.detail).map((t) => `${t.split}: ${t.failure ?? 'accepted'}: ${t.detail}`),
+      ]),
+    ),
     printReach: {
       turnsReachingYaw: reached.yaw.filter((y) => y >= 18).length,
       turns: reached.yaw.length,
@@ -524,9 +628,18 @@ function buildReport(
   const pitchRow = (l: { photos: number; median: number; p05: number; p95: number }) =>
     `${l.median.toFixed(1)}° (${l.p05.toFixed(1)}° to ${l.p95.toFixed(1)}°, ${l.photos} photos)`;
   const pct = (r: Rates) => `${(100 * r.rate).toFixed(1)}% (${Math.round(r.rate * r.trials)}/${r.trials})`;
-  const failureText = (r: Rates) => Object.entries(r.failures).map(([k, v]) => `${k} ${v}`).join(', ') || '—';
+  const failureText = (r: Rates) =>
+    Object.entries(r.failures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || '—';
   const rows = (Object.keys(table) as (keyof typeof table)[]).map((k) => {
-    const label = { genuine: 'BPCER, real pose sequences', still: 'APCER, still photo', tilted: 'APCER, tilted print', bent: 'APCER, bent print', replay: 'APCER, replay in another order' }[k];
+    const label = {
+      genuine: 'BPCER, real pose sequences',
+      still: 'APCER, still photo',
+      tilted: 'APCER, tilted print',
+      bent: 'APCER, bent print',
+      replay: 'APCER, replay in another order',
+    }[k];
     const r = table[k];
     return `| ${label} | ${pct(r['calibration'])} | ${pct(r['held-out'])} | ${pct(r.all)} | ${failureText(r.all)}${r.all.reachedTurn !== undefined ? `; a turn reached in ${r.all.reachedTurn}` : ''} |`;
   });
@@ -586,6 +699,6 @@ Landmark runs computed this run: ${source.computed} (tracker re-detections ${sou
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -22,8 +22,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PADDING = 0.25;
 
 interface Args {
-  lfw: string; people: number; perPerson: number; testFraction: number; size: number; out: string;
-  labOut?: string; labTrain: number; labTest: number;
+  lfw: string;
+  people: number;
+  perPerson: number;
+  testFraction: number;
+  size: number;
+  out: string;
+  labOut?: string;
+  labTrain: number;
+  labTest: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -41,16 +48,35 @@ function parseArgs(argv: string[]): Args {
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${argv[i]} needs a value`);
     switch (argv[i]) {
-      case '--lfw': args.lfw = resolve(value); break;
-      case '--people': args.people = Number(value); break;
-      case '--per-person': args.perPerson = Number(value); break;
-      case '--test-fraction': args.testFraction = Number(value); break;
-      case '--size': args.size = Number(value); break;
-      case '--out': args.out = resolve(value); break;
-      case '--lab-out': args.labOut = resolve(value); break;
-      case '--lab-train': args.labTrain = Number(value); break;
-      case '--lab-test': args.labTest = Number(value); break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--lfw':
+        args.lfw = resolve(value);
+        break;
+      case '--people':
+        args.people = Number(value);
+        break;
+      case '--per-person':
+        args.perPerson = Number(value);
+        break;
+      case '--test-fraction':
+        args.testFraction = Number(value);
+        break;
+      case '--size':
+        args.size = Number(value);
+        break;
+      case '--out':
+        args.out = resolve(value);
+        break;
+      case '--lab-out':
+        args.labOut = resolve(value);
+        break;
+      case '--lab-train':
+        args.labTrain = Number(value);
+        break;
+      case '--lab-test':
+        args.labTest = Number(value);
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return args;
@@ -70,8 +96,10 @@ function sampleChip(image: RgbaImage, landmarks: Float32Array, size: number): Ui
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const [fx, fy] = applyAffine(matrix, [x, y]);
-      const x0 = Math.floor(fx), y0 = Math.floor(fy);
-      const ax = fx - x0, ay = fy - y0;
+      const x0 = Math.floor(fx),
+        y0 = Math.floor(fy);
+      const ax = fx - x0,
+        ay = fy - y0;
       const top = luma(x0, y0) * (1 - ax) + luma(x0 + 1, y0) * ax;
       const bottom = luma(x0, y0 + 1) * (1 - ax) + luma(x0 + 1, y0 + 1) * ax;
       chip[y * size + x] = Math.round(top * (1 - ay) + bottom * ay);
@@ -85,7 +113,12 @@ async function main(): Promise<void> {
   const root = join(args.lfw, 'lfw-deepfunneled');
   if (!existsSync(root)) throw new Error(`LFW images not found at ${root} (pass --lfw DIR)`);
   const people = readdirSync(root)
-    .map((name) => ({ name, files: readdirSync(join(root, name)).filter((f) => f.endsWith('.jpg')).sort() }))
+    .map((name) => ({
+      name,
+      files: readdirSync(join(root, name))
+        .filter((f) => f.endsWith('.jpg'))
+        .sort(),
+    }))
     .sort((a, b) => b.files.length - a.files.length || a.name.localeCompare(b.name))
     .slice(0, args.people);
   mkdirSync(dirname(args.out), { recursive: true });
@@ -105,7 +138,7 @@ async function main(): Promise<void> {
     classes: people.map((p) => p.name),
     chips: [],
     provenance:
-      'Labeled Faces in the Wild (deep-funneled), University of Massachusetts Amherst; aligned by Faceprint\'s engine. For research use.',
+      "Labeled Faces in the Wild (deep-funneled), University of Massachusetts Amherst; aligned by Faceprint's engine. For research use.",
     pixels: new Uint8Array(0),
   };
   const chips: Uint8Array[] = [];
@@ -147,7 +180,9 @@ async function main(): Promise<void> {
     });
     const area = args.size * args.size;
     const labPixels = new Uint8Array(picked.length * area);
-    picked.forEach((chipIndex, row) => labPixels.set(pixels.subarray(chipIndex * area, (chipIndex + 1) * area), row * area));
+    picked.forEach((chipIndex, row) =>
+      labPixels.set(pixels.subarray(chipIndex * area, (chipIndex + 1) * area), row * area),
+    );
     mkdirSync(dirname(args.labOut), { recursive: true });
     writeFileSync(args.labOut, encodeChipSet({ ...set, chips: picked.map((i) => set.chips[i]!), pixels: labPixels }));
     console.log(`${picked.length} chips -> ${args.labOut}`);

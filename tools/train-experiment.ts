@@ -10,7 +10,13 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GpuContext } from '../src/engine/gpu-context';
 import { decodeChipSet } from '../src/engine/training/chip-set';
-import { DEFAULT_EXPERIMENT, experimentData, runTraining, type ExperimentOptions, type RunResult } from '../src/engine/training/experiment';
+import {
+  DEFAULT_EXPERIMENT,
+  experimentData,
+  runTraining,
+  type ExperimentOptions,
+  type RunResult,
+} from '../src/engine/training/experiment';
 import { curvesSvg, scatterSvg } from '../src/engine/training/plots';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,15 +29,32 @@ function parseArgs(argv: string[]) {
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`${argv[i]} needs a value`);
     switch (argv[i]) {
-      case '--chips': chips = resolve(value); break;
-      case '--epochs': options.epochs = Number(value); break;
-      case '--input-size': options.inputSize = Number(value); break;
-      case '--lambda': options.centerLoss.lambda = Number(value); break;
-      case '--alpha': options.centerLoss.alpha = Number(value); break;
-      case '--lr': options.trainer.learningRate = Number(value); break;
-      case '--batch': options.trainer.batchSize = Number(value); break;
-      case '--out': out = value; break;
-      default: throw new Error(`unknown option ${argv[i]}`);
+      case '--chips':
+        chips = resolve(value);
+        break;
+      case '--epochs':
+        options.epochs = Number(value);
+        break;
+      case '--input-size':
+        options.inputSize = Number(value);
+        break;
+      case '--lambda':
+        options.centerLoss.lambda = Number(value);
+        break;
+      case '--alpha':
+        options.centerLoss.alpha = Number(value);
+        break;
+      case '--lr':
+        options.trainer.learningRate = Number(value);
+        break;
+      case '--batch':
+        options.trainer.batchSize = Number(value);
+        break;
+      case '--out':
+        out = value;
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}`);
     }
   }
   return { options, chips, out };
@@ -41,7 +64,9 @@ async function main(): Promise<void> {
   const { options, chips, out } = parseArgs(process.argv.slice(2));
   const set = decodeChipSet(new Uint8Array(readFileSync(chips)));
   const data = experimentData(set, options.inputSize);
-  console.log(`${set.classes.length} people, ${data.train.labels.length} training and ${data.test.labels.length} test chips, input ${options.inputSize}²`);
+  console.log(
+    `${set.classes.length} people, ${data.train.labels.length} training and ${data.test.labels.length} test chips, input ${options.inputSize}²`,
+  );
   const context = await GpuContext.create();
   const adapter = context.describeAdapter();
   const results: RunResult[] = [];
@@ -49,8 +74,10 @@ async function main(): Promise<void> {
     results.push(
       await runTraining(context, data, run, options, (r) => {
         const last = r.losses[r.losses.length - 1];
-        console.log(`${run} epoch ${r.epoch + 1}/${options.epochs}: loss ${last ? (last.softmax + last.center).toFixed(4) : '-'}, ` +
-          `train ${(100 * r.trainAccuracy).toFixed(1)}%, test ${(100 * r.test.accuracy).toFixed(1)}% (${(r.elapsedMs / 1000).toFixed(1)} s)`);
+        console.log(
+          `${run} epoch ${r.epoch + 1}/${options.epochs}: loss ${last ? (last.softmax + last.center).toFixed(4) : '-'}, ` +
+            `train ${(100 * r.trainAccuracy).toFixed(1)}%, test ${(100 * r.test.accuracy).toFixed(1)}% (${(r.elapsedMs / 1000).toFixed(1)} s)`,
+        );
       }),
     );
   }
@@ -60,13 +87,40 @@ async function main(): Promise<void> {
   const path = (suffix: string) => resolve(ROOT, 'results', `${out}${suffix}`);
   const [softmax, center] = results as [RunResult, RunResult];
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-  writeFileSync(path('-scatter-softmax.svg'), scatterSvg(`Softmax only: test features (accuracy ${pct(softmax.test.accuracy)})`, softmax.test.features, data.test.labels, set.classes));
-  writeFileSync(path('-scatter-center.svg'), scatterSvg(`Softmax + ${options.centerLoss.lambda} × center loss: test features (accuracy ${pct(center.test.accuracy)})`, center.test.features, data.test.labels, set.classes));
-  writeFileSync(path('-loss.svg'), curvesSvg('Training loss (batch means, read every few steps)', [
-    { name: 'softmax only', colour: '#4e79a7', points: softmax.losses.map((l) => [l.step, l.softmax] as const) },
-    { name: 'with center: softmax part', colour: '#e15759', points: center.losses.map((l) => [l.step, l.softmax] as const) },
-    { name: 'with center: total', colour: '#f28e2b', points: center.losses.map((l) => [l.step, l.softmax + l.center] as const) },
-  ]));
+  writeFileSync(
+    path('-scatter-softmax.svg'),
+    scatterSvg(
+      `Softmax only: test features (accuracy ${pct(softmax.test.accuracy)})`,
+      softmax.test.features,
+      data.test.labels,
+      set.classes,
+    ),
+  );
+  writeFileSync(
+    path('-scatter-center.svg'),
+    scatterSvg(
+      `Softmax + ${options.centerLoss.lambda} × center loss: test features (accuracy ${pct(center.test.accuracy)})`,
+      center.test.features,
+      data.test.labels,
+      set.classes,
+    ),
+  );
+  writeFileSync(
+    path('-loss.svg'),
+    curvesSvg('Training loss (batch means, read every few steps)', [
+      { name: 'softmax only', colour: '#4e79a7', points: softmax.losses.map((l) => [l.step, l.softmax] as const) },
+      {
+        name: 'with center: softmax part',
+        colour: '#e15759',
+        points: center.losses.map((l) => [l.step, l.softmax] as const),
+      },
+      {
+        name: 'with center: total',
+        colour: '#f28e2b',
+        points: center.losses.map((l) => [l.step, l.softmax + l.center] as const),
+      },
+    ]),
+  );
   const summary = results.map((r) => ({
     run: r.run,
     testAccuracy: r.test.accuracy,
@@ -75,14 +129,27 @@ async function main(): Promise<void> {
     finalLoss: r.losses[r.losses.length - 1],
     testAccuracyByEpoch: r.epochs.map((e) => e.test.accuracy),
   }));
-  writeFileSync(path('.json'), JSON.stringify({
-    date: new Date().toISOString(),
-    adapter,
-    chips: { file: chips.replace(`${ROOT}/`, ''), classes: set.classes, train: data.train.labels.length, test: data.test.labels.length, provenance: set.provenance },
-    options,
-    results: summary,
-    lossCurves: Object.fromEntries(results.map((r) => [r.run, r.losses])),
-  }, null, 1));
+  writeFileSync(
+    path('.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        adapter,
+        chips: {
+          file: chips.replace(`${ROOT}/`, ''),
+          classes: set.classes,
+          train: data.train.labels.length,
+          test: data.test.labels.length,
+          provenance: set.provenance,
+        },
+        options,
+        results: summary,
+        lossCurves: Object.fromEntries(results.map((r) => [r.run, r.losses])),
+      },
+      null,
+      1,
+    ),
+  );
   const markdown = [
     `# Training experiment: softmax vs softmax + center loss (${new Date().toISOString().slice(0, 10)})`,
     '',
@@ -96,7 +163,10 @@ async function main(): Promise<void> {
     '',
     '| run | test accuracy | train accuracy | final batch loss | ms per step |',
     '| --- | --- | --- | --- | --- |',
-    ...summary.map((s) => `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`),
+    ...summary.map(
+      (s) =>
+        `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`,
+    ),
     '',
     `Chance is ${pct(1 / set.classes.length)}.`,
     '',

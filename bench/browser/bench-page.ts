@@ -83,7 +83,12 @@ async function timedFrame(service: FaceService, canvas: HTMLCanvasElement, thres
     const passed = Boolean(single && quality.passed);
     const embedding = passed ? await service.embed(frame, single!) : null;
     const end = performance.now();
-    const timing: FrameTiming = { analyzeMs: analyzed - start, embedMs: passed ? end - analyzed : 0, totalMs: end - start, passed };
+    const timing: FrameTiming = {
+      analyzeMs: analyzed - start,
+      embedMs: passed ? end - analyzed : 0,
+      totalMs: end - start,
+      passed,
+    };
     return { timing, embedding };
   } finally {
     frame.close();
@@ -113,8 +118,12 @@ async function enroll(photoUrl: string): Promise<EnrollResult> {
     lastSampleAt = performance.now();
   }
   const enrollMs = performance.now() - captureStart;
-  if (samples.length < REQUIRED_SAMPLES) throw new Error(`Only ${samples.length} of ${frames.length} frames passed the enrollment gates.`);
-  const template = Array.from(samples[0]!, (_, i) => samples.reduce((sum, sample) => sum + sample[i]!, 0) / samples.length);
+  if (samples.length < REQUIRED_SAMPLES)
+    throw new Error(`Only ${samples.length} of ${frames.length} frames passed the enrollment gates.`);
+  const template = Array.from(
+    samples[0]!,
+    (_, i) => samples.reduce((sum, sample) => sum + sample[i]!, 0) / samples.length,
+  );
   const software = service.runsInSoftware;
   service.dispose();
   return { software, loadMs, coldToFirstDescriptorMs, enrollMs, frames, template };
@@ -162,7 +171,12 @@ interface TfBackends {
 }
 
 /** face-api's own pipeline (SSD MobileNet v1, 68 landmarks, dlib descriptor) on tfjs WASM. */
-async function faceApi(photoUrl: string, wasmDir: string, modelDir: string, frameCount: number): Promise<FaceApiResult> {
+async function faceApi(
+  photoUrl: string,
+  wasmDir: string,
+  modelDir: string,
+  frameCount: number,
+): Promise<FaceApiResult> {
   const canvas = await frameCanvas(photoUrl);
   const loadStart = performance.now();
   // face-api's bundle carries tfjs with its WASM backend; its typings list only part of tfjs.

@@ -155,7 +155,12 @@ export function exportFile(people: SeedPerson[], overrides: Record<string, unkno
  * refuses shows its error; an accepted one asks to go ahead with an unsealed file, then for the owner
  * (set up with OWNER_PASSPHRASE if there is none).
  */
-export async function importFile(page: Page, contents: string | object, name = 'enrollments.json', passphrase = OWNER_PASSPHRASE): Promise<void> {
+export async function importFile(
+  page: Page,
+  contents: string | object,
+  name = 'enrollments.json',
+  passphrase = OWNER_PASSPHRASE,
+): Promise<void> {
   await page.goto('/#/people');
   const buffer = Buffer.from(typeof contents === 'string' ? contents : JSON.stringify(contents));
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer });

@@ -13,7 +13,15 @@ export async function reportDecisions(page: Page, outcome: 'match' | 'no-match',
         new CustomEvent('fp-decision', {
           bubbles: true,
           composed: true,
-          detail: { mode: '1:N', outcome, personId: 'person-ada-lovelace', name: 'Ada Lovelace', distance, distances: [distance, distance, distance], threshold: 0.55 },
+          detail: {
+            mode: '1:N',
+            outcome,
+            personId: 'person-ada-lovelace',
+            name: 'Ada Lovelace',
+            distance,
+            distances: [distance, distance, distance],
+            threshold: 0.55,
+          },
         }),
       );
     }, outcome);

@@ -15,7 +15,12 @@ export type Action = 'turn-left' | 'turn-right' | 'look-up' | 'open-mouth';
 export type Pose = 'neutral' | 'left' | 'right' | 'up' | 'mouth';
 
 /** The photo of each pose of the person whose photos are in fixtures/liveness/<name>/. */
-export const POSE_OF: Record<Action, Pose> = { 'turn-left': 'left', 'turn-right': 'right', 'look-up': 'up', 'open-mouth': 'mouth' };
+export const POSE_OF: Record<Action, Pose> = {
+  'turn-left': 'left',
+  'turn-right': 'right',
+  'look-up': 'up',
+  'open-mouth': 'mouth',
+};
 
 export function posePhoto(person: string, pose: Pose): string {
   return join(LIVENESS_FIXTURES, person, `${pose}.jpg`);

@@ -88,6 +88,8 @@ export async function dumpDatabase(page: Page): Promise<string> {
       dump[name] = { keys: await all(store.getAllKeys()), values: await all(store.getAll()) };
     }
     db.close();
-    return JSON.stringify(dump, (_key, value) => (ArrayBuffer.isView(value) ? Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) : value));
+    return JSON.stringify(dump, (_key, value) =>
+      ArrayBuffer.isView(value) ? Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) : value,
+    );
   });
 }

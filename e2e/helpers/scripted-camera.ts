@@ -119,7 +119,8 @@ export async function installScriptedCamera(target: Page | BrowserContext): Prom
         framesSinceShow: () => painted,
       };
 
-      const stream = () => (canvas as HTMLCanvasElement & { captureStream(fps?: number): MediaStream }).captureStream(15);
+      const stream = () =>
+        (canvas as HTMLCanvasElement & { captureStream(fps?: number): MediaStream }).captureStream(15);
       navigator.mediaDevices.getUserMedia = async (constraints) => {
         if (!constraints?.video) throw new DOMException('Only video is scripted', 'NotSupportedError');
         return stream();

@@ -45,7 +45,13 @@ function sample(image: RgbaFrame, x: number, y: number, channel: number): number
  * Draws `image` scaled by `scale` (bilinear) onto `canvas`, centred on (`centreX`, `centreY`).
  * Returns the canvas.
  */
-export function drawScaled(canvas: RgbaFrame, image: RgbaFrame, scale: number, centreX: number, centreY: number): RgbaFrame {
+export function drawScaled(
+  canvas: RgbaFrame,
+  image: RgbaFrame,
+  scale: number,
+  centreX: number,
+  centreY: number,
+): RgbaFrame {
   const width = Math.round(image.width * scale);
   const height = Math.round(image.height * scale);
   const left = Math.round(centreX - width / 2);
@@ -111,7 +117,12 @@ export function rgbaToI420(frame: RgbaFrame): Uint8Array {
     for (let x = 0; x < width; x += 2) {
       let cb = 0;
       let cr = 0;
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
         const p = ((y + dy) * width + x + dx) * 4;
         const r = data[p]! / 255;
         const g = data[p + 1]! / 255;

@@ -12,7 +12,16 @@ import type {
   LoadProgress,
 } from '../engine/index';
 
-export type { Box, DetectedFace, EngineStatus, FaceAnalysis, FaceEmbedding, FaceTracker, LoadProgress, LoadStage } from '../engine/index';
+export type {
+  Box,
+  DetectedFace,
+  EngineStatus,
+  FaceAnalysis,
+  FaceEmbedding,
+  FaceTracker,
+  LoadProgress,
+  LoadStage,
+} from '../engine/index';
 
 /**
  * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive

@@ -11,7 +11,11 @@ export interface CheckedFrame {
   single: DetectedFace | null;
 }
 
-export async function checkFrame(service: FaceService, frame: ImageBitmap, thresholds: QualityThresholds): Promise<CheckedFrame> {
+export async function checkFrame(
+  service: FaceService,
+  frame: ImageBitmap,
+  thresholds: QualityThresholds,
+): Promise<CheckedFrame> {
   const analysis = await service.analyze(frame);
   const single = analysis.faces.length === 1 ? analysis.faces[0]! : null;
   const quality = evaluateQuality(

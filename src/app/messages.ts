@@ -37,7 +37,8 @@ interface NamedError {
   kind?: unknown;
 }
 
-const named = (error: unknown): NamedError => (typeof error === 'object' && error !== null ? (error as NamedError) : {});
+const named = (error: unknown): NamedError =>
+  typeof error === 'object' && error !== null ? (error as NamedError) : {};
 
 const messageOf = (error: unknown): string => {
   const message = named(error).message;
@@ -79,7 +80,8 @@ export function describeEngineError(error: unknown): Problem {
       return {
         kind: 'gpu-unavailable',
         title: 'This graphics hardware is too limited',
-        message: 'This graphics hardware cannot run Faceprint’s face networks. Try Faceprint on another device or browser.',
+        message:
+          'This graphics hardware cannot run Faceprint’s face networks. Try Faceprint on another device or browser.',
       };
     case 'device-lost':
       return {
@@ -131,7 +133,8 @@ export function describeCameraError(error: unknown): Problem {
       return {
         kind: 'camera-missing',
         title: 'No camera found',
-        message: 'Connect a camera or check that it is switched on and enabled in the system settings, then press Try again.',
+        message:
+          'Connect a camera or check that it is switched on and enabled in the system settings, then press Try again.',
       };
     case 'NotReadableError':
     case 'AbortError':
@@ -196,7 +199,8 @@ export const SOFTWARE_RENDERER: Problem = {
 export const GPU_RECOVERING: Problem = {
   kind: 'gpu-recovering',
   title: 'The graphics device was reset — recovering…',
-  message: 'Faceprint is preparing the face engine again. A check in progress carries on by itself; your enrollments are not affected.',
+  message:
+    'Faceprint is preparing the face engine again. A check in progress carries on by itself; your enrollments are not affected.',
 };
 
 /**
@@ -229,7 +233,10 @@ export function decisionWording(decision: {
   liveness: { status: 'off' | 'passed' | 'failed' };
 }): { headline: string; advice: string | null } {
   if (decision.liveness.status === 'failed') {
-    return { headline: `${decision.mode === '1:1' ? 'Not verified' : 'Not recognised'}: the liveness check failed`, advice: null };
+    return {
+      headline: `${decision.mode === '1:1' ? 'Not verified' : 'Not recognised'}: the liveness check failed`,
+      advice: null,
+    };
   }
   const retry = 'Face the camera in good light, hold still, and try again.';
   if (decision.mode === '1:1') {

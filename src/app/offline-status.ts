@@ -24,7 +24,10 @@ export interface OfflineStatus {
 
 /** Every model file the build ships, by name, from the network descriptors the loader verifies against. */
 const MODEL_FILES: Record<string, { bytes: number }> = Object.fromEntries(
-  NETWORKS.flatMap((net) => [net.files.manifest, ...net.files.shards]).map((file) => [file.name, { bytes: file.bytes }]),
+  NETWORKS.flatMap((net) => [net.files.manifest, ...net.files.shards]).map((file) => [
+    file.name,
+    { bytes: file.bytes },
+  ]),
 );
 
 /** Size of every model file the build precaches. */

@@ -15,7 +15,9 @@ const FREE_WITHOUT_OWNER: ReadonlySet<OwnerAction> = new Set(['threshold', 'live
 export async function requireOwner(action: OwnerAction, subject = ''): Promise<boolean> {
   if (FREE_WITHOUT_OWNER.has(action)) {
     // If storage cannot say, the dialog asks (and explains the storage problem).
-    const owner = await trustServices().owner.state().catch(() => null);
+    const owner = await trustServices()
+      .owner.state()
+      .catch(() => null);
     if (owner?.kind === 'none') return true;
   }
   const dialog = new FpOwnerDialog();

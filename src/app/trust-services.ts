@@ -25,7 +25,13 @@ export function trustServices(): TrustServices {
     const device = new DeviceStore(connection);
     const log = new AttemptLog(connection);
     const sync = new TabSync();
-    services = { owner: new OwnerAuth(device, relyingParty), guard: new AttemptGuard(new LockoutStore(connection), log, sync), log, device, sync };
+    services = {
+      owner: new OwnerAuth(device, relyingParty),
+      guard: new AttemptGuard(new LockoutStore(connection), log, sync),
+      log,
+      device,
+      sync,
+    };
   }
   return services;
 }

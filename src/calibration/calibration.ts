@@ -71,10 +71,13 @@ export function parseCalibration(value: unknown): Calibration {
   roc.sort((a, b) => a.threshold - b.threshold);
   if (typeof v.generated !== 'string') fail('generated must be a date string');
   const pipeline = v.pipeline ?? null;
-  if (pipeline !== null && (typeof pipeline !== 'string' || pipeline === '')) fail('pipeline must be a non-empty string or null');
+  if (pipeline !== null && (typeof pipeline !== 'string' || pipeline === ''))
+    fail('pipeline must be a non-empty string or null');
   const pairs = v.pairs ?? null;
-  if (pairs !== null && !(typeof pairs === 'number' && Number.isInteger(pairs) && pairs > 0)) fail('pairs must be a positive integer or null');
-  if (v.source === 'lfw-eval' && (pipeline === null || pairs === null)) fail('a measured calibration names its pipeline and pair count');
+  if (pairs !== null && !(typeof pairs === 'number' && Number.isInteger(pairs) && pairs > 0))
+    fail('pairs must be a positive integer or null');
+  if (v.source === 'lfw-eval' && (pipeline === null || pairs === null))
+    fail('a measured calibration names its pipeline and pair count');
   return {
     modelId: v.modelId,
     source: v.source,
@@ -98,10 +101,18 @@ export function errorRatesAt(calibration: Calibration, threshold: number): Error
   const first = roc[0];
   const last = roc[roc.length - 1];
   if (threshold <= first.threshold) {
-    return { falseMatchRate: first.falseMatchRate, falseNonMatchRate: first.falseNonMatchRate, extrapolated: threshold < first.threshold };
+    return {
+      falseMatchRate: first.falseMatchRate,
+      falseNonMatchRate: first.falseNonMatchRate,
+      extrapolated: threshold < first.threshold,
+    };
   }
   if (threshold >= last.threshold) {
-    return { falseMatchRate: last.falseMatchRate, falseNonMatchRate: last.falseNonMatchRate, extrapolated: threshold > last.threshold };
+    return {
+      falseMatchRate: last.falseMatchRate,
+      falseNonMatchRate: last.falseNonMatchRate,
+      extrapolated: threshold > last.threshold,
+    };
   }
   let upper = 1;
   while (roc[upper].threshold < threshold) upper++;

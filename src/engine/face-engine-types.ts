@@ -3,13 +3,7 @@
 
 /** A frame to analyse: what a browser camera path yields, or decoded RGBA pixels (Node, tests). */
 export type FrameSource =
-  | ImageBitmap
-  | VideoFrame
-  | HTMLCanvasElement
-  | OffscreenCanvas
-  | HTMLVideoElement
-  | HTMLImageElement
-  | RgbaImage;
+  ImageBitmap | VideoFrame | HTMLCanvasElement | OffscreenCanvas | HTMLVideoElement | HTMLImageElement | RgbaImage;
 
 export interface RgbaImage {
   width: number;

@@ -145,7 +145,9 @@ export class FaceEngine {
     // Opening the device and loading the models overlap: reading, checking and decoding one model runs
     // while another's bytes arrive or are hashed, and the adapter and device requests are asynchronous.
     // A failure of either is reported as it was; the other's result is dropped.
-    const loading = loadNetworks(reader, networks, (id) => report({ stage: 'decode', fraction: LOAD_PROGRESS.fetched, detail: id }));
+    const loading = loadNetworks(reader, networks, (id) =>
+      report({ stage: 'decode', fraction: LOAD_PROGRESS.fetched, detail: id }),
+    );
     // Handled below (awaited after the device opens); this keeps an early failure from being reported as
     // an unhandled rejection in the meantime.
     loading.catch(() => undefined);
@@ -161,7 +163,9 @@ export class FaceEngine {
       const loaded = await loading;
       const stageOptions = { detector: options.detector ?? {}, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH };
       report({ stage: 'upload', fraction: LOAD_PROGRESS.uploading });
-      const stages = await context.checked('upload weights', () => FaceStages.upload(context, networks, loaded, stageOptions));
+      const stages = await context.checked('upload weights', () =>
+        FaceStages.upload(context, networks, loaded, stageOptions),
+      );
       report({ stage: 'compile', fraction: LOAD_PROGRESS.compiling });
       await context.checked('compile', () => stages.prime());
       engine = new FaceEngine(context, stages, networks, loaded, kept, stageOptions);
@@ -209,7 +213,11 @@ export class FaceEngine {
         boxes = landmarks.map((points) => boxFromLandmarks(points));
         landmarks = await stages.landmarksFor(texture, boxes);
       }
-      const faces: DetectedFace[] = ordered.map((d, i) => ({ box: boxes[i]!, score: d.score, landmarks: landmarks[i]! }));
+      const faces: DetectedFace[] = ordered.map((d, i) => ({
+        box: boxes[i]!,
+        score: d.score,
+        landmarks: landmarks[i]!,
+      }));
       return { frameWidth: texture.width, frameHeight: texture.height, faces, target: faces[0] ?? null };
     });
   }
@@ -318,7 +326,9 @@ export class FaceEngine {
       this.stages.destroy();
       const weights = await loadWeightMaps(this.keptFiles, this.networks);
       const loaded = { uploaders: this.uploaders, weights };
-      const stages = await this.context.checked('rebuild', () => FaceStages.upload(this.context, this.networks, loaded, this.stageOptions));
+      const stages = await this.context.checked('rebuild', () =>
+        FaceStages.upload(this.context, this.networks, loaded, this.stageOptions),
+      );
       await this.context.checked('rebuild', () => stages.prime());
       await this.context.device.queue.onSubmittedWorkDone();
       if (this.disposed) {
@@ -329,7 +339,11 @@ export class FaceEngine {
       this.settle();
       this.emit({ state: 'recovered' });
     } catch (error) {
-      this.fail(error instanceof EngineError ? error : new GpuError('gpu-validation', `Rebuilding after a device loss failed: ${String(error)}`));
+      this.fail(
+        error instanceof EngineError
+          ? error
+          : new GpuError('gpu-validation', `Rebuilding after a device loss failed: ${String(error)}`),
+      );
     }
   }
 

@@ -44,7 +44,11 @@ export function faceApiCrop(box: Box, frameWidth: number, frameHeight: number): 
  * as face-api maps it: scaled by the integer crop's size but shifted by the detector box's unrounded
  * origin.
  */
-export function landmarksToFrame(output: ArrayLike<number>, crop: PixelRect, origin: { x: number; y: number }): Float32Array {
+export function landmarksToFrame(
+  output: ArrayLike<number>,
+  crop: PixelRect,
+  origin: { x: number; y: number },
+): Float32Array {
   const side = Math.max(crop.width, crop.height);
   const padX = crop.width < crop.height ? (crop.height - crop.width) / 2 : 0;
   const padY = crop.height < crop.width ? (crop.width - crop.height) / 2 : 0;

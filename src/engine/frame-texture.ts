@@ -34,11 +34,15 @@ export function createFrameTexture(context: GpuContext, width: number, height: n
 export function writeRgbaToTexture(context: GpuContext, texture: GPUTexture, image: RgbaImage): void {
   const { width, height, data } = image;
   const bytesPerRow = image.bytesPerRow ?? width * 4;
-  if (bytesPerRow < width * 4) throw new InvalidFrameError(`frame: bytesPerRow ${bytesPerRow} < width*4 (${width * 4})`);
+  if (bytesPerRow < width * 4)
+    throw new InvalidFrameError(`frame: bytesPerRow ${bytesPerRow} < width*4 (${width * 4})`);
   const needed = bytesPerRow * (height - 1) + width * 4;
-  if (data.length < needed) throw new InvalidFrameError(`frame: ${data.length} bytes for a ${width}x${height} RGBA image (${needed} needed)`);
+  if (data.length < needed)
+    throw new InvalidFrameError(`frame: ${data.length} bytes for a ${width}x${height} RGBA image (${needed} needed)`);
   if (width > texture.width || height > texture.height) {
-    throw new InvalidFrameError(`frame: ${width}x${height} image does not fit the ${texture.width}x${texture.height} texture`);
+    throw new InvalidFrameError(
+      `frame: ${width}x${height} image does not fit the ${texture.width}x${texture.height} texture`,
+    );
   }
   context.device.queue.writeTexture(
     { texture },

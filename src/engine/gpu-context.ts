@@ -172,7 +172,7 @@ export class GpuContext {
       // GPUAdapterInfo.isFallbackAdapter now; GPUAdapter.isFallbackAdapter in older browsers.
       isFallbackAdapter: Boolean(
         (info as GPUAdapterInfo & { isFallbackAdapter?: boolean })?.isFallbackAdapter ??
-          (this.adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter,
+        (this.adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter,
       ),
     };
     return { ...identity, software: isSoftwareAdapter(identity), features: [...this.adapter.features].sort() };

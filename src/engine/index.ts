@@ -25,7 +25,14 @@ export {
   type ModelLoadFailure,
   type WebGpuUnavailableReason,
 } from './errors';
-export { DEFAULT_NETWORKS, NETWORKS, type DetectorId, type EmbeddingNetworkId, type LandmarkNetworkId, type NetworkId } from './networks/registry';
+export {
+  DEFAULT_NETWORKS,
+  NETWORKS,
+  type DetectorId,
+  type EmbeddingNetworkId,
+  type LandmarkNetworkId,
+  type NetworkId,
+} from './networks/registry';
 export { euclideanDistance, type EmbeddingNetwork, type NetworkDescriptor } from './networks/network';
 export type {
   Box,

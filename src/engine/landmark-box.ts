@@ -4,7 +4,12 @@
 import type { Box } from './face-engine-types';
 
 /** Axis-aligned bounds of the 68 landmarks. */
-export function landmarkBounds(landmarks: ArrayLike<number>): { cx: number; cy: number; width: number; height: number } {
+export function landmarkBounds(landmarks: ArrayLike<number>): {
+  cx: number;
+  cy: number;
+  width: number;
+  height: number;
+} {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -48,4 +53,3 @@ export function boxFromLandmarks(landmarks: ArrayLike<number>, relation: BoxRela
   const cy = b.cy + relation.dy * b.height;
   return { x: cx - width / 2, y: cy - height / 2, width, height };
 }
-

@@ -28,7 +28,11 @@ export function keepingSource(source: ModelFileSource) {
 }
 
 /** Decodes every network's weights from `source`. */
-export async function loadWeightMaps(source: ModelFileSource, networks: StageNetworks, onDecoded?: (id: string) => void) {
+export async function loadWeightMaps(
+  source: ModelFileSource,
+  networks: StageNetworks,
+  onDecoded?: (id: string) => void,
+) {
   const entries = await Promise.all(
     Object.values(networks).map(async (network: NetworkDescriptor) => {
       const weights = await loadWeights(source, network.files.manifest.name, { checksums: FILE_CHECKSUMS });
@@ -40,7 +44,11 @@ export async function loadWeightMaps(source: ModelFileSource, networks: StageNet
 }
 
 /** Every network's code and weights. */
-export async function loadNetworks(source: ModelFileSource, networks: StageNetworks, onDecoded?: (id: string) => void): Promise<LoadedNetworks> {
+export async function loadNetworks(
+  source: ModelFileSource,
+  networks: StageNetworks,
+  onDecoded?: (id: string) => void,
+): Promise<LoadedNetworks> {
   const [detector, landmarks, embedding, weights] = await Promise.all([
     networks.detector.load(),
     networks.landmarks.load(),

@@ -22,4 +22,3 @@ export const NORMALISATIONS = {
 
 export const channels = (value: number | Channels): Channels =>
   typeof value === 'number' ? [value, value, value] : value;
-

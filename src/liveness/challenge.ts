@@ -6,7 +6,8 @@ const EXTRA_ACTIONS: readonly ChallengeAction[] = ['look-up', 'open-mouth'];
 
 /** A uniform integer in [0, n) from the platform's cryptographic generator (rejection sampling, no modulo bias). */
 export function secureRandomIndex(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`secureRandomIndex: n must be an integer in 1..2^32, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > 2 ** 32)
+    throw new RangeError(`secureRandomIndex: n must be an integer in 1..2^32, got ${n}`);
   const limit = Math.floor(2 ** 32 / n) * n;
   const word = new Uint32Array(1);
   for (;;) {

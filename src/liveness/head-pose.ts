@@ -33,9 +33,21 @@ export function rotationFromAngles(yawDeg: number, pitchDeg: number, rollDeg: nu
   const y = yawDeg / DEG;
   const p = -pitchDeg / DEG;
   const r = rollDeg / DEG;
-  const ry: Rotation = [[Math.cos(y), 0, Math.sin(y)], [0, 1, 0], [-Math.sin(y), 0, Math.cos(y)]];
-  const rx: Rotation = [[1, 0, 0], [0, Math.cos(p), -Math.sin(p)], [0, Math.sin(p), Math.cos(p)]];
-  const rz: Rotation = [[Math.cos(r), -Math.sin(r), 0], [Math.sin(r), Math.cos(r), 0], [0, 0, 1]];
+  const ry: Rotation = [
+    [Math.cos(y), 0, Math.sin(y)],
+    [0, 1, 0],
+    [-Math.sin(y), 0, Math.cos(y)],
+  ];
+  const rx: Rotation = [
+    [1, 0, 0],
+    [0, Math.cos(p), -Math.sin(p)],
+    [0, Math.sin(p), Math.cos(p)],
+  ];
+  const rz: Rotation = [
+    [Math.cos(r), -Math.sin(r), 0],
+    [Math.sin(r), Math.cos(r), 0],
+    [0, 0, 1],
+  ];
   return multiply3(multiply3(ry, rx), rz);
 }
 
@@ -101,7 +113,10 @@ export function fitHeadPose(landmarks: ArrayLike<number>): PoseFit {
     throw new Error(`fitHeadPose: expected ${2 * LANDMARK_COUNT} numbers (68 x,y pairs), got ${landmarks.length}`);
   }
   // Camera coordinates with y up, so that the rotation is a proper one.
-  const q: [number, number][] = Array.from({ length: LANDMARK_COUNT }, (_, i) => [landmarks[2 * i]!, -landmarks[2 * i + 1]!]);
+  const q: [number, number][] = Array.from({ length: LANDMARK_COUNT }, (_, i) => [
+    landmarks[2 * i]!,
+    -landmarks[2 * i + 1]!,
+  ]);
   let qx = 0;
   let qy = 0;
   for (const [x, y] of q) {
@@ -150,7 +165,11 @@ export function fitHeadPose(landmarks: ArrayLike<number>): PoseFit {
         }
       }
     }
-    const delta = solve(jtj, jtr.map((v) => -v), 6);
+    const delta = solve(
+      jtj,
+      jtr.map((v) => -v),
+      6,
+    );
     if (!delta) break;
     rotation = multiply3(rotation, rotationFromAxisAngle([delta[0]!, delta[1]!, delta[2]!]));
     scale += delta[3]!;
@@ -169,10 +188,15 @@ export function fitHeadPose(landmarks: ArrayLike<number>): PoseFit {
 /** Pose angles plus eye and mouth openness of one face's 68 landmarks (frame pixels). */
 export function estimateHeadPose(landmarks: ArrayLike<number>): HeadPose {
   const fit = fitHeadPose(landmarks);
-  return { ...anglesFromRotation(fit.rotation), eyeOpenness: eyeOpenness(landmarks), mouthOpenness: mouthOpenness(landmarks) };
+  return {
+    ...anglesFromRotation(fit.rotation),
+    eyeOpenness: eyeOpenness(landmarks),
+    mouthOpenness: mouthOpenness(landmarks),
+  };
 }
 
-const dist = (l: ArrayLike<number>, a: number, b: number): number => Math.hypot(l[2 * a]! - l[2 * b]!, l[2 * a + 1]! - l[2 * b + 1]!);
+const dist = (l: ArrayLike<number>, a: number, b: number): number =>
+  Math.hypot(l[2 * a]! - l[2 * b]!, l[2 * a + 1]! - l[2 * b + 1]!);
 
 /** Eye aspect ratio (Soukupová & Čech 2016), both eyes averaged. */
 export function eyeOpenness(l: ArrayLike<number>): number {

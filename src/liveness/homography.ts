@@ -31,7 +31,11 @@ function normalisation(points: ArrayLike<number>, indices: readonly number[]): S
 const allIndices = (points: ArrayLike<number>) => Array.from({ length: points.length / 2 }, (_, i) => i);
 
 /** Normalised direct linear transform: the homography H with to ≈ H·from, in the least-squares algebraic sense. */
-export function fitHomography(from: ArrayLike<number>, to: ArrayLike<number>, indices: readonly number[] = allIndices(from)): Homography {
+export function fitHomography(
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  indices: readonly number[] = allIndices(from),
+): Homography {
   if (from.length !== to.length) throw new Error('fitHomography: point sets differ in length');
   if (indices.length < 4) throw new Error('fitHomography: needs at least 4 points');
   const a = normalisation(from, indices);
@@ -80,7 +84,11 @@ export function faceHeight(points: ArrayLike<number>): number {
  * What the best planar map from `from` to `to` cannot explain: the root-mean-square distance between
  * H·from and `to`, over the face height in `to`. ~0 for a picture moved or tilted as a whole.
  */
-export function planarResidual(from: ArrayLike<number>, to: ArrayLike<number>, indices: readonly number[] = allIndices(from)): number {
+export function planarResidual(
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  indices: readonly number[] = allIndices(from),
+): number {
   const h = fitHomography(from, to, indices);
   let squared = 0;
   for (const i of indices) {
@@ -92,6 +100,7 @@ export function planarResidual(from: ArrayLike<number>, to: ArrayLike<number>, i
 
 function multiply(a: readonly number[], b: readonly number[]): number[] {
   const out = new Array<number>(9).fill(0);
-  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[3 * r + c]! += a[3 * r + k]! * b[3 * k + c]!;
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++) for (let k = 0; k < 3; k++) out[3 * r + c]! += a[3 * r + k]! * b[3 * k + c]!;
   return out;
 }

@@ -54,7 +54,8 @@ export function solve(matrix: readonly number[], rhs: readonly number[], n: numb
   const b = rhs.slice();
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let row = col + 1; row < n; row++) if (Math.abs(a[row * n + col]!) > Math.abs(a[pivot * n + col]!)) pivot = row;
+    for (let row = col + 1; row < n; row++)
+      if (Math.abs(a[row * n + col]!) > Math.abs(a[pivot * n + col]!)) pivot = row;
     if (Math.abs(a[pivot * n + col]!) < 1e-12) return null;
     if (pivot !== col) {
       for (let k = 0; k < n; k++) [a[col * n + k], a[pivot * n + k]] = [a[pivot * n + k]!, a[col * n + k]!];
@@ -78,7 +79,11 @@ export function solve(matrix: readonly number[], rhs: readonly number[], n: numb
 
 export type Vec3 = [number, number, number];
 
-export const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+export const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+];
 export const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 export const norm = (a: Vec3): number => Math.sqrt(dot(a, a));
 export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
@@ -86,7 +91,12 @@ export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s
 /** Rotation matrix (3 rows) of the axis-angle vector w (Rodrigues). */
 export function rotationFromAxisAngle(w: Vec3): [Vec3, Vec3, Vec3] {
   const angle = norm(w);
-  if (angle < 1e-12) return [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+  if (angle < 1e-12)
+    return [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ];
   const [x, y, z] = scale(w, 1 / angle);
   const c = Math.cos(angle);
   const s = Math.sin(angle);

@@ -141,7 +141,10 @@ export class LivenessCheck {
   /** The parallax measure of each completed turn, in order (for the evaluation and diagnostics). */
   readonly turnParallax: number[] = [];
 
-  constructor(readonly actions: readonly ChallengeAction[], options: Partial<LivenessOptions> = {}) {
+  constructor(
+    readonly actions: readonly ChallengeAction[],
+    options: Partial<LivenessOptions> = {},
+  ) {
     if (actions.length === 0) throw new Error('LivenessCheck: a challenge needs at least one action');
     this.options = { ...DEFAULT_LIVENESS_OPTIONS, ...options };
   }
@@ -160,7 +163,8 @@ export class LivenessCheck {
   observe(frame: TrackedFrame): LivenessProgress {
     if (this.status === 'passed' || this.status === 'failed') return this.progress(frame.timeMs);
     this.stepStartMs ??= frame.timeMs;
-    if (this.lastFaceMs !== null && frame.timeMs - this.lastFaceMs > FACE_LOST_MS) return this.fail('face-lost', frame.timeMs);
+    if (this.lastFaceMs !== null && frame.timeMs - this.lastFaceMs > FACE_LOST_MS)
+      return this.fail('face-lost', frame.timeMs);
     if (this.previous && jumped(this.previous.box, frame.box)) return this.fail('track-jump', frame.timeMs);
     this.previous = frame;
     this.lastFaceMs = frame.timeMs;
@@ -186,8 +190,10 @@ export class LivenessCheck {
       // Exactly the asked action: a pose that also answers another one (a photo turned and looking up,
       // say) does not count, so a recording in another order cannot answer with its mixed frames.
       const ok = askedHeld && others.length === 0;
-      if (this.wrongAction(!askedHeld && others.length > 0, frame.timeMs)) return this.fail('wrong-action', frame.timeMs);
-      if (ok && isTurn(asked)) this.turnResiduals.push(planarResidual(this.neutral!.landmarks, frame.landmarks, PARALLAX_POINTS));
+      if (this.wrongAction(!askedHeld && others.length > 0, frame.timeMs))
+        return this.fail('wrong-action', frame.timeMs);
+      if (ok && isTurn(asked))
+        this.turnResiduals.push(planarResidual(this.neutral!.landmarks, frame.landmarks, PARALLAX_POINTS));
       if (!ok) this.turnResiduals = [];
       if (this.held(ok, frame.timeMs)) {
         if (isTurn(asked)) {
@@ -262,7 +268,12 @@ export class LivenessCheck {
 
   private progress(timeMs: number): LivenessProgress {
     const done = this.status === 'passed' || this.status === 'failed';
-    const holdFraction = done || this.holdStartMs === null ? (this.status === 'passed' ? 1 : 0) : Math.min(1, (timeMs - this.holdStartMs) / this.options.holdMs);
+    const holdFraction =
+      done || this.holdStartMs === null
+        ? this.status === 'passed'
+          ? 1
+          : 0
+        : Math.min(1, (timeMs - this.holdStartMs) / this.options.holdMs);
     const timeLeftMs = done ? 0 : Math.max(0, this.options.actionTimeoutMs - (timeMs - (this.stepStartMs ?? timeMs)));
     return {
       status: this.status,

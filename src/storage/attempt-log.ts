@@ -18,7 +18,10 @@ export class AttemptLog {
 
   /** Adds an entry and drops the oldest beyond MAX_ATTEMPTS. */
   async append(entry: Omit<AttemptRecord, 'seq'>): Promise<void> {
-    const record: AttemptRecord = { ...entry, distance: entry.distance !== null && Number.isFinite(entry.distance) ? entry.distance : null };
+    const record: AttemptRecord = {
+      ...entry,
+      distance: entry.distance !== null && Number.isFinite(entry.distance) ? entry.distance : null,
+    };
     await this.connection.transact(['attempts'], async (tx) => {
       const store = tx.objectStore('attempts');
       await store.add(record);

@@ -2,7 +2,14 @@
 // through `read` and writes through `transact`, so that errors reach the app as the storage errors
 // it explains (errors.ts), and a write either commits whole or changes nothing.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { DB_NAME, DB_VERSION, openFaceprintDb, type FaceprintDatabase, type FaceprintSchema, type OpenCallbacks } from './db';
+import {
+  DB_NAME,
+  DB_VERSION,
+  openFaceprintDb,
+  type FaceprintDatabase,
+  type FaceprintSchema,
+  type OpenCallbacks,
+} from './db';
 import { StorageOutdatedError, StorageUnavailableError, mapStorageError } from './errors';
 
 export interface ConnectionOptions extends OpenCallbacks {

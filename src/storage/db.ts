@@ -39,7 +39,12 @@ export interface Preferences {
   liveness: boolean;
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { threshold: null, thresholdModelId: null, cameraId: null, liveness: true };
+export const DEFAULT_PREFERENCES: Preferences = {
+  threshold: null,
+  thresholdModelId: null,
+  cameraId: null,
+  liveness: true,
+};
 
 /**
  * The device owner, who alone may enroll, delete, export, import and change settings. Held either by a

@@ -80,7 +80,8 @@ export class EnrollmentStore {
    */
   async addSamples(name: string, samples: readonly NewSample[]): Promise<PersonRecord> {
     const trimmed = name.trim();
-    if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH) throw new Error(`A name needs 1 to ${MAX_NAME_LENGTH} characters.`);
+    if (trimmed === '' || trimmed.length > MAX_NAME_LENGTH)
+      throw new Error(`A name needs 1 to ${MAX_NAME_LENGTH} characters.`);
     const first = samples[0];
     if (!first) throw new Error('No samples to add.');
     for (const sample of samples) {
@@ -100,7 +101,8 @@ export class EnrollmentStore {
       const existing = await store.index('by-name').get(nameKey(trimmed));
       let person: PersonRecord;
       if (existing) {
-        if (existing.modelId !== first.modelId) throw new ModelMismatchError(existing.name, existing.modelId, first.modelId);
+        if (existing.modelId !== first.modelId)
+          throw new ModelMismatchError(existing.name, existing.modelId, first.modelId);
         person = withMean({ ...existing, samples: [...existing.samples, ...records], updatedAt: now });
       } else {
         person = withMean({
@@ -170,7 +172,8 @@ export class EnrollmentStore {
           summary.samplesAdded += samples.length;
           continue;
         }
-        if (existing.modelId !== file.modelId) throw new ModelMismatchError(existing.name, existing.modelId, file.modelId);
+        if (existing.modelId !== file.modelId)
+          throw new ModelMismatchError(existing.name, existing.modelId, file.modelId);
         const known = new Set(existing.samples.map((sample) => sample.id));
         const fresh = samples.filter((sample) => !known.has(sample.id));
         if (fresh.length === 0) continue;

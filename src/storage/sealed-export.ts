@@ -74,7 +74,13 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await subtle().importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  const material = await subtle().importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return subtle().deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
     material,
@@ -88,7 +94,8 @@ async function deriveKey(passphrase: string, salt: Uint8Array, iterations: numbe
 export async function sealExport(file: ExportFile, passphrase: string, options: SealOptions = {}): Promise<Uint8Array> {
   const iterations = options.iterations ?? MIN_KDF_ITERATIONS;
   if (iterations < MIN_KDF_ITERATIONS) throw new RangeError(`PBKDF2 needs at least ${MIN_KDF_ITERATIONS} iterations.`);
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new RangeError(`The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    throw new RangeError(`The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const header: SealedHeader = {
@@ -114,7 +121,11 @@ export async function sealExport(file: ExportFile, passphrase: string, options: 
   bytes.set(headerBytes, ENVELOPE_START + 4);
   const aadEnd = ENVELOPE_START + 4 + headerBytes.length;
   const ciphertext = new Uint8Array(
-    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: bytes.slice(0, aadEnd), tagLength: 128 }, key, plaintext),
+    await subtle().encrypt(
+      { name: 'AES-GCM', iv, additionalData: bytes.slice(0, aadEnd), tagLength: 128 },
+      key,
+      plaintext,
+    ),
   );
   bytes.set(ciphertext, aadEnd);
   bytes.set(await sha256(bytes.subarray(0, ENVELOPE_START + bodyLength)), ENVELOPE_START + bodyLength);
@@ -128,9 +139,15 @@ export function isSealed(bytes: Uint8Array): boolean {
 }
 
 const damaged = () =>
-  new ImportError('tampered', 'This export file has been changed or damaged since it was made (its checksum does not match), so it cannot be trusted.');
+  new ImportError(
+    'tampered',
+    'This export file has been changed or damaged since it was made (its checksum does not match), so it cannot be trusted.',
+  );
 const truncated = () =>
-  new ImportError('truncated', 'This export file is incomplete: it ends early, as if the download or copy stopped part-way. Export it again.');
+  new ImportError(
+    'truncated',
+    'This export file is incomplete: it ends early, as if the download or copy stopped part-way. Export it again.',
+  );
 
 /**
  * Checks the envelope and the header of a sealed file without the passphrase: the damage, truncation,
@@ -140,7 +157,12 @@ export async function readSealedHeader(bytes: Uint8Array, expected: ModelSpec): 
   if (!isSealed(bytes)) throw new ImportError('wrong-format', 'This file is not a sealed Faceprint export.');
   if (bytes.length < ENVELOPE_START) throw truncated();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!equalBytes((await sha256(bytes.subarray(0, 22))).subarray(0, HEADER_CHECK_LENGTH), bytes.subarray(22, ENVELOPE_START))) {
+  if (
+    !equalBytes(
+      (await sha256(bytes.subarray(0, 22))).subarray(0, HEADER_CHECK_LENGTH),
+      bytes.subarray(22, ENVELOPE_START),
+    )
+  ) {
     throw damaged();
   }
   const version = view.getUint16(16);
@@ -148,7 +170,12 @@ export async function readSealedHeader(bytes: Uint8Array, expected: ModelSpec): 
   const total = ENVELOPE_START + bodyLength + DIGEST_LENGTH;
   if (bytes.length < total) throw truncated();
   if (bytes.length > total) throw damaged();
-  if (!equalBytes(await sha256(bytes.subarray(0, ENVELOPE_START + bodyLength)), bytes.subarray(ENVELOPE_START + bodyLength))) {
+  if (
+    !equalBytes(
+      await sha256(bytes.subarray(0, ENVELOPE_START + bodyLength)),
+      bytes.subarray(ENVELOPE_START + bodyLength),
+    )
+  ) {
     throw damaged();
   }
   if (version !== SEALED_VERSION) {
@@ -183,7 +210,11 @@ function parseHeader(bytes: Uint8Array, bodyLength: number): SealedHeader {
   if (headerLength > bodyLength - 4 - 16) throw unreadable();
   let header: SealedHeader;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(ENVELOPE_START + 4, ENVELOPE_START + 4 + headerLength)));
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(ENVELOPE_START + 4, ENVELOPE_START + 4 + headerLength),
+      ),
+    );
   } catch {
     throw unreadable();
   }
@@ -230,7 +261,10 @@ export async function openSealedExport(bytes: Uint8Array, passphrase: string, ex
       bytes.slice(aadEnd, ENVELOPE_START + bodyLength),
     );
   } catch {
-    throw new ImportError('wrong-passphrase', 'The passphrase is not the one this file was sealed with. Check it and try again.');
+    throw new ImportError(
+      'wrong-passphrase',
+      'The passphrase is not the one this file was sealed with. Check it and try again.',
+    );
   }
   return new TextDecoder().decode(plaintext);
 }

@@ -26,7 +26,9 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 /** The bytes of a buffer or view, as a Uint8Array backed by a plain ArrayBuffer. */
 export function bytesOf(source: ArrayBufferView | ArrayBuffer): Uint8Array<ArrayBuffer> {
-  const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  const view = ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source);
   return Uint8Array.from(view);
 }
 

@@ -20,9 +20,7 @@ export type OwnerAction =
   | 'reset-owner';
 
 export type OwnerState =
-  | { kind: 'none' }
-  | { kind: 'passkey'; createdAt: number }
-  | { kind: 'passphrase'; createdAt: number };
+  { kind: 'none' } | { kind: 'passkey'; createdAt: number } | { kind: 'passphrase'; createdAt: number };
 
 export class OwnerExistsError extends Error {
   override readonly name = 'OwnerExistsError';
@@ -78,7 +76,8 @@ export class OwnerAuth {
 
   async confirmWithPassphrase(passphrase: string): Promise<void> {
     const owner = await this.device.loadOwner();
-    if (owner?.kind !== 'passphrase' || !(await passphraseMatches(owner, passphrase))) throw new OwnerRefusedError('wrong-passphrase');
+    if (owner?.kind !== 'passphrase' || !(await passphraseMatches(owner, passphrase)))
+      throw new OwnerRefusedError('wrong-passphrase');
   }
 
   /** Replaces the owner's credential with a new passkey. Call after a confirmation by the current one. */

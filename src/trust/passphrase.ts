@@ -7,8 +7,18 @@ export const OWNER_KDF_ITERATIONS = 600_000;
 export const MIN_OWNER_PASSPHRASE_LENGTH = 8;
 
 async function derive(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bytesOf(salt), iterations }, material, 256);
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: bytesOf(salt), iterations },
+    material,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
@@ -17,7 +27,13 @@ export async function createPassphraseOwner(passphrase: string, now: number): Pr
     throw new RangeError(`The owner passphrase needs at least ${MIN_OWNER_PASSPHRASE_LENGTH} characters.`);
   }
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  return { kind: 'passphrase', salt, iterations: OWNER_KDF_ITERATIONS, check: await derive(passphrase, salt, OWNER_KDF_ITERATIONS), createdAt: now };
+  return {
+    kind: 'passphrase',
+    salt,
+    iterations: OWNER_KDF_ITERATIONS,
+    check: await derive(passphrase, salt, OWNER_KDF_ITERATIONS),
+    createdAt: now,
+  };
 }
 
 export async function passphraseMatches(owner: PassphraseOwner, passphrase: string): Promise<boolean> {

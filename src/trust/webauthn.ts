@@ -36,7 +36,8 @@ export interface AssertionParts {
 /** Whether this browser has WebAuthn and a platform authenticator that verifies the user. */
 export async function platformAuthenticatorAvailable(): Promise<boolean> {
   const api = globalThis.PublicKeyCredential;
-  if (typeof api === 'undefined' || typeof api.isUserVerifyingPlatformAuthenticatorAvailable !== 'function') return false;
+  if (typeof api === 'undefined' || typeof api.isUserVerifyingPlatformAuthenticatorAvailable !== 'function')
+    return false;
   try {
     return await api.isUserVerifyingPlatformAuthenticatorAvailable();
   } catch {
@@ -102,7 +103,11 @@ export async function createOwnerPasskey(rp: RelyingParty, now: number): Promise
           { type: 'public-key', alg: ES256 },
           { type: 'public-key', alg: RS256 },
         ],
-        authenticatorSelection: { authenticatorAttachment: 'platform', userVerification: 'required', residentKey: 'preferred' },
+        authenticatorSelection: {
+          authenticatorAttachment: 'platform',
+          userVerification: 'required',
+          residentKey: 'preferred',
+        },
         attestation: 'none',
         timeout: TIMEOUT_MS,
       },
@@ -115,7 +120,13 @@ export async function createOwnerPasskey(rp: RelyingParty, now: number): Promise
   const publicKey = response.getPublicKey();
   const algorithm = response.getPublicKeyAlgorithm();
   if (!publicKey || (algorithm !== ES256 && algorithm !== RS256)) throw new OwnerRefusedError('unavailable');
-  const signCount = await checkCeremony(bytesOf(response.clientDataJSON), bytesOf(response.getAuthenticatorData()), 'webauthn.create', challenge, rp);
+  const signCount = await checkCeremony(
+    bytesOf(response.clientDataJSON),
+    bytesOf(response.getAuthenticatorData()),
+    'webauthn.create',
+    challenge,
+    rp,
+  );
   return {
     kind: 'passkey',
     credentialId: bytesOf(credential.rawId),
@@ -138,16 +149,40 @@ export async function verifyAssertion(
   rp: Pick<RelyingParty, 'origin' | 'rpId'>,
 ): Promise<number> {
   if (!constantTimeEqual(assertion.credentialId, owner.credentialId)) throw new OwnerRefusedError('wrong-credential');
-  const signCount = await checkCeremony(assertion.clientDataJSON, assertion.authenticatorData, 'webauthn.get', challenge, rp);
-  if ((signCount !== 0 || owner.signCount !== 0) && signCount <= owner.signCount) throw new OwnerRefusedError('wrong-credential');
+  const signCount = await checkCeremony(
+    assertion.clientDataJSON,
+    assertion.authenticatorData,
+    'webauthn.get',
+    challenge,
+    rp,
+  );
+  if ((signCount !== 0 || owner.signCount !== 0) && signCount <= owner.signCount)
+    throw new OwnerRefusedError('wrong-credential');
   const signed = concat(assertion.authenticatorData, await sha256(assertion.clientDataJSON));
   let valid = false;
   try {
     if (owner.algorithm === ES256) {
-      const key = await crypto.subtle.importKey('spki', bytesOf(owner.publicKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-      valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, bytesOf(derToRawSignature(assertion.signature)), bytesOf(signed));
+      const key = await crypto.subtle.importKey(
+        'spki',
+        bytesOf(owner.publicKey),
+        { name: 'ECDSA', namedCurve: 'P-256' },
+        false,
+        ['verify'],
+      );
+      valid = await crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        key,
+        bytesOf(derToRawSignature(assertion.signature)),
+        bytesOf(signed),
+      );
     } else if (owner.algorithm === RS256) {
-      const key = await crypto.subtle.importKey('spki', bytesOf(owner.publicKey), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+      const key = await crypto.subtle.importKey(
+        'spki',
+        bytesOf(owner.publicKey),
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
       valid = await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, bytesOf(assertion.signature), bytesOf(signed));
     }
   } catch {

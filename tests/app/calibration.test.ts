@@ -48,7 +48,15 @@ describe('parseCalibration', () => {
     ['a measurement without its pipeline', { source: 'lfw-eval', pairs: 600 }],
     ['a fractional pair count', { pairs: 1.5 }],
   ])('rejects %s', (_, change) => {
-    const base = { modelId: 'm', source: 'dlib-default', threshold: 0.6, targetFalseMatchRate: null, falseNonMatchRate: null, roc: [], generated: 'x' };
+    const base = {
+      modelId: 'm',
+      source: 'dlib-default',
+      threshold: 0.6,
+      targetFalseMatchRate: null,
+      falseNonMatchRate: null,
+      roc: [],
+      generated: 'x',
+    };
     expect(() => parseCalibration({ ...base, ...change })).toThrow(/Invalid calibration/);
   });
 });
@@ -85,7 +93,11 @@ describe('describing a threshold', () => {
   it('gives the false-match rate when measured, and says when it is not', () => {
     expect(describeThreshold(measured, 0.5)).toMatch(/about 0\.10% of pairs of different people/);
     expect(describeThreshold(measured, 0.9)).toMatch(/at the nearest measured threshold, 2\.0% of pairs/);
-    expect(describeThreshold(measured, 0.4)).toMatch(/none of the measured pairs of different people fall within it .* 20% of pairs of the same person/);
-    expect(describeThreshold({ ...measured, roc: [], source: 'dlib-default', threshold: 0.6 }, 0.6)).toMatch(/dlib default/);
+    expect(describeThreshold(measured, 0.4)).toMatch(
+      /none of the measured pairs of different people fall within it .* 20% of pairs of the same person/,
+    );
+    expect(describeThreshold({ ...measured, roc: [], source: 'dlib-default', threshold: 0.6 }, 0.6)).toMatch(
+      /dlib default/,
+    );
   });
 });

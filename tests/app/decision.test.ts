@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../../src/app/logic/decision';
+import {
+  CONSENSUS_FRAMES,
+  ConsensusTracker,
+  identify,
+  verifyClaim,
+  type Template,
+  type Verdict,
+} from '../../src/app/logic/decision';
 import { euclideanDistance } from '../../src/app/logic/vector';
 
 const v = (...values: number[]) => Float32Array.from(values);
@@ -16,8 +23,18 @@ describe('vector maths', () => {
 describe('verifyClaim (1:1)', () => {
   it('accepts at or below the threshold, rejects above it', () => {
     // 0.5 and 0.625 are exact in float32.
-    expect(verifyClaim(v(0.5, 0, 0), alice, 0.5)).toEqual({ outcome: 'match', personId: 'a', name: 'Alice', distance: 0.5 });
-    expect(verifyClaim(v(0.625, 0, 0), alice, 0.6)).toEqual({ outcome: 'no-match', personId: 'a', name: 'Alice', distance: 0.625 });
+    expect(verifyClaim(v(0.5, 0, 0), alice, 0.5)).toEqual({
+      outcome: 'match',
+      personId: 'a',
+      name: 'Alice',
+      distance: 0.5,
+    });
+    expect(verifyClaim(v(0.625, 0, 0), alice, 0.6)).toEqual({
+      outcome: 'no-match',
+      personId: 'a',
+      name: 'Alice',
+      distance: 0.625,
+    });
   });
 });
 
@@ -34,13 +51,28 @@ describe('identify (1:N)', () => {
   });
 
   it('no one enrolled: no match', () => {
-    expect(identify(v(0, 0, 0), [], 0.6)).toEqual({ outcome: 'no-match', personId: null, name: null, distance: Infinity });
+    expect(identify(v(0, 0, 0), [], 0.6)).toEqual({
+      outcome: 'no-match',
+      personId: null,
+      name: null,
+      distance: Infinity,
+    });
   });
 });
 
 describe('ConsensusTracker', () => {
-  const match = (personId: string, distance: number): Verdict => ({ outcome: 'match', personId, name: personId, distance });
-  const miss = (distance: number, personId: string | null = null): Verdict => ({ outcome: 'no-match', personId, name: personId, distance });
+  const match = (personId: string, distance: number): Verdict => ({
+    outcome: 'match',
+    personId,
+    name: personId,
+    distance,
+  });
+  const miss = (distance: number, personId: string | null = null): Verdict => ({
+    outcome: 'no-match',
+    personId,
+    name: personId,
+    distance,
+  });
 
   it(`decides after ${CONSENSUS_FRAMES} agreeing frames, with their mean distance`, () => {
     const tracker = new ConsensusTracker();

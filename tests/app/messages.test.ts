@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decisionWording, describeCameraError, describeEngineError, describeStorageError, NO_WEBGPU } from '../../src/app/messages';
+import {
+  decisionWording,
+  describeCameraError,
+  describeEngineError,
+  describeStorageError,
+  NO_WEBGPU,
+} from '../../src/app/messages';
 import { ImportError, StorageFullError, StorageOutdatedError } from '../../src/storage';
 import { DeviceLostError, ModelLoadError, WebGpuUnavailableError } from '../../src/engine/errors';
 
@@ -33,7 +39,10 @@ describe('describeEngineError', () => {
   });
 
   it('a device lost twice asks for a reload', () => {
-    expect(describeEngineError(new DeviceLostError('x'))).toMatchObject({ kind: 'gpu-unavailable', message: expect.stringMatching(/Reload/) });
+    expect(describeEngineError(new DeviceLostError('x'))).toMatchObject({
+      kind: 'gpu-unavailable',
+      message: expect.stringMatching(/Reload/),
+    });
   });
 
   it('no WebGPU at all says which browsers to use and that enrollments are kept', () => {
@@ -50,13 +59,19 @@ describe('describeEngineError', () => {
   });
 
   it('anything else is unexpected, with its own message', () => {
-    expect(describeEngineError(new Error('boom'))).toMatchObject({ kind: 'unexpected', message: expect.stringContaining('boom') });
+    expect(describeEngineError(new Error('boom'))).toMatchObject({
+      kind: 'unexpected',
+      message: expect.stringContaining('boom'),
+    });
   });
 });
 
 describe('describeStorageError', () => {
   it('storage full, outdated and import problems keep their own explanation', () => {
-    expect(describeStorageError(new StorageFullError())).toMatchObject({ kind: 'storage-full', title: 'Storage is full' });
+    expect(describeStorageError(new StorageFullError())).toMatchObject({
+      kind: 'storage-full',
+      title: 'Storage is full',
+    });
     expect(describeStorageError(new StorageOutdatedError())).toMatchObject({ kind: 'storage-outdated' });
     const rejected = describeStorageError(new ImportError('not-json', 'Not JSON.'));
     expect(rejected.kind).toBe('import-rejected');
@@ -76,8 +91,14 @@ describe('decisionWording', () => {
   });
 
   it('an acceptance names the person and needs no advice', () => {
-    expect(decisionWording({ mode: '1:1', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({ headline: 'Verified: this is Ada', advice: null });
-    expect(decisionWording({ mode: '1:N', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({ headline: 'Recognised: Ada', advice: null });
+    expect(decisionWording({ mode: '1:1', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({
+      headline: 'Verified: this is Ada',
+      advice: null,
+    });
+    expect(decisionWording({ mode: '1:N', outcome: 'match', name: 'Ada', liveness: { status: 'passed' } })).toEqual({
+      headline: 'Recognised: Ada',
+      advice: null,
+    });
   });
 
   it('a failed liveness check is the headline, whatever the faces', () => {

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DetectedFace } from '../../src/app/engine-facade';
 import { regionStats, rgbaToGrey } from '../../src/app/logic/pixel-stats';
-import { ENROLL_THRESHOLDS, HINTS, VERIFY_THRESHOLDS, estimatePose, evaluateQuality } from '../../src/app/logic/quality';
+import {
+  ENROLL_THRESHOLDS,
+  HINTS,
+  VERIFY_THRESHOLDS,
+  estimatePose,
+  evaluateQuality,
+} from '../../src/app/logic/quality';
 
 interface FixtureFace {
   image: string;
@@ -14,8 +20,14 @@ interface FixtureFace {
   landmarks: number[];
 }
 
-const fixture: { faces: FixtureFace[] } = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'lfw-landmarks.json'), 'utf8'));
-const faceOf = (f: FixtureFace): DetectedFace => ({ box: f.box, score: 0.99, landmarks: Float32Array.from(f.landmarks) });
+const fixture: { faces: FixtureFace[] } = JSON.parse(
+  readFileSync(join(__dirname, 'fixtures', 'lfw-landmarks.json'), 'utf8'),
+);
+const faceOf = (f: FixtureFace): DetectedFace => ({
+  box: f.box,
+  score: 0.99,
+  landmarks: Float32Array.from(f.landmarks),
+});
 const frontal = fixture.faces.find((f) => f.image === 'Colin_Powell_0002.jpg')!;
 const turned = fixture.faces.find((f) => f.image === 'Colin_Powell_0001.jpg')!;
 const goodRegion = { brightness: 128, sharpness: 120 };
@@ -90,13 +102,19 @@ describe('evaluateQuality', () => {
   });
 
   it('two faces: the several-faces hint', () => {
-    const report = evaluateQuality({ ...frame, faces: [faceOf(frontal), faceOf(frontal)], region: goodRegion }, ENROLL_THRESHOLDS);
+    const report = evaluateQuality(
+      { ...frame, faces: [faceOf(frontal), faceOf(frontal)], region: goodRegion },
+      ENROLL_THRESHOLDS,
+    );
     expect(report.passed).toBe(false);
     expect(report.hint).toBe(HINTS.severalFaces);
   });
 
   it('face narrower than 20% of the frame: move closer (1280 px frame, 161 px face)', () => {
-    const report = evaluateQuality({ frameWidth: 1280, frameHeight: 960, faces: [faceOf(frontal)], region: goodRegion }, ENROLL_THRESHOLDS);
+    const report = evaluateQuality(
+      { frameWidth: 1280, frameHeight: 960, faces: [faceOf(frontal)], region: goodRegion },
+      ENROLL_THRESHOLDS,
+    );
     expect(report.hint).toBe(HINTS.tooSmall);
   });
 
@@ -107,7 +125,10 @@ describe('evaluateQuality', () => {
   });
 
   it('a head tilted 25° sideways: keep it upright', () => {
-    const report = evaluateQuality({ ...frame, faces: [transformed(faceOf(frontal), 25)], region: goodRegion }, ENROLL_THRESHOLDS);
+    const report = evaluateQuality(
+      { ...frame, faces: [transformed(faceOf(frontal), 25)], region: goodRegion },
+      ENROLL_THRESHOLDS,
+    );
     expect(report.hint).toBe(HINTS.rolled);
   });
 

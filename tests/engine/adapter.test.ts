@@ -24,7 +24,7 @@ describe('isSoftwareAdapter', () => {
     expect(isSoftwareAdapter(adapter)).toBe(false);
   });
 
-  it('recognises Mesa\'s lavapipe, which these tests run on without a GPU, from what Dawn reports', async (test) => {
+  it("recognises Mesa's lavapipe, which these tests run on without a GPU, from what Dawn reports", async (test) => {
     const adapter = (await testContext()).describeAdapter();
     // On a machine with a GPU the tests run on it instead, and this case says so by being skipped.
     if (!/mesa/i.test(`${adapter.vendor} ${adapter.description}`)) test.skip();

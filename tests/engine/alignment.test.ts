@@ -43,8 +43,12 @@ function landmarksFrom(t: Affine2x3, size: number, padding: number, seed = 1): P
 /** dlib's steps, literally: chip_details(from, to, dims) then extract_image_chips' three-corner map. */
 function dlibChipMatrix(landmarks: readonly Point[], size: number, padding: number): Affine2x3 {
   const from = DLIB_CHIP_PARTS.map((p) => dlibTemplatePoint(p, size, padding));
-  const tform = findSimilarityTransform(from, DLIB_CHIP_PARTS.map((p) => landmarks[p]!));
-  const px = tform[0], py = tform[3]; // get_m() * (1,0)
+  const tform = findSimilarityTransform(
+    from,
+    DLIB_CHIP_PARTS.map((p) => landmarks[p]!),
+  );
+  const px = tform[0],
+    py = tform[3]; // get_m() * (1,0)
   const angle = Math.atan2(py, px);
   const scale = Math.hypot(px, py);
   const [cx, cy] = applyAffine(tform, [size / 2, size / 2]);
@@ -53,8 +57,12 @@ function dlibChipMatrix(landmarks: readonly Point[], size: number, padding: numb
   const rect = { l: cx - w / 2, t: cy - w / 2, r: cx + w / 2, b: cy + w / 2 };
   const centre: Point = [(rect.l + rect.r) / 2, (rect.t + rect.b) / 2];
   const rotate = ([x, y]: Point): Point => {
-    const dx = x - centre[0], dy = y - centre[1];
-    return [Math.cos(angle) * dx - Math.sin(angle) * dy + centre[0], Math.sin(angle) * dx + Math.cos(angle) * dy + centre[1]];
+    const dx = x - centre[0],
+      dy = y - centre[1];
+    return [
+      Math.cos(angle) * dx - Math.sin(angle) * dy + centre[0],
+      Math.sin(angle) * dx + Math.cos(angle) * dy + centre[1],
+    ];
   };
   const tl = rotate([rect.l, rect.t]);
   const tr = rotate([rect.r, rect.t]);
@@ -101,14 +109,22 @@ describe('findSimilarityTransform', () => {
       const [x, y] = applyAffine(truth, p);
       return [x + (next() - 0.5) * 6, y + (next() - 0.5) * 6] as Point;
     });
-    const cost = (m: Affine2x3) => to.reduce((sum, q, i) => {
-      const [x, y] = applyAffine(m, from[i]!);
-      return sum + (x - q[0]) ** 2 + (y - q[1]) ** 2;
-    }, 0);
+    const cost = (m: Affine2x3) =>
+      to.reduce((sum, q, i) => {
+        const [x, y] = applyAffine(m, from[i]!);
+        return sum + (x - q[0]) ** 2 + (y - q[1]) ** 2;
+      }, 0);
     const best = findSimilarityTransform(from, to);
     const [a, , tx, b, , ty] = best;
     const base = cost(best);
-    for (const [da, db, dtx, dty] of [[1e-3, 0, 0, 0], [-1e-3, 0, 0, 0], [0, 1e-3, 0, 0], [0, -1e-3, 0, 0], [0, 0, 0.05, 0], [0, 0, 0, -0.05]]) {
+    for (const [da, db, dtx, dty] of [
+      [1e-3, 0, 0, 0],
+      [-1e-3, 0, 0, 0],
+      [0, 1e-3, 0, 0],
+      [0, -1e-3, 0, 0],
+      [0, 0, 0.05, 0],
+      [0, 0, 0, -0.05],
+    ]) {
       const m: Affine2x3 = [a + da!, -(b + db!), tx + dtx!, b + db!, a + da!, ty + dty!];
       expect(cost(m)).toBeGreaterThan(base);
     }
@@ -116,7 +132,7 @@ describe('findSimilarityTransform', () => {
 });
 
 describe('getFaceChipDetails', () => {
-  it('landmarks exactly on the 150 px template: matrix is the identity, dlib\'s extract matrix is shifted by half a pixel', () => {
+  it("landmarks exactly on the 150 px template: matrix is the identity, dlib's extract matrix is shifted by half a pixel", () => {
     const chip = getFaceChipDetails(landmarksFrom([1, 0, 0, 0, 1, 0], 150, 0.25), 150, 0.25);
     expectMatrixClose(chip.matrix, [1, 0, 0, 0, 1, 0], 1e-9);
     expectMatrixClose(chip.dlibExtractMatrix, [1, 0, 0.5, 0, 1, 0.5], 1e-9);
@@ -129,19 +145,22 @@ describe('getFaceChipDetails', () => {
     [-35, 2.2, 300, 220],
     [90, 1, 50, 50],
     [178, 0.8, 640, 360],
-  ] as const)('recovers a face rotated %i deg, scaled %f, at (%f, %f) and matches dlib\'s construction', (deg, scale, tx, ty) => {
-    const t = similarity(deg, scale, tx, ty);
-    const landmarks = landmarksFrom(t, 150, 0.25, deg + 7);
-    const chip = getFaceChipDetails(landmarks, 150, 0.25);
-    expect(chip.scale).toBeCloseTo(scale, 9);
-    expect(chip.angle).toBeCloseTo((deg * Math.PI) / 180, 9);
-    expectMatrixClose(chip.matrix, t, TOLERANCE);
-    expectMatrixClose(chip.dlibExtractMatrix, dlibChipMatrix(landmarks, 150, 0.25), 1e-9);
-    // chip -> frame is the fitted similarity, stretched by k = (150 s - 1) / (149 s) about the chip centre.
-    const k = (150 * scale - 1) / (149 * scale);
-    const fitted = composeAffine(t, [k, 0, 75 - 74.5 * k, 0, k, 75 - 74.5 * k]);
-    expectMatrixClose(chip.dlibExtractMatrix, fitted, TOLERANCE);
-  });
+  ] as const)(
+    "recovers a face rotated %i deg, scaled %f, at (%f, %f) and matches dlib's construction",
+    (deg, scale, tx, ty) => {
+      const t = similarity(deg, scale, tx, ty);
+      const landmarks = landmarksFrom(t, 150, 0.25, deg + 7);
+      const chip = getFaceChipDetails(landmarks, 150, 0.25);
+      expect(chip.scale).toBeCloseTo(scale, 9);
+      expect(chip.angle).toBeCloseTo((deg * Math.PI) / 180, 9);
+      expectMatrixClose(chip.matrix, t, TOLERANCE);
+      expectMatrixClose(chip.dlibExtractMatrix, dlibChipMatrix(landmarks, 150, 0.25), 1e-9);
+      // chip -> frame is the fitted similarity, stretched by k = (150 s - 1) / (149 s) about the chip centre.
+      const k = (150 * scale - 1) / (149 * scale);
+      const fitted = composeAffine(t, [k, 0, 75 - 74.5 * k, 0, k, 75 - 74.5 * k]);
+      expectMatrixClose(chip.dlibExtractMatrix, fitted, TOLERANCE);
+    },
+  );
 
   it.each([
     [150, 0.25],

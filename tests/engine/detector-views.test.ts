@@ -13,7 +13,9 @@ import { decodeJpeg } from '../helpers/images';
 import { modelDir } from '../helpers/models';
 
 const LFW = 'tests/fixtures/lfw/lfw-deepfunneled';
-const lfwImages = readdirSync(LFW).flatMap((person) => readdirSync(join(LFW, person)).map((file) => join(LFW, person, file)));
+const lfwImages = readdirSync(LFW).flatMap((person) =>
+  readdirSync(join(LFW, person)).map((file) => join(LFW, person, file)),
+);
 
 /** The centre `size`×`size` of an image, scaled up 2× (a face filling a webcam frame: at 130 of LFW's 250
  * px the chin and forehead touch the edges). */
@@ -41,7 +43,7 @@ afterAll(() => engines.forEach((engine) => engine.dispose()));
 const centred = (image: RgbaImage) => (face: { box: Box }) => boxContains(face.box, image.width / 2, image.height / 2);
 
 describe('detector views', () => {
-  it('adaptive equals face-api\'s view when that view finds the central face', async () => {
+  it("adaptive equals face-api's view when that view finds the central face", async () => {
     const image = decodeJpeg(lfwImages[0]!);
     const frame = await engines.get('frame')!.analyze(image);
     const adaptive = await engines.get('adaptive')!.analyze(image);
@@ -49,7 +51,7 @@ describe('detector views', () => {
     expect(adaptive.faces.map((f) => f.box)).toEqual(frame.faces.map((f) => f.box));
   });
 
-  it('adaptive finds faces that fill the frame, which face-api\'s view misses', async () => {
+  it("adaptive finds faces that fill the frame, which face-api's view misses", async () => {
     let missedByFrame = 0;
     for (const path of lfwImages.slice(0, 4)) {
       const image = centreCrop(decodeJpeg(path), 130);

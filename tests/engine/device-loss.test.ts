@@ -20,7 +20,10 @@ function frame(): RgbaImage {
   const [x0, y0, width, height] = [280, 300, 400, 400];
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
-    data.set(photo.data.subarray(((y0 + y) * photo.width + x0) * 4, ((y0 + y) * photo.width + x0 + width) * 4), y * width * 4);
+    data.set(
+      photo.data.subarray(((y0 + y) * photo.width + x0) * 4, ((y0 + y) * photo.width + x0 + width) * 4),
+      y * width * 4,
+    );
   }
   return { width, height, data };
 }

@@ -11,7 +11,10 @@ import { nodeFileSource } from '../../src/engine/weights/node-source';
 import { modelDir } from '../helpers/models';
 
 /** The real model files, with every read recorded. */
-function recordingSource(reads: string[], override?: (name: string) => Uint8Array<ArrayBuffer> | undefined): ModelFileSource {
+function recordingSource(
+  reads: string[],
+  override?: (name: string) => Uint8Array<ArrayBuffer> | undefined,
+): ModelFileSource {
   const files = nodeFileSource(modelDir());
   return {
     async read(name) {
@@ -37,9 +40,12 @@ describe('FaceEngine.create', () => {
     expect(events.at(-1)).toMatchObject({ stage: 'ready', fraction: 1 });
     const stages = [...new Set(events.map((e) => e.stage))];
     expect(stages).toEqual(['fetch', 'decode', 'upload', 'compile', 'warmup', 'ready']);
-    expect(events.filter((e) => e.stage === 'decode').map((e) => e.detail).sort()).toEqual(
-      ['face_landmark_68', 'face_recognition', 'ssd_mobilenetv1'],
-    );
+    expect(
+      events
+        .filter((e) => e.stage === 'decode')
+        .map((e) => e.detail)
+        .sort(),
+    ).toEqual(['face_landmark_68', 'face_recognition', 'ssd_mobilenetv1']);
     expect(reads.length).toBeGreaterThanOrEqual(6); // three manifests and their shards
   });
 
@@ -55,7 +61,8 @@ describe('FaceEngine.create', () => {
   it('a corrupt model file fails the load with an error naming it, and the device is released', async () => {
     const dispose = vi.spyOn(GpuContext.prototype, 'dispose');
     const reads: string[] = [];
-    const corrupt = (name: string) => (name === 'face_landmark_68_model.bin' ? new Uint8Array(356_840).fill(7) : undefined);
+    const corrupt = (name: string) =>
+      name === 'face_landmark_68_model.bin' ? new Uint8Array(356_840).fill(7) : undefined;
     const error = await FaceEngine.create({ source: recordingSource(reads, corrupt) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelLoadError);
     expect((error as ModelLoadError).file).toBe('face_landmark_68_model.bin');

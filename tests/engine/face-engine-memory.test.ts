@@ -41,7 +41,10 @@ function instrument(device: GPUDevice) {
 function crop(image: RgbaImage, x0: number, y0: number, width: number, height: number): RgbaImage {
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
-    data.set(image.data.subarray(((y0 + y) * image.width + x0) * 4, ((y0 + y) * image.width + x0 + width) * 4), y * width * 4);
+    data.set(
+      image.data.subarray(((y0 + y) * image.width + x0) * 4, ((y0 + y) * image.width + x0 + width) * 4),
+      y * width * 4,
+    );
   }
   return { width, height, data };
 }

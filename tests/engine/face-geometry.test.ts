@@ -12,23 +12,47 @@ import { batchSizeFor } from '../../src/engine/stages/network-stage';
 
 describe('faceApiCrop', () => {
   it('floors a box inside the frame', () => {
-    expect(faceApiCrop({ x: 10.7, y: 20.2, width: 30.9, height: 40.5 }, 100, 100)).toEqual({ x: 10, y: 20, width: 30, height: 40 });
+    expect(faceApiCrop({ x: 10.7, y: 20.2, width: 30.9, height: 40.5 }, 100, 100)).toEqual({
+      x: 10,
+      y: 20,
+      width: 30,
+      height: 40,
+    });
   });
 
   it('clips at the frame borders on every side', () => {
     // Left/top: x = -5 clips to 0 and the width loses the 5 outside; right/bottom: clipped at 64.
-    expect(faceApiCrop({ x: -5, y: -8, width: 20, height: 100 }, 64, 48)).toEqual({ x: 0, y: 0, width: 15, height: 48 });
-    expect(faceApiCrop({ x: 50, y: 40, width: 30, height: 30 }, 64, 48)).toEqual({ x: 50, y: 40, width: 14, height: 8 });
+    expect(faceApiCrop({ x: -5, y: -8, width: 20, height: 100 }, 64, 48)).toEqual({
+      x: 0,
+      y: 0,
+      width: 15,
+      height: 48,
+    });
+    expect(faceApiCrop({ x: 50, y: 40, width: 30, height: 30 }, 64, 48)).toEqual({
+      x: 50,
+      y: 40,
+      width: 14,
+      height: 8,
+    });
   });
 
   it('never returns an empty crop', () => {
-    expect(faceApiCrop({ x: 63.5, y: 0, width: 0.2, height: 0.2 }, 64, 48)).toEqual({ x: 63, y: 0, width: 1, height: 1 });
+    expect(faceApiCrop({ x: 63.5, y: 0, width: 0.2, height: 0.2 }, 64, 48)).toEqual({
+      x: 63,
+      y: 0,
+      width: 1,
+      height: 1,
+    });
   });
 });
 
 describe('landmarksToFrame', () => {
   it('a square crop: scaled by its side and shifted by the unrounded box origin', () => {
-    const points = landmarksToFrame([0, 0, 1, 1, 0.5, 0.25], { x: 10, y: 20, width: 40, height: 40 }, { x: 10.5, y: 20.25 });
+    const points = landmarksToFrame(
+      [0, 0, 1, 1, 0.5, 0.25],
+      { x: 10, y: 20, width: 40, height: 40 },
+      { x: 10.5, y: 20.25 },
+    );
     expect(Array.from(points)).toEqual([10.5, 20.25, 50.5, 60.25, 30.5, 30.25]);
   });
 

@@ -62,7 +62,9 @@ describe('FrameTexture', () => {
     const context = await testContext();
     const frames = new FrameTexture(context);
     expect(() => frames.uploadRgba({ width: 4, height: 4, data: new Uint8Array(63) })).toThrow(/bytes/);
-    expect(() => frames.uploadRgba({ width: 4, height: 4, data: new Uint8Array(64), bytesPerRow: 12 })).toThrow(/bytesPerRow/);
+    expect(() => frames.uploadRgba({ width: 4, height: 4, data: new Uint8Array(64), bytesPerRow: 12 })).toThrow(
+      /bytesPerRow/,
+    );
     frames.destroy();
   });
 });
@@ -70,9 +72,17 @@ describe('FrameTexture', () => {
 describe('externalFrameSize', () => {
   it('reads the size each source kind is copied at', () => {
     const as = (o: object) => o as unknown as ExternalFrame;
-    expect(externalFrameSize(as({ displayWidth: 640, displayHeight: 480, codedWidth: 656, codedHeight: 496 }))).toEqual({ width: 640, height: 480 });
-    expect(externalFrameSize(as({ videoWidth: 1280, videoHeight: 720, width: 300, height: 150 }))).toEqual({ width: 1280, height: 720 });
-    expect(externalFrameSize(as({ naturalWidth: 250, naturalHeight: 250, width: 100, height: 100 }))).toEqual({ width: 250, height: 250 });
+    expect(externalFrameSize(as({ displayWidth: 640, displayHeight: 480, codedWidth: 656, codedHeight: 496 }))).toEqual(
+      { width: 640, height: 480 },
+    );
+    expect(externalFrameSize(as({ videoWidth: 1280, videoHeight: 720, width: 300, height: 150 }))).toEqual({
+      width: 1280,
+      height: 720,
+    });
+    expect(externalFrameSize(as({ naturalWidth: 250, naturalHeight: 250, width: 100, height: 100 }))).toEqual({
+      width: 250,
+      height: 250,
+    });
     expect(externalFrameSize(as({ width: 320, height: 240 }))).toEqual({ width: 320, height: 240 });
   });
 });

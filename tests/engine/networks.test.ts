@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FACE_API_SOURCE } from '../../src/engine/networks/face-api-package';
-import type { UploadedDetector, UploadedEmbeddingNetwork, UploadedLandmarkNetwork } from '../../src/engine/networks/network';
+import type {
+  UploadedDetector,
+  UploadedEmbeddingNetwork,
+  UploadedLandmarkNetwork,
+} from '../../src/engine/networks/network';
 import { DEFAULT_NETWORKS, NETWORKS, network } from '../../src/engine/networks/registry';
 import { destroyRun } from '../../src/engine/nets/net-builder';
 import { sizeOf } from '../../src/engine/tensor';
@@ -19,7 +23,10 @@ const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '../../pac
 
 describe('network registry', () => {
   it('the face-api networks name the pinned package version', () => {
-    const [name, version] = [FACE_API_SOURCE.slice(0, FACE_API_SOURCE.lastIndexOf('@')), FACE_API_SOURCE.slice(FACE_API_SOURCE.lastIndexOf('@') + 1)];
+    const [name, version] = [
+      FACE_API_SOURCE.slice(0, FACE_API_SOURCE.lastIndexOf('@')),
+      FACE_API_SOURCE.slice(FACE_API_SOURCE.lastIndexOf('@') + 1),
+    ];
     expect(packageJson.devDependencies[name]).toBe(version);
   });
 
@@ -37,9 +44,15 @@ describe.each(NETWORKS.map((n) => [n.id, n] as const))('%s descriptor', (_id, de
   it('lists the package files with their true sizes and SHA-256', () => {
     for (const file of [descriptor.files.manifest, ...descriptor.files.shards]) {
       const bytes = readFileSync(join(modelDir(), file.name));
-      expect({ name: file.name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual(file);
+      expect({
+        name: file.name,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      }).toEqual(file);
     }
-    const manifest = JSON.parse(readFileSync(join(modelDir(), descriptor.files.manifest.name), 'utf8')) as { paths: string[] }[];
+    const manifest = JSON.parse(readFileSync(join(modelDir(), descriptor.files.manifest.name), 'utf8')) as {
+      paths: string[];
+    }[];
     expect(descriptor.files.shards.map((s) => s.name)).toEqual(manifest.flatMap((group) => group.paths));
   });
 
@@ -59,7 +72,9 @@ describe.each(NETWORKS.map((n) => [n.id, n] as const))('%s descriptor', (_id, de
         expect((uploaded as UploadedLandmarkNetwork).decode(outputs, 1).length).toBe(2 * descriptor.pointCount);
         expect(run.outputs[0]!.shape).toEqual([2, 2 * descriptor.pointCount]);
       } else {
-        expect((uploaded as UploadedDetector).decode(outputs, 1, { minConfidence: 0.99, iouThreshold: 0.5 })).toEqual([]);
+        expect((uploaded as UploadedDetector).decode(outputs, 1, { minConfidence: 0.99, iouThreshold: 0.5 })).toEqual(
+          [],
+        );
       }
     } finally {
       destroyRun(run);

@@ -18,16 +18,19 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.dispose());
 
-describe.each(golden.images.slice(0, 3).map((image) => [image.image, image] as const))('tiny detector in FaceEngine: %s', (name, image) => {
-  it(`finds face-api's ${image.tiny.length} tiny detections`, async () => {
-    const found = await engine.detect(demoPhoto(name));
-    expect(found.length).toBe(image.tiny.length);
-    for (const want of image.tiny) {
-      const match = found.find((f) => Math.abs(f.box.x - want.box.x) < 1 && Math.abs(f.box.y - want.box.y) < 1);
-      expect(match, `face at ${want.box.x},${want.box.y}`).toBeDefined();
-      expect(Math.abs(match!.box.width - want.box.width)).toBeLessThan(1);
-      expect(Math.abs(match!.box.height - want.box.height)).toBeLessThan(1);
-      expect(Math.abs(match!.score - want.score)).toBeLessThan(1e-3);
-    }
-  });
-});
+describe.each(golden.images.slice(0, 3).map((image) => [image.image, image] as const))(
+  'tiny detector in FaceEngine: %s',
+  (name, image) => {
+    it(`finds face-api's ${image.tiny.length} tiny detections`, async () => {
+      const found = await engine.detect(demoPhoto(name));
+      expect(found.length).toBe(image.tiny.length);
+      for (const want of image.tiny) {
+        const match = found.find((f) => Math.abs(f.box.x - want.box.x) < 1 && Math.abs(f.box.y - want.box.y) < 1);
+        expect(match, `face at ${want.box.x},${want.box.y}`).toBeDefined();
+        expect(Math.abs(match!.box.width - want.box.width)).toBeLessThan(1);
+        expect(Math.abs(match!.box.height - want.box.height)).toBeLessThan(1);
+        expect(Math.abs(match!.score - want.score)).toBeLessThan(1e-3);
+      }
+    });
+  },
+);

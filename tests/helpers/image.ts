@@ -30,6 +30,8 @@ export function expectAbsClose(actual: Float32Array, expected: Float32Array, tol
     }
   }
   if (!(worst <= tolerance)) {
-    throw new Error(`max abs error ${worst} > ${tolerance} at index ${worstIndex}: got ${actual[worstIndex]}, want ${expected[worstIndex]}`);
+    throw new Error(
+      `max abs error ${worst} > ${tolerance} at index ${worstIndex}: got ${actual[worstIndex]}, want ${expected[worstIndex]}`,
+    );
   }
 }

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('../fixtures/oracle/', import.meta.url));
 
-export interface GoldenBox { x: number; y: number; width: number; height: number }
+export interface GoldenBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 export interface GoldenSsdFace {
   score: number;
   box: GoldenBox;

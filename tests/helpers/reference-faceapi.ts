@@ -21,7 +21,9 @@ export function referenceFaceApi(): Promise<{ tf: Any; faceapi: Any }> {
   return loaded;
 }
 
-export async function referenceNet(name: 'faceLandmark68Net' | 'faceRecognitionNet' | 'ssdMobilenetv1' | 'tinyFaceDetector') {
+export async function referenceNet(
+  name: 'faceLandmark68Net' | 'faceRecognitionNet' | 'ssdMobilenetv1' | 'tinyFaceDetector',
+) {
   const { tf, faceapi } = await referenceFaceApi();
   const net = faceapi.nets[name];
   if (!net.isLoaded) await net.loadFromDisk(modelDir());

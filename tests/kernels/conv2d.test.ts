@@ -2,7 +2,13 @@
 // residual, through every kernel (tiled, subgroup at 8 and 4 lanes). Tolerance 1e-4 relative (f32 sums of up to
 // 7*7*1024 products in a different order).
 import { describe, expect, it } from 'vitest';
-import { conv2d, uploadConv2dFilter, runsAsMatmul, type Conv2dFilterSource, type Conv2dOptions } from '../../src/engine/kernels/conv2d';
+import {
+  conv2d,
+  uploadConv2dFilter,
+  runsAsMatmul,
+  type Conv2dFilterSource,
+  type Conv2dOptions,
+} from '../../src/engine/kernels/conv2d';
 import type { Activation } from '../../src/engine/kernels/epilogue';
 import type { Padding } from '../../src/engine/kernels/padding';
 import { conv2dReference } from '../../src/engine/reference/conv2d';
@@ -14,15 +20,26 @@ import { randomArray } from '../helpers/random';
 const TOLERANCE = 1e-4;
 
 interface Case {
-  n: number; h: number; w: number; inC: number; outC: number;
-  k: number; stride: number; padding: Padding; activation: Activation['kind']; residual: boolean;
+  n: number;
+  h: number;
+  w: number;
+  inC: number;
+  outC: number;
+  k: number;
+  stride: number;
+  padding: Padding;
+  activation: Activation['kind'];
+  residual: boolean;
 }
 
 function activationFor(kind: Activation['kind'], outC: number, seed: number): Activation {
   switch (kind) {
-    case 'leaky': return { kind, alpha: 0.1 };
-    case 'prelu': return { kind, alpha: randomArray(outC, seed, 0, 0.5) };
-    default: return { kind } as Activation;
+    case 'leaky':
+      return { kind, alpha: 0.1 };
+    case 'prelu':
+      return { kind, alpha: randomArray(outC, seed, 0, 0.5) };
+    default:
+      return { kind } as Activation;
   }
 }
 
@@ -33,7 +50,18 @@ for (const k of [1, 3, 5, 7]) {
   for (const stride of [1, 2]) {
     for (const padding of ['same', 'valid'] as const) {
       const activation = ACTIVATIONS[rotation % ACTIVATIONS.length]!;
-      cases.push({ n: 1, h: 9 + k, w: 11, inC: 3 + (rotation % 5), outC: 5 + rotation, k, stride, padding, activation, residual: rotation % 3 === 0 });
+      cases.push({
+        n: 1,
+        h: 9 + k,
+        w: 11,
+        inC: 3 + (rotation % 5),
+        outC: 5 + rotation,
+        k,
+        stride,
+        padding,
+        activation,
+        residual: rotation % 3 === 0,
+      });
       rotation++;
     }
   }
@@ -52,7 +80,18 @@ cases.push(
   { n: 1, h: 23, w: 23, inC: 3, outC: 32, k: 7, stride: 2, padding: 'valid', activation: 'relu', residual: false },
   { n: 3, h: 8, w: 8, inC: 16, outC: 16, k: 3, stride: 1, padding: 'same', activation: 'relu', residual: true },
   { n: 1, h: 17, w: 17, inC: 32, outC: 64, k: 3, stride: 2, padding: 'valid', activation: 'relu', residual: false },
-  { n: 1, h: 13, w: 13, inC: 17, outC: 25, k: 1, stride: 1, padding: { top: 1, bottom: 1, left: 1, right: 1 }, activation: 'none', residual: false },
+  {
+    n: 1,
+    h: 13,
+    w: 13,
+    inC: 17,
+    outC: 25,
+    k: 1,
+    stride: 1,
+    padding: { top: 1, bottom: 1, left: 1, right: 1 },
+    activation: 'none',
+    residual: false,
+  },
 );
 
 // 1×1 stride-1 unpadded convolutions run as a matrix product (matmul.wgsl): pixel counts and channel
@@ -75,15 +114,27 @@ describe('conv2d', () => {
   // run on an 8-wide device, as a partial subgroup). Where the device's subgroups are narrower than a
   // kernel (or absent), that kernel must refuse to run instead.
   const kernels: (Conv2dOptions['kernel'] & {})[] = ['tiled', { subgroupLanes: 8 }, { subgroupLanes: 4 }];
-  it.each(kernels.flatMap((kernel) => cases.map((c, i) => [
-    `${kernel === 'tiled' ? 'tiled' : `subgroup×${kernel.subgroupLanes}`}: x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
-    c, i, kernel,
-  ] as const)))('%s', async (_name, c, seed, kernel) => {
+  it.each(
+    kernels.flatMap((kernel) =>
+      cases.map(
+        (c, i) =>
+          [
+            `${kernel === 'tiled' ? 'tiled' : `subgroup×${kernel.subgroupLanes}`}: x=[${c.n},${c.h},${c.w},${c.inC}] f=[${c.k},${c.k},${c.inC},${c.outC}] s=${c.stride} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
+            c,
+            i,
+            kernel,
+          ] as const,
+      ),
+    ),
+  )('%s', async (_name, c, seed, kernel) => {
     const context = await testContext();
     const shape = [c.n, c.h, c.w, c.inC];
     const input = randomArray(c.n * c.h * c.w * c.inC, 1000 + seed);
     const source: Conv2dFilterSource = {
-      kH: c.k, kW: c.k, inC: c.inC, outC: c.outC,
+      kH: c.k,
+      kW: c.k,
+      inC: c.inC,
+      outC: c.outC,
       weights: randomArray(c.k * c.k * c.inC * c.outC, 2000 + seed, -0.5, 0.5),
       bias: randomArray(c.outC, 3000 + seed),
       scale: randomArray(c.outC, 4000 + seed, 0.5, 1.5),

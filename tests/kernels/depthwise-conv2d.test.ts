@@ -18,16 +18,26 @@ import { randomArray } from '../helpers/random';
 const TOLERANCE = 1e-5;
 
 interface Case {
-  n: number; h: number; w: number; c: number;
-  kH: number; kW: number; stride: number | [number, number]; padding: Padding;
-  activation: Activation['kind']; residual: boolean;
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  kH: number;
+  kW: number;
+  stride: number | [number, number];
+  padding: Padding;
+  activation: Activation['kind'];
+  residual: boolean;
 }
 
 function activationFor(kind: Activation['kind'], channels: number, seed: number): Activation {
   switch (kind) {
-    case 'leaky': return { kind, alpha: 0.1 };
-    case 'prelu': return { kind, alpha: randomArray(channels, seed, 0, 0.5) };
-    default: return { kind } as Activation;
+    case 'leaky':
+      return { kind, alpha: 0.1 };
+    case 'prelu':
+      return { kind, alpha: randomArray(channels, seed, 0, 0.5) };
+    default:
+      return { kind } as Activation;
   }
 }
 
@@ -40,8 +50,16 @@ for (const k of [3, 7]) {
     for (const padding of ['same', 'valid', ONE] as const) {
       const activation = ACTIVATIONS[rotation % ACTIVATIONS.length]!;
       cases.push({
-        n: 1, h: 8 + (rotation % 3), w: 11, c: 3 + rotation, kH: k, kW: k, stride, padding,
-        activation, residual: rotation % 4 === 1,
+        n: 1,
+        h: 8 + (rotation % 3),
+        w: 11,
+        c: 3 + rotation,
+        kH: k,
+        kW: k,
+        stride,
+        padding,
+        activation,
+        residual: rotation % 4 === 1,
       });
       rotation++;
     }
@@ -65,7 +83,18 @@ cases.push(
   { n: 1, h: 17, w: 13, c: 7, kH: 3, kW: 3, stride: 2, padding: 'valid', activation: 'leaky', residual: false },
   { n: 1, h: 15, w: 15, c: 16, kH: 3, kW: 3, stride: 1, padding: ONE, activation: 'leaky', residual: false },
   // Non-square kernel and stride, asymmetric explicit padding.
-  { n: 2, h: 6, w: 11, c: 9, kH: 3, kW: 5, stride: [1, 2], padding: { top: 0, bottom: 2, left: 1, right: 0 }, activation: 'none', residual: false },
+  {
+    n: 2,
+    h: 6,
+    w: 11,
+    c: 9,
+    kH: 3,
+    kW: 5,
+    stride: [1, 2],
+    padding: { top: 0, bottom: 2, left: 1, right: 0 },
+    activation: 'none',
+    residual: false,
+  },
   { n: 1, h: 10, w: 4, c: 4, kH: 5, kW: 2, stride: [2, 1], padding: 'same', activation: 'prelu', residual: false },
   // Output widths 4k+1 .. 4k+3 with a residual, at the SSD's channel counts.
   { n: 1, h: 3, w: 5, c: 32, kH: 3, kW: 3, stride: 1, padding: 'same', activation: 'relu6', residual: true },
@@ -77,15 +106,23 @@ const padName = (p: Padding) => (typeof p === 'string' ? p : `explicit${p.top}${
 const strideName = (s: Case['stride']) => (typeof s === 'number' ? `${s}` : s.join('x'));
 
 describe('depthwise-conv2d', () => {
-  it.each(cases.map((c, i) => [
-    `x=[${c.n},${c.h},${c.w},${c.c}] f=[${c.kH},${c.kW},${c.c},1] s=${strideName(c.stride)} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
-    c, i,
-  ] as const))('%s', async (_name, c, seed) => {
+  it.each(
+    cases.map(
+      (c, i) =>
+        [
+          `x=[${c.n},${c.h},${c.w},${c.c}] f=[${c.kH},${c.kW},${c.c},1] s=${strideName(c.stride)} p=${padName(c.padding)} act=${c.activation}${c.residual ? ' +residual' : ''}`,
+          c,
+          i,
+        ] as const,
+    ),
+  )('%s', async (_name, c, seed) => {
     const context = await testContext();
     const shape = [c.n, c.h, c.w, c.c];
     const input = randomArray(c.n * c.h * c.w * c.c, 1000 + seed);
     const source: DepthwiseConv2dFilterSource = {
-      kH: c.kH, kW: c.kW, channels: c.c,
+      kH: c.kH,
+      kW: c.kW,
+      channels: c.c,
       weights: randomArray(c.kH * c.kW * c.c, 2000 + seed, -0.5, 0.5),
       bias: randomArray(c.c, 3000 + seed),
       scale: randomArray(c.c, 4000 + seed, 0.5, 1.5),
@@ -116,15 +153,27 @@ describe('depthwise-conv2d', () => {
     const shape = [n, h, w, c];
     const input = randomArray(n * h * w * c, 77);
     const source: DepthwiseConv2dFilterSource = {
-      kH: 3, kW: 3, channels: c, weights: randomArray(9 * c, 78, -0.5, 0.5), bias: randomArray(c, 79),
+      kH: 3,
+      kW: 3,
+      channels: c,
+      weights: randomArray(9 * c, 78, -0.5, 0.5),
+      bias: randomArray(c, 79),
     };
     const plain = depthwiseConv2dReference(input, shape, source, { stride, padding: 'same', reluInput: true });
     const residualData = randomArray(plain.data.length, 80);
-    const expected = depthwiseConv2dReference(input, shape, source, { stride, padding: 'same', reluInput: true, residual: residualData });
+    const expected = depthwiseConv2dReference(input, shape, source, {
+      stride,
+      padding: 'same',
+      reluInput: true,
+      residual: residualData,
+    });
     const residual = uploadTensor(context, expected.shape, residualData);
     const { data } = await runKernel(context, () =>
       depthwiseConv2d(context, uploadTensor(context, shape, input), uploadDepthwiseConv2dFilter(context, source), {
-        stride, padding: 'same', reluInput: true, residual,
+        stride,
+        padding: 'same',
+        reluInput: true,
+        residual,
       }),
     );
     expectClose(data, expected.data, TOLERANCE);

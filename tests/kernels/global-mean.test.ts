@@ -29,7 +29,10 @@ describe('global-mean', () => {
     '%s',
     async (_name, shape, seed) => {
       const context = await testContext();
-      const input = randomArray(shape.reduce((a, b) => a * b, 1), 1000 + seed);
+      const input = randomArray(
+        shape.reduce((a, b) => a * b, 1),
+        1000 + seed,
+      );
       const expected = globalMeanReference(input, shape);
       const x = uploadTensor(context, shape, input);
       const { output, data } = await runKernel(context, () => globalMean(context, x));

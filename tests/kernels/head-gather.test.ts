@@ -43,8 +43,14 @@ describe('head-gather', () => {
     const context = await testContext();
     const x = uploadTensor(context, [1, 2, 2, 12], new Float32Array(48));
     const out = uploadTensor(context, [1, 10, 4], new Float32Array(40));
-    expect(() => headGather(context, x, out, { anchors: 3, width: 4, channelOffset: 0, rowOffset: 0 })).toThrow(/exceed the output/);
-    expect(() => headGather(context, x, out, { anchors: 3, width: 4, channelOffset: 4, rowOffset: 0 })).toThrow(/exceed the input/);
-    expect(() => headGather(context, x, out, { anchors: 2, width: 3, channelOffset: 0, rowOffset: 0 })).toThrow(/width/);
+    expect(() => headGather(context, x, out, { anchors: 3, width: 4, channelOffset: 0, rowOffset: 0 })).toThrow(
+      /exceed the output/,
+    );
+    expect(() => headGather(context, x, out, { anchors: 3, width: 4, channelOffset: 4, rowOffset: 0 })).toThrow(
+      /exceed the input/,
+    );
+    expect(() => headGather(context, x, out, { anchors: 2, width: 3, channelOffset: 0, rowOffset: 0 })).toThrow(
+      /width/,
+    );
   });
 });

@@ -34,9 +34,12 @@ interface Case {
 
 function activationFor(kind: Activation['kind'], n: number, seed: number): Activation {
   switch (kind) {
-    case 'leaky': return { kind, alpha: 0.1 };
-    case 'prelu': return { kind, alpha: randomArray(n, seed, 0, 0.5) };
-    default: return { kind } as Activation;
+    case 'leaky':
+      return { kind, alpha: 0.1 };
+    case 'prelu':
+      return { kind, alpha: randomArray(n, seed, 0, 0.5) };
+    default:
+      return { kind } as Activation;
   }
 }
 
@@ -64,7 +67,10 @@ const cases: Case[] = [
 
 async function checkCase(c: Case, seed: number, config: (m: number) => MatmulOptions['config']): Promise<void> {
   const context = await testContext();
-  const input = randomArray(c.x.reduce((a, b) => a * b, 1), 1000 + seed);
+  const input = randomArray(
+    c.x.reduce((a, b) => a * b, 1),
+    1000 + seed,
+  );
   const source: MatmulWeightsSource = {
     k: c.k,
     n: c.n,
@@ -86,12 +92,14 @@ async function checkCase(c: Case, seed: number, config: (m: number) => MatmulOpt
 }
 
 describe('matmul', () => {
-  it.each(cases.map((c, i) => {
-    const m = c.x.reduce((a, b) => a * b, 1) / c.k;
-    const config = matmulConfig(m, c.k, c.n, c.kSplit);
-    const name = `x=[${c.x}] w=[${c.k},${c.n}] M=${m} act=${c.activation}${c.epilogue ? ' +bias,scale,shift' : ''} kSplit=${config.kSplit}`;
-    return [name, c, i] as const;
-  }))('%s', async (_name, c, seed) => {
+  it.each(
+    cases.map((c, i) => {
+      const m = c.x.reduce((a, b) => a * b, 1) / c.k;
+      const config = matmulConfig(m, c.k, c.n, c.kSplit);
+      const name = `x=[${c.x}] w=[${c.k},${c.n}] M=${m} act=${c.activation}${c.epilogue ? ' +bias,scale,shift' : ''} kSplit=${config.kSplit}`;
+      return [name, c, i] as const;
+    }),
+  )('%s', async (_name, c, seed) => {
     // The GPU shapes, whatever adapter runs the tests (a CPU adapter gets another kernel by default).
     await checkCase(c, seed, (m) => matmulConfig(m, c.k, c.n, c.kSplit));
   });
@@ -99,14 +107,22 @@ describe('matmul', () => {
   // Every case again through the subgroup kernel at 8 and 4 lanes (LANES rows x LANES column groups a
   // subgroup: most cases leave a partial tile in both directions; 4 lanes also run on an 8-wide device,
   // as a partial subgroup). Where the device's subgroups are narrower (or absent), it must refuse to run.
-  it.each(([8, 4] as const).flatMap((lanes) => cases.map((c, i) => [`subgroup×${lanes}: x=[${c.x}] w=[${c.k},${c.n}] act=${c.activation}`, c, i, lanes] as const)))('%s', async (_name, c, seed, lanes) => {
+  it.each(
+    ([8, 4] as const).flatMap((lanes) =>
+      cases.map(
+        (c, i) => [`subgroup×${lanes}: x=[${c.x}] w=[${c.k},${c.n}] act=${c.activation}`, c, i, lanes] as const,
+      ),
+    ),
+  )('%s', async (_name, c, seed, lanes) => {
     const context = await testContext();
     if ((context.fixedSubgroupSize ?? 0) >= lanes) {
       await checkCase(c, seed, () => ({ subgroupLanes: lanes }));
     } else {
       const x = uploadTensor(context, c.x, new Float32Array(c.x.reduce((a, b) => a * b, 1)));
       const weights = uploadMatmulWeights(context, { k: c.k, n: c.n, weights: new Float32Array(c.k * c.n) });
-      expect(() => matmul(context, x, weights, { config: { subgroupLanes: lanes } })).toThrow(/subgroups at least that wide/);
+      expect(() => matmul(context, x, weights, { config: { subgroupLanes: lanes } })).toThrow(
+        /subgroups at least that wide/,
+      );
     }
   });
 
@@ -119,7 +135,12 @@ describe('matmul', () => {
 
   it('chooses its kernel for the adapter: subgroups or one shape on a CPU adapter, the GPU shapes otherwise', async () => {
     const context = await testContext();
-    const source: MatmulWeightsSource = { k: 256, n: 128, weights: randomArray(256 * 128, 7001, -0.5, 0.5), activation: { kind: 'relu' } };
+    const source: MatmulWeightsSource = {
+      k: 256,
+      n: 128,
+      weights: randomArray(256 * 128, 7001, -0.5, 0.5),
+      activation: { kind: 'relu' },
+    };
     const input = randomArray(256, 7002);
     const weights = uploadMatmulWeights(context, source);
     const x = uploadTensor(context, [1, 256], input);

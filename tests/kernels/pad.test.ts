@@ -25,14 +25,19 @@ const cases: [number[], PadAmounts][] = [
 ];
 
 const show = (p: PadAmounts) =>
-  Object.entries(p).map(([k, v]) => `${k}=${v}`).join(' ') || 'none';
+  Object.entries(p)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ') || 'none';
 
 describe('pad', () => {
   it.each(cases.map(([shape, amounts], i) => [`x=[${shape.join(',')}] ${show(amounts)}`, shape, amounts, i] as const))(
     '%s',
     async (_name, shape, amounts, seed) => {
       const context = await testContext();
-      const input = randomArray(shape.reduce((a, b) => a * b, 1), 1000 + seed);
+      const input = randomArray(
+        shape.reduce((a, b) => a * b, 1),
+        1000 + seed,
+      );
       const expected = padReference(input, shape, amounts);
       const x = uploadTensor(context, shape, input);
       const { output, data } = await runKernel(context, () => pad(context, x, amounts));

@@ -12,8 +12,13 @@ import { randomArray } from '../helpers/random';
 const AVERAGE_TOLERANCE = 1e-6;
 
 interface Case {
-  n: number; h: number; w: number; c: number;
-  window: number | [number, number]; stride: number | [number, number]; padding: 'same' | 'valid';
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  window: number | [number, number];
+  stride: number | [number, number];
+  padding: 'same' | 'valid';
 }
 
 const cases: Case[] = [];
@@ -21,7 +26,15 @@ let rotation = 0;
 for (const window of [2, 3, [2, 3]] as const) {
   for (const stride of [1, 2]) {
     for (const padding of ['same', 'valid'] as const) {
-      cases.push({ n: 1 + (rotation % 2), h: 7 + (rotation % 3), w: 9, c: 1 + rotation, window: window as Case['window'], stride, padding });
+      cases.push({
+        n: 1 + (rotation % 2),
+        h: 7 + (rotation % 3),
+        w: 9,
+        c: 1 + rotation,
+        window: window as Case['window'],
+        stride,
+        padding,
+      });
       rotation++;
     }
   }
@@ -48,10 +61,16 @@ const show = (v: number | readonly number[]) => (typeof v === 'number' ? `${v}` 
 
 describe('pool', () => {
   for (const kind of ['max', 'average'] as PoolKind[]) {
-    it.each(cases.map((c, i) => [
-      `${kind} x=[${c.n},${c.h},${c.w},${c.c}] k=${show(c.window)} s=${show(c.stride)} p=${c.padding}`,
-      c, i,
-    ] as const))('%s', async (_name, c, seed) => {
+    it.each(
+      cases.map(
+        (c, i) =>
+          [
+            `${kind} x=[${c.n},${c.h},${c.w},${c.c}] k=${show(c.window)} s=${show(c.stride)} p=${c.padding}`,
+            c,
+            i,
+          ] as const,
+      ),
+    )('%s', async (_name, c, seed) => {
       const context = await testContext();
       const shape = [c.n, c.h, c.w, c.c];
       const input = randomArray(c.n * c.h * c.w * c.c, 1000 + seed);
@@ -70,8 +89,12 @@ describe('pool', () => {
   it('x=[1,3,3,1] k=2 s=2 p=same: padded positions are ignored (max) and not counted (average)', async () => {
     const context = await testContext();
     const x = uploadTensor(context, [1, 3, 3, 1], Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]));
-    const max = await runKernel(context, () => pool(context, x, { kind: 'max', window: 2, stride: 2, padding: 'same' }));
-    const avg = await runKernel(context, () => pool(context, x, { kind: 'average', window: 2, stride: 2, padding: 'same' }));
+    const max = await runKernel(context, () =>
+      pool(context, x, { kind: 'max', window: 2, stride: 2, padding: 'same' }),
+    );
+    const avg = await runKernel(context, () =>
+      pool(context, x, { kind: 'average', window: 2, stride: 2, padding: 'same' }),
+    );
     expect(max.output.shape).toEqual([1, 2, 2, 1]);
     expectExact(max.data, Float32Array.from([5, 6, 8, 9]));
     expectExact(avg.data, Float32Array.from([3, 4.5, 7.5, 9]));
@@ -80,7 +103,9 @@ describe('pool', () => {
   it('max of an all-negative window is negative, not 0', async () => {
     const context = await testContext();
     const x = uploadTensor(context, [1, 2, 2, 1], Float32Array.from([-3, -1, -2, -5]));
-    const { data } = await runKernel(context, () => pool(context, x, { kind: 'max', window: 2, stride: 2, padding: 'same' }));
+    const { data } = await runKernel(context, () =>
+      pool(context, x, { kind: 'max', window: 2, stride: 2, padding: 'same' }),
+    );
     expectExact(data, Float32Array.from([-1]));
   });
 });

@@ -27,7 +27,13 @@ import { SGD_UNIFORMS } from '../../src/engine/kernels/sgd';
 import { SIGMOID_UNIFORMS } from '../../src/engine/kernels/sigmoid';
 import { SIMILARITY_WARP_UNIFORMS } from '../../src/engine/kernels/similarity-warp';
 import { SOFTMAX_CROSS_ENTROPY_UNIFORMS } from '../../src/engine/kernels/softmax-cross-entropy';
-import { packUniforms, uniformLayout, uniformOffsets, type UniformLayout, type UniformType } from '../../src/engine/kernels/uniforms';
+import {
+  packUniforms,
+  uniformLayout,
+  uniformOffsets,
+  type UniformLayout,
+  type UniformType,
+} from '../../src/engine/kernels/uniforms';
 
 const SHADERS = join(import.meta.dirname, '../../shaders');
 
@@ -83,7 +89,9 @@ describe('every kernel with a uniform struct is covered', () => {
       'matmul.wgsl': 'matmul-common.wgsl',
       'matmul-subgroup.wgsl': 'matmul-common.wgsl',
     };
-    const files = readdirShaders().filter((file) => /var<uniform>/.test(readFileSync(join(SHADERS, file), 'utf8')) || shared[file]);
+    const files = readdirShaders().filter(
+      (file) => /var<uniform>/.test(readFileSync(join(SHADERS, file), 'utf8')) || shared[file],
+    );
     for (const file of files) expect(checked.has(shared[file] ?? file), file).toBe(true);
   });
 });
@@ -99,9 +107,21 @@ describe('packing', () => {
   });
 
   it('writes each value at its field, typed, and padding as zero', () => {
-    const layout = uniformLayout('t.wgsl', 'P', { n: 'u32', shift: 'i32', _pad0: 'u32', gain: 'f32', v: 'vec2<i32>', w: 'vec4<f32>' });
+    const layout = uniformLayout('t.wgsl', 'P', {
+      n: 'u32',
+      shift: 'i32',
+      _pad0: 'u32',
+      gain: 'f32',
+      v: 'vec2<i32>',
+      w: 'vec4<f32>',
+    });
     const view = new DataView(packUniforms(layout, { n: 7, shift: -3, gain: 0.5, v: [1, -2], w: [1, 2, 3] }));
-    expect([view.getUint32(0, true), view.getInt32(4, true), view.getUint32(8, true), view.getFloat32(12, true)]).toEqual([7, -3, 0, 0.5]);
+    expect([
+      view.getUint32(0, true),
+      view.getInt32(4, true),
+      view.getUint32(8, true),
+      view.getFloat32(12, true),
+    ]).toEqual([7, -3, 0, 0.5]);
     expect([view.getInt32(16, true), view.getInt32(20, true)]).toEqual([1, -2]);
     expect([0, 1, 2, 3].map((i) => view.getFloat32(32 + 4 * i, true))).toEqual([1, 2, 3, 0]);
   });

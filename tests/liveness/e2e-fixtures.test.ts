@@ -12,13 +12,22 @@ import { centredOnFrame, decodeJpeg, type RgbaFrame } from '../../e2e/helpers/y4
 import { modelDir } from '../helpers/models';
 
 const DIR = 'e2e/fixtures/liveness';
-const fixture = JSON.parse(readFileSync(`${DIR}/poses.json`, 'utf8')) as { person: string; photos: Record<string, { file: string }> };
+const fixture = JSON.parse(readFileSync(`${DIR}/poses.json`, 'utf8')) as {
+  person: string;
+  photos: Record<string, { file: string }>;
+};
 const frames = new Map<string, RgbaFrame>();
 const frameOf = (step: string) => {
-  if (!frames.has(step)) frames.set(step, centredOnFrame(decodeJpeg(`${DIR}/${fixture.person}/${fixture.photos[step]!.file}`)));
+  if (!frames.has(step))
+    frames.set(step, centredOnFrame(decodeJpeg(`${DIR}/${fixture.person}/${fixture.photos[step]!.file}`)));
   return frames.get(step)!;
 };
-const PHOTO_FOR: Record<ChallengeAction, string> = { 'turn-left': 'left', 'turn-right': 'right', 'look-up': 'up', 'open-mouth': 'mouth' };
+const PHOTO_FOR: Record<ChallengeAction, string> = {
+  'turn-left': 'left',
+  'turn-right': 'right',
+  'look-up': 'up',
+  'open-mouth': 'mouth',
+};
 
 let engine: FaceEngine;
 beforeAll(async () => {
@@ -41,7 +50,11 @@ async function run(check: LivenessCheck, show: (p: LivenessProgress | null) => R
 }
 
 const answering = (actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
-  !p || p.status === 'neutral' ? frameOf('neutral') : p.status === 'return' ? frameOf('neutral') : frameOf(PHOTO_FOR[actions[p.current]!]);
+  !p || p.status === 'neutral'
+    ? frameOf('neutral')
+    : p.status === 'return'
+      ? frameOf('neutral')
+      : frameOf(PHOTO_FOR[actions[p.current]!]);
 
 describe(`e2e liveness fixtures`, () => {
   it.each([
@@ -55,13 +68,21 @@ describe(`e2e liveness fixtures`, () => {
   });
 
   it('the neutral photo held still times out', async () => {
-    const progress = await run(new LivenessCheck(['turn-left', 'turn-right', 'look-up'], { actionTimeoutMs: 1500 }), () => frameOf('neutral'), 60);
+    const progress = await run(
+      new LivenessCheck(['turn-left', 'turn-right', 'look-up'], { actionTimeoutMs: 1500 }),
+      () => frameOf('neutral'),
+      60,
+    );
     expect(progress).toMatchObject({ status: 'failed', failure: 'timeout' });
   });
 
   it('the neutral photo as a print tilted 30° towards each asked direction is refused', async () => {
     const actions: ChallengeAction[] = ['turn-left', 'turn-right', 'look-up'];
-    const print: Record<string, string> = { 'turn-left': 'print-left', 'turn-right': 'print-right', 'look-up': 'print-up' };
+    const print: Record<string, string> = {
+      'turn-left': 'print-left',
+      'turn-right': 'print-right',
+      'look-up': 'print-up',
+    };
     const progress = await run(
       new LivenessCheck(actions, { actionTimeoutMs: 2000 }),
       (p) => (p?.status === 'action' ? frameOf(print[actions[p.current]!]!) : frameOf('neutral')),

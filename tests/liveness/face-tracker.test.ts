@@ -63,19 +63,30 @@ describe('FaceTracker on the real engine', () => {
     const reference = first!.face.landmarks;
     const lag = (landmarks: Float32Array, dx: number, dy: number) => {
       let error = 0;
-      for (let k = 0; k < 68; k++) error += Math.hypot(landmarks[2 * k]! - reference[2 * k]! - dx, landmarks[2 * k + 1]! - reference[2 * k + 1]! - dy) / 68;
+      for (let k = 0; k < 68; k++)
+        error +=
+          Math.hypot(landmarks[2 * k]! - reference[2 * k]! - dx, landmarks[2 * k + 1]! - reference[2 * k + 1]! - dy) /
+          68;
       return error;
     };
-    for (const [dx, dy] of [[8, 2], [16, 5], [24, 8], [30, 10]] as const) {
+    for (const [dx, dy] of [
+      [8, 2],
+      [16, 5],
+      [24, 8],
+      [30, 10],
+    ] as const) {
       const result = await tracker.next(paste(photo, 70 + dx, 35 + dy));
       expect(result?.detected).toBe(false);
       const e = lag(result!.face.landmarks, dx, dy);
       expect(e).toBeLessThan(8);
     }
     const still: number[] = [];
-    for (let again = 0; again < 3; again++) still.push(lag((await tracker.next(paste(photo, 100, 45)))!.face.landmarks, 30, 10));
+    for (let again = 0; again < 3; again++)
+      still.push(lag((await tracker.next(paste(photo, 100, 45)))!.face.landmarks, 30, 10));
     expect(still[2]!).toBeLessThan(still[0]!);
-    expect(await tracker.next({ ...FRAME, data: new Uint8ClampedArray(FRAME.width * FRAME.height * 4).fill(96) })).toBeNull();
+    expect(
+      await tracker.next({ ...FRAME, data: new Uint8ClampedArray(FRAME.width * FRAME.height * 4).fill(96) }),
+    ).toBeNull();
     tracker.reset();
     expect((await tracker.next(paste(photo, 70, 35)))?.detected).toBe(true);
   });

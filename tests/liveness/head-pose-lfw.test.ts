@@ -15,7 +15,13 @@ const poses = new Map<string, HeadPose>();
 
 beforeAll(async () => {
   engine = await FaceEngine.create({ source: nodeFileSource(modelDir()) });
-  for (const name of ['Gerry_Adams_0001', 'Igor_Ivanov_0014', 'Mohammad_Khatami_0010', 'Fernando_Gonzalez_0003', 'Bill_Graham_0003']) {
+  for (const name of [
+    'Gerry_Adams_0001',
+    'Igor_Ivanov_0014',
+    'Mohammad_Khatami_0010',
+    'Fernando_Gonzalez_0003',
+    'Bill_Graham_0003',
+  ]) {
     const image = decodeJpeg(`tests/fixtures/liveness/${name}.jpg`);
     const [first] = await engine.landmarksFor(image, [{ x: 77.5, y: 70, width: 93.75, height: 116.25 }]);
     const [landmarks] = await engine.landmarksFor(image, [boxFromLandmarks(first!)]);

@@ -56,7 +56,9 @@ describe('fitHeadPose on the projected mean face', () => {
     for (const yaw of [-45, -20, 0, 15, 40])
       for (const pitch of [-25, 0, 20])
         for (const roll of [-20, 0, 10]) {
-          const points = Float64Array.from(projectShape({ yawDeg: yaw, pitchDeg: pitch, rollDeg: roll }, { scale: 1.7, x: 320, y: 240 }));
+          const points = Float64Array.from(
+            projectShape({ yawDeg: yaw, pitchDeg: pitch, rollDeg: roll }, { scale: 1.7, x: 320, y: 240 }),
+          );
           const pose = estimateHeadPose(points);
           expect(Math.abs(pose.yawDeg - yaw)).toBeLessThan(1e-4);
           expect(Math.abs(pose.pitchDeg - pitch)).toBeLessThan(1e-4);

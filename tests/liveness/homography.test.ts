@@ -35,9 +35,20 @@ describe('fitHomography (normalised DLT)', () => {
     const random = seededRandom(3);
     const from = syntheticFace();
     for (let t = 0; t < 20; t++) {
-      const h = [1 + 0.3 * (random() - 0.5), 0.3 * (random() - 0.5), 40 * (random() - 0.5), 0.3 * (random() - 0.5), 1 + 0.3 * (random() - 0.5), 40 * (random() - 0.5), 1e-3 * (random() - 0.5), 1e-3 * (random() - 0.5), 1];
+      const h = [
+        1 + 0.3 * (random() - 0.5),
+        0.3 * (random() - 0.5),
+        40 * (random() - 0.5),
+        0.3 * (random() - 0.5),
+        1 + 0.3 * (random() - 0.5),
+        40 * (random() - 0.5),
+        1e-3 * (random() - 0.5),
+        1e-3 * (random() - 0.5),
+        1,
+      ];
       const fitted = fitHomography(from, mapPoints(h, from));
-      for (let k = 0; k < 9; k++) expect(Math.abs(fitted[k]! - h[k]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(h[k]!)) + 1e-9);
+      for (let k = 0; k < 9; k++)
+        expect(Math.abs(fitted[k]! - h[k]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(h[k]!)) + 1e-9);
       expect(planarResidual(from, mapPoints(h, from))).toBeLessThan(1e-7);
     }
   });
@@ -73,7 +84,10 @@ describe('planarResidual: a head against a picture', () => {
 
   it('does not depend on the face size or position in the frame', () => {
     const a = planarResidual(syntheticFace(), syntheticFace({ yawDeg: 30 }));
-    const b = planarResidual(syntheticFace({ scale: 0.7, x: 100, y: 90 }), syntheticFace({ yawDeg: 30, scale: 0.7, x: 100, y: 90 }));
+    const b = planarResidual(
+      syntheticFace({ scale: 0.7, x: 100, y: 90 }),
+      syntheticFace({ yawDeg: 30, scale: 0.7, x: 100, y: 90 }),
+    );
     expect(b).toBeCloseTo(a, 6);
   });
 

@@ -19,7 +19,11 @@ const ANSWER: Record<ChallengeAction, SyntheticPose> = {
 };
 
 /** Plays frames from `show` (given what is asked) until the check ends or `seconds` pass. */
-function play(check: LivenessCheck, show: (p: LivenessProgress | null, timeMs: number) => Float32Array | null, seconds = 40) {
+function play(
+  check: LivenessCheck,
+  show: (p: LivenessProgress | null, timeMs: number) => Float32Array | null,
+  seconds = 40,
+) {
   let progress: LivenessProgress | null = null;
   for (let t = 0; t <= seconds * 1000; t += FRAME_MS) {
     const landmarks = show(progress, t);
@@ -38,16 +42,19 @@ describe('LivenessCheck', () => {
     [['turn-left', 'turn-right', 'look-up']],
     [['open-mouth', 'turn-right', 'turn-left']],
     [['turn-right', 'look-up', 'turn-left']],
-  ] as ChallengeAction[][][])('passes a 3D head that answers %j, keeping frontal neutral and final frames', (actions) => {
-    const check = new LivenessCheck(actions);
-    const result = play(check, person(actions));
-    expect(result.status).toBe('passed');
-    expect(result.failure).toBeUndefined();
-    expect(check.neutralFrame).not.toBeNull();
-    expect(check.finalFrame).not.toBeNull();
-    expect(check.finalFrame!.timeMs).toBeGreaterThan(check.neutralFrame!.timeMs);
-    expect(check.turnParallax).toHaveLength(2);
-  });
+  ] as ChallengeAction[][][])(
+    'passes a 3D head that answers %j, keeping frontal neutral and final frames',
+    (actions) => {
+      const check = new LivenessCheck(actions);
+      const result = play(check, person(actions));
+      expect(result.status).toBe('passed');
+      expect(result.failure).toBeUndefined();
+      expect(check.neutralFrame).not.toBeNull();
+      expect(check.finalFrame).not.toBeNull();
+      expect(check.finalFrame!.timeMs).toBeGreaterThan(check.neutralFrame!.timeMs);
+      expect(check.turnParallax).toHaveLength(2);
+    },
+  );
 
   it('reports the step, hold fraction and time left as it goes', () => {
     const actions: ChallengeAction[] = ['turn-left', 'turn-right', 'look-up'];
@@ -77,7 +84,8 @@ describe('LivenessCheck', () => {
     // it gives landmarks that the pose fit reads as a ~22° turn, with no parallax at all.
     const h = fitHomography(neutral, syntheticFace({ yawDeg: 40 }));
     const flatTurn = new Float32Array(136);
-    for (let i = 0; i < 68; i++) [flatTurn[2 * i], flatTurn[2 * i + 1]] = applyHomography(h, neutral[2 * i]!, neutral[2 * i + 1]!);
+    for (let i = 0; i < 68; i++)
+      [flatTurn[2 * i], flatTurn[2 * i + 1]] = applyHomography(h, neutral[2 * i]!, neutral[2 * i + 1]!);
     const check = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
     const result = play(check, (p) => (p?.status === 'action' ? flatTurn : neutral));
     expect(result).toMatchObject({ status: 'failed', failure: 'flat' });
@@ -96,7 +104,9 @@ describe('LivenessCheck', () => {
 
   it('counts only the asked action: a pose that also answers another (turned and looking up) neither counts nor fails', () => {
     const check = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
-    const result = play(check, (p) => (p?.status === 'action' ? syntheticFace({ yawDeg: 30, pitchDeg: 20 }) : syntheticFace()));
+    const result = play(check, (p) =>
+      p?.status === 'action' ? syntheticFace({ yawDeg: 30, pitchDeg: 20 }) : syntheticFace(),
+    );
     expect(result).toMatchObject({ status: 'failed', failure: 'timeout', current: 0 });
   });
 
@@ -118,10 +128,16 @@ describe('LivenessCheck', () => {
     const check = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
     check.observe(frameOf(0, syntheticFace()));
     check.observe(frameOf(100, syntheticFace({ x: 340 })));
-    expect(check.observe(frameOf(200, syntheticFace({ x: 540 })))).toMatchObject({ status: 'failed', failure: 'track-jump' });
+    expect(check.observe(frameOf(200, syntheticFace({ x: 540 })))).toMatchObject({
+      status: 'failed',
+      failure: 'track-jump',
+    });
     const scaled = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
     scaled.observe(frameOf(0, syntheticFace()));
-    expect(scaled.observe(frameOf(100, syntheticFace({ scale: 2.4 })))).toMatchObject({ status: 'failed', failure: 'track-jump' });
+    expect(scaled.observe(frameOf(100, syntheticFace({ scale: 2.4 })))).toMatchObject({
+      status: 'failed',
+      failure: 'track-jump',
+    });
   });
 
   it("fails with 'face-lost' after FACE_LOST_MS without a face, not before", () => {
@@ -131,13 +147,17 @@ describe('LivenessCheck', () => {
     expect(check.observeNoFace(FACE_LOST_MS + 100)).toMatchObject({ status: 'failed', failure: 'face-lost' });
     const gap = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
     gap.observe(frameOf(0, syntheticFace()));
-    expect(gap.observe(frameOf(FACE_LOST_MS + 200, syntheticFace()))).toMatchObject({ status: 'failed', failure: 'face-lost' });
+    expect(gap.observe(frameOf(FACE_LOST_MS + 200, syntheticFace()))).toMatchObject({
+      status: 'failed',
+      failure: 'face-lost',
+    });
   });
 
   it('does not start with a turned or open-mouthed face as the neutral frame', () => {
     const check = new LivenessCheck(['turn-left', 'turn-right', 'look-up']);
     const frames: TrackedFrame[] = [];
-    for (let t = 0; t < 1500; t += FRAME_MS) frames.push(frameOf(t, syntheticFace(t < 800 ? { yawDeg: 25 } : { mouthOpen: true })));
+    for (let t = 0; t < 1500; t += FRAME_MS)
+      frames.push(frameOf(t, syntheticFace(t < 800 ? { yawDeg: 25 } : { mouthOpen: true })));
     for (const f of frames) expect(check.observe(f).status).toBe('neutral');
     expect(check.neutralFrame).toBeNull();
   });

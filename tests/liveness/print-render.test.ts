@@ -8,7 +8,8 @@ const W = 120;
 const H = 100;
 const grid = (pose: PrintPose) => {
   const out: number[] = [];
-  for (let j = 0; j <= 6; j++) for (let i = 0; i <= 6; i++) out.push(...projectPrintPoint((i / 6) * W, (j / 6) * H, W, H, pose).slice(0, 2));
+  for (let j = 0; j <= 6; j++)
+    for (let i = 0; i <= 6; i++) out.push(...projectPrintPoint((i / 6) * W, (j / 6) * H, W, H, pose).slice(0, 2));
   return Float64Array.from(out);
 };
 

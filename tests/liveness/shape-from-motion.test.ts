@@ -26,7 +26,8 @@ function views(shape: number[], count: number, noisePx: number, random: () => nu
 
 /** RMS distance between b and the best similarity image of a (rotation or reflection), over b's RMS radius. */
 function procrustesMisfit(a: readonly Vec3[], b: readonly Vec3[]): number {
-  const centre = (p: readonly Vec3[]) => p.map((v) => v.map((x, k) => x - p.reduce((s, q) => s + q[k]!, 0) / p.length) as Vec3);
+  const centre = (p: readonly Vec3[]) =>
+    p.map((v) => v.map((x, k) => x - p.reduce((s, q) => s + q[k]!, 0) / p.length) as Vec3);
   const ca = centre(a);
   const cb = centre(b);
   // Orthogonal R maximising tr(R·Σ aᵢbᵢᵀ): the polar factor of the cross-covariance, from the eigen-decomposition of CᵀC.
@@ -35,16 +36,23 @@ function procrustesMisfit(a: readonly Vec3[], b: readonly Vec3[]): number {
     for (let r = 0; r < 3; r++) for (let s = 0; s < 3; s++) c[3 * r + s]! += cb[i]![r]! * p[s]!;
   });
   const ctc = new Array<number>(9).fill(0);
-  for (let r = 0; r < 3; r++) for (let s = 0; s < 3; s++) for (let k = 0; k < 3; k++) ctc[3 * r + s]! += c[3 * k + r]! * c[3 * k + s]!;
+  for (let r = 0; r < 3; r++)
+    for (let s = 0; s < 3; s++) for (let k = 0; k < 3; k++) ctc[3 * r + s]! += c[3 * k + r]! * c[3 * k + s]!;
   const { values, vectors } = symmetricEigen(ctc, 3);
   // R = C · (CᵀC)^-½
   const inverseRoot = new Array<number>(9).fill(0);
   vectors.forEach((v, k) => {
-    for (let r = 0; r < 3; r++) for (let s = 0; s < 3; s++) inverseRoot[3 * r + s]! += (v[r]! * v[s]!) / Math.sqrt(values[k]!);
+    for (let r = 0; r < 3; r++)
+      for (let s = 0; s < 3; s++) inverseRoot[3 * r + s]! += (v[r]! * v[s]!) / Math.sqrt(values[k]!);
   });
   const rotation = new Array<number>(9).fill(0);
-  for (let r = 0; r < 3; r++) for (let s = 0; s < 3; s++) for (let k = 0; k < 3; k++) rotation[3 * r + s]! += c[3 * r + k]! * inverseRoot[3 * k + s]!;
-  const turned = ca.map((p) => [0, 1, 2].map((r) => rotation[3 * r]! * p[0] + rotation[3 * r + 1]! * p[1] + rotation[3 * r + 2]! * p[2]) as Vec3);
+  for (let r = 0; r < 3; r++)
+    for (let s = 0; s < 3; s++)
+      for (let k = 0; k < 3; k++) rotation[3 * r + s]! += c[3 * r + k]! * inverseRoot[3 * k + s]!;
+  const turned = ca.map(
+    (p) =>
+      [0, 1, 2].map((r) => rotation[3 * r]! * p[0] + rotation[3 * r + 1]! * p[1] + rotation[3 * r + 2]! * p[2]) as Vec3,
+  );
   let cross = 0;
   let norm = 0;
   turned.forEach((p, i) => {
@@ -65,7 +73,8 @@ function procrustesMisfit(a: readonly Vec3[], b: readonly Vec3[]): number {
   return Math.sqrt(squared / radius);
 }
 
-const asPoints = (flat: readonly number[]): Vec3[] => Array.from({ length: flat.length / 3 }, (_, i) => [flat[3 * i]!, flat[3 * i + 1]!, flat[3 * i + 2]!]);
+const asPoints = (flat: readonly number[]): Vec3[] =>
+  Array.from({ length: flat.length / 3 }, (_, i) => [flat[3 * i]!, flat[3 * i + 1]!, flat[3 * i + 2]!]);
 
 describe('factorise (structure from motion under scaled orthography)', () => {
   it('recovers a rigid shape from 200 noiseless views up to similarity and mirror image (misfit < 1e-6)', () => {
@@ -92,7 +101,9 @@ describe('factorise (structure from motion under scaled orthography)', () => {
 
   it('rejects too few views or views of the wrong length', () => {
     expect(() => factorise([new Float64Array(136), new Float64Array(136)], 68)).toThrow(/at least 3 views/);
-    expect(() => factorise([new Float64Array(136), new Float64Array(136), new Float64Array(10)], 68)).toThrow(/136 numbers/);
+    expect(() => factorise([new Float64Array(136), new Float64Array(136), new Float64Array(10)], 68)).toThrow(
+      /136 numbers/,
+    );
   });
 });
 

@@ -2,11 +2,7 @@
 // 112×112 crop. Tolerance: 1e-4 absolute on the [0,1] outputs (≈0.01 px at 112 px).
 import { describe, expect, it } from 'vitest';
 import { encodeDispatches } from '../../src/engine/kernels/dispatch';
-import {
-  buildLandmarkRun,
-  LANDMARK_MEAN_RGB,
-  uploadLandmarkWeights,
-} from '../../src/engine/nets/landmark-net';
+import { buildLandmarkRun, LANDMARK_MEAN_RGB, uploadLandmarkWeights } from '../../src/engine/nets/landmark-net';
 import { readTensor } from '../../src/engine/tensor';
 import { testContext } from '../helpers/gpu';
 import { modelWeights } from '../helpers/models';
@@ -21,7 +17,8 @@ function randomCrop(seed: number): Float32Array {
   for (let y = 0; y < 112; y++) {
     for (let x = 0; x < 112; x++) {
       for (let c = 0; c < 3; c++) {
-        const v = 128 + 90 * Math.sin(x / (9 + c) + phase[c]!) * Math.cos(y / (13 - c) + phase[c]!) + 30 * (next() - 0.5);
+        const v =
+          128 + 90 * Math.sin(x / (9 + c) + phase[c]!) * Math.cos(y / (13 - c) + phase[c]!) + 30 * (next() - 0.5);
         out[(y * 112 + x) * 3 + c] = Math.round(Math.min(255, Math.max(0, v)));
       }
     }

@@ -33,7 +33,9 @@ describe.each(golden.images.map((image) => [image.image, image] as const))('%s',
     const analysis = await engine.analyze(photo(name));
     expect(analysis.faces.length).toBe(image.ssd.length);
     for (const want of image.ssd) {
-      const match = analysis.faces.find((f) => Math.abs(f.box.x - want.box.x) < 1 && Math.abs(f.box.y - want.box.y) < 1);
+      const match = analysis.faces.find(
+        (f) => Math.abs(f.box.x - want.box.x) < 1 && Math.abs(f.box.y - want.box.y) < 1,
+      );
       expect(match, `face at ${want.box.x},${want.box.y}`).toBeDefined();
       expect(Math.abs(match!.box.width - want.box.width)).toBeLessThan(1);
       expect(Math.abs(match!.box.height - want.box.height)).toBeLessThan(1);
@@ -43,7 +45,10 @@ describe.each(golden.images.map((image) => [image.image, image] as const))('%s',
 
   it('landmarks from the golden boxes within 0.5 px; descriptors within 0.02', async () => {
     const frame = photo(name);
-    const landmarks = await engine.landmarksFor(frame, image.ssd.map((f) => f.box));
+    const landmarks = await engine.landmarksFor(
+      frame,
+      image.ssd.map((f) => f.box),
+    );
     image.ssd.forEach((want, i) => {
       let worst = 0;
       want.landmarks68.forEach(([x, y], k) => {

@@ -16,7 +16,15 @@ import { squarePadding, toFrameDetection } from '../../src/engine/nets/detection
 import { destroyRun, type NetRun } from '../../src/engine/nets/net-builder';
 import { nonMaxSuppressionSsd } from '../../src/engine/nets/non-max-suppression';
 import {
-  batchSlice, buildSsdRun, decodeSsd, decodeSsdBoxes, SSD_ANCHOR_COUNT, SSD_INPUT_SIZE, ssdScores, uploadSsdWeights, type SsdWeights,
+  batchSlice,
+  buildSsdRun,
+  decodeSsd,
+  decodeSsdBoxes,
+  SSD_ANCHOR_COUNT,
+  SSD_INPUT_SIZE,
+  ssdScores,
+  uploadSsdWeights,
+  type SsdWeights,
 } from '../../src/engine/nets/ssd-mobilenet-v1';
 import { readTensor } from '../../src/engine/tensor';
 import { expectClose } from '../helpers/compare';
@@ -33,12 +41,15 @@ interface OracleDetections {
     ssd: { score: number; box: { x: number; y: number; width: number; height: number } }[];
   }[];
 }
-const oracle: OracleDetections = JSON.parse(readFileSync(new URL('../fixtures/oracle/detections.json', import.meta.url), 'utf8'));
+const oracle: OracleDetections = JSON.parse(
+  readFileSync(new URL('../fixtures/oracle/detections.json', import.meta.url), 'utf8'),
+);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-const maxError = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!) / Math.max(1, Math.abs(b[i]!))), 0);
+const maxError = (a: Float32Array, b: Float32Array) =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!) / Math.max(1, Math.abs(b[i]!))), 0);
 
 /** face-api's SSD graph (mobileNetV1.ts + predictionLayer.ts) on its own loaded params, up to the raw heads. */
 function referenceRaw(tf: Any, params: Any, x: Any): { boxes: Float32Array; classes: Float32Array } {
@@ -77,8 +88,14 @@ function referenceRaw(tf: Any, params: Any, x: Any): { boxes: Float32Array; clas
     const c7 = pointwise(c6, pl.conv_7, 2);
     const head = (t: Any, p: Any) => tf.add(tf.conv2d(t, p.filters, [1, 1], 'same'), p.bias);
     const features = [conv11, out, c1, c3, c5, c7];
-    const boxes = tf.concat(features.map((f, i) => tf.reshape(head(f, pl[`box_predictor_${i}`].box_encoding_predictor), [1, -1, 4])), 1);
-    const classes = tf.concat(features.map((f, i) => tf.reshape(head(f, pl[`box_predictor_${i}`].class_predictor), [1, -1, 3])), 1);
+    const boxes = tf.concat(
+      features.map((f, i) => tf.reshape(head(f, pl[`box_predictor_${i}`].box_encoding_predictor), [1, -1, 4])),
+      1,
+    );
+    const classes = tf.concat(
+      features.map((f, i) => tf.reshape(head(f, pl[`box_predictor_${i}`].class_predictor), [1, -1, 3])),
+      1,
+    );
     return { boxes: boxes.dataSync() as Float32Array, classes: classes.dataSync() as Float32Array };
   });
 }
@@ -93,7 +110,9 @@ let weights: SsdWeights;
 
 beforeAll(async () => {
   context = await testContext();
-  weights = await context.checked('upload', async () => uploadSsdWeights(context, await modelWeights('ssd_mobilenetv1')));
+  weights = await context.checked('upload', async () =>
+    uploadSsdWeights(context, await modelWeights('ssd_mobilenetv1')),
+  );
 });
 
 describe('ssd_mobilenetv1 network', () => {
@@ -161,11 +180,26 @@ describe('ssd decode and NMS (CPU)', () => {
 
   it('nonMaxSuppressionSsd: score threshold, IoU threshold, best first, max results', () => {
     const boxes = Float32Array.from([
-      0, 0, 1, 1, // 0
-      0, 0, 1, 0.9, // 1: IoU 0.9 with 0
-      0, 0.5, 1, 1.5, // 2: IoU 1/3 with 0
-      2, 2, 3, 3, // 3: apart
-      5, 5, 6, 6, // 4: below the score threshold
+      0,
+      0,
+      1,
+      1, // 0
+      0,
+      0,
+      1,
+      0.9, // 1: IoU 0.9 with 0
+      0,
+      0.5,
+      1,
+      1.5, // 2: IoU 1/3 with 0
+      2,
+      2,
+      3,
+      3, // 3: apart
+      5,
+      5,
+      6,
+      6, // 4: below the score threshold
     ]);
     const scores = [0.8, 0.9, 0.7, 0.6, 0.4];
     expect(nonMaxSuppressionSsd(boxes, scores, 100, 0.5, 0.5)).toEqual([1, 2, 3]);
@@ -194,8 +228,23 @@ describe('ssd decode and NMS (CPU)', () => {
     // nonMaxSuppression is ops/nonMaxSuppression.ts. Both must agree with ours on these inputs once
     // the score threshold is applied first (no IoU exactly at the threshold here).
     const above = scores.map((s, i) => [s, i] as const).filter(([s]) => s > 0.5);
-    const rects = above.map(([, i]) => new faceapi.Rect(boxes[i * 4 + 1], boxes[i * 4], boxes[i * 4 + 3] - boxes[i * 4 + 1], boxes[i * 4 + 2] - boxes[i * 4]));
-    const theirs = faceapi.nonMaxSuppression(rects, above.map(([s]) => s), 0.5, true).map((k: number) => above[k]![1]);
+    const rects = above.map(
+      ([, i]) =>
+        new faceapi.Rect(
+          boxes[i * 4 + 1],
+          boxes[i * 4],
+          boxes[i * 4 + 3] - boxes[i * 4 + 1],
+          boxes[i * 4 + 2] - boxes[i * 4],
+        ),
+    );
+    const theirs = faceapi
+      .nonMaxSuppression(
+        rects,
+        above.map(([s]) => s),
+        0.5,
+        true,
+      )
+      .map((k: number) => above[k]![1]);
     expect(theirs.length).toBeGreaterThan(10);
     expect(nonMaxSuppressionSsd(boxes, scores, 1000, 0.5, 0.5)).toEqual(theirs);
   });
@@ -224,7 +273,10 @@ describe('ssd on the demo photos vs the oracle (input 512, minConfidence 0.5, Io
     for (let first = 0; first < oracle.images.length; first += batch) {
       const group = oracle.images.slice(first, first + batch);
       const decoded = group.map((expected, b) => {
-        const jpeg = decodeJpeg(readFileSync(join(faceApiDir(), 'demo', expected.image)), { useTArray: true, formatAsRGBA: true });
+        const jpeg = decodeJpeg(readFileSync(join(faceApiDir(), 'demo', expected.image)), {
+          useTArray: true,
+          formatAsRGBA: true,
+        });
         expect([jpeg.width, jpeg.height]).toEqual([expected.width, expected.height]);
         const texture = frames[b]!.uploadRgba({ width: jpeg.width, height: jpeg.height, data: jpeg.data });
         return imageToTensor(context, texture, {
@@ -237,7 +289,9 @@ describe('ssd on the demo photos vs the oracle (input 512, minConfidence 0.5, Io
           label: `demo-input${b}`,
         });
       });
-      await context.checked('ssd', () => submit(context, [...decoded.map((call) => call.dispatch), ...run.dispatches], 'ssd-demo'));
+      await context.checked('ssd', () =>
+        submit(context, [...decoded.map((call) => call.dispatch), ...run.dispatches], 'ssd-demo'),
+      );
       const allBoxes = await readTensor(context, run.outputs[0]!);
       const allLogits = await readTensor(context, run.outputs[1]!);
       group.forEach((expected, b) => {

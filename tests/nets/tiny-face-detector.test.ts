@@ -15,7 +15,11 @@ import { toFrameDetection } from '../../src/engine/nets/detection';
 import { destroyRun } from '../../src/engine/nets/net-builder';
 import { nonMaxSuppression } from '../../src/engine/nets/non-max-suppression';
 import {
-  buildTinyFaceDetectorRun, decodeTinyFaceDetector, TINY_ANCHORS, uploadTinyFaceDetectorWeights, type TinyFaceDetectorWeights,
+  buildTinyFaceDetectorRun,
+  decodeTinyFaceDetector,
+  TINY_ANCHORS,
+  uploadTinyFaceDetectorWeights,
+  type TinyFaceDetectorWeights,
 } from '../../src/engine/nets/tiny-face-detector';
 import { readTensor } from '../../src/engine/tensor';
 import { expectClose } from '../helpers/compare';
@@ -32,60 +36,70 @@ interface OracleDetections {
     tiny: { score: number; box: { x: number; y: number; width: number; height: number } }[];
   }[];
 }
-const oracle: OracleDetections = JSON.parse(readFileSync(new URL('../fixtures/oracle/detections.json', import.meta.url), 'utf8'));
+const oracle: OracleDetections = JSON.parse(
+  readFileSync(new URL('../fixtures/oracle/detections.json', import.meta.url), 'utf8'),
+);
 
 const MEAN_RGB = [117.001, 114.697, 97.404].map(Math.fround);
 
 /** (x - mean) / 255 in float32, as face-api's tfjs ops compute it. */
 const normalise = (pixels: Float32Array) => pixels.map((v, i) => Math.fround(Math.fround(v - MEAN_RGB[i % 3]!) / 255));
 
-const maxError = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!) / Math.max(1, Math.abs(b[i]!))), 0);
+const maxError = (a: Float32Array, b: Float32Array) =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!) / Math.max(1, Math.abs(b[i]!))), 0);
 
 let context: GpuContext;
 let weights: TinyFaceDetectorWeights;
 
 beforeAll(async () => {
   context = await testContext();
-  weights = await context.checked('upload', async () => uploadTinyFaceDetectorWeights(context, await modelWeights('tiny_face_detector')));
+  weights = await context.checked('upload', async () =>
+    uploadTinyFaceDetectorWeights(context, await modelWeights('tiny_face_detector')),
+  );
 });
 
 describe('tiny_face_detector network', () => {
   it.each([
     { size: 416, batch: 1 },
     { size: 224, batch: 2 },
-  ])('x=[$batch,$size,$size,3] seeded pixels: raw output matches face-api (wasm) within 1e-3', async ({ size, batch }) => {
-    const { tf, faceapi, backend } = await referenceDetectors();
-    const net = faceapi.nets.tinyFaceDetector;
-    const cells = size / 32;
-    const images = Array.from({ length: batch }, (_, b) => randomPixels(size * size * 3, seededRandom(size + b)));
+  ])(
+    'x=[$batch,$size,$size,3] seeded pixels: raw output matches face-api (wasm) within 1e-3',
+    async ({ size, batch }) => {
+      const { tf, faceapi, backend } = await referenceDetectors();
+      const net = faceapi.nets.tinyFaceDetector;
+      const cells = size / 32;
+      const images = Array.from({ length: batch }, (_, b) => randomPixels(size * size * 3, seededRandom(size + b)));
 
-    const expected = new Float32Array(batch * cells * cells * 25);
-    let referenceMs = 0;
-    images.forEach((pixels, b) => {
-      const image = tf.tensor4d(pixels, [1, size, size, 3]);
+      const expected = new Float32Array(batch * cells * cells * 25);
+      let referenceMs = 0;
+      images.forEach((pixels, b) => {
+        const image = tf.tensor4d(pixels, [1, size, size, 3]);
+        const started = performance.now();
+        const out = net.forwardInput(new faceapi.NetInput([image]), size);
+        expected.set(out.dataSync(), b * cells * cells * 25);
+        referenceMs += performance.now() - started;
+        expect(out.shape).toEqual([1, cells, cells, 25]);
+        tf.dispose([image, out]);
+      });
+
+      const run = await context.checked('build', () => buildTinyFaceDetectorRun(context, weights, size, batch));
+      expect(run.input.shape).toEqual([batch, size, size, 3]);
+      expect(run.outputs[0]!.shape).toEqual([batch, cells, cells, 25]);
+      images.forEach((pixels, b) =>
+        context.device.queue.writeBuffer(run.input.buffer, b * size * size * 3 * 4, normalise(pixels)),
+      );
       const started = performance.now();
-      const out = net.forwardInput(new faceapi.NetInput([image]), size);
-      expected.set(out.dataSync(), b * cells * cells * 25);
-      referenceMs += performance.now() - started;
-      expect(out.shape).toEqual([1, cells, cells, 25]);
-      tf.dispose([image, out]);
-    });
-
-    const run = await context.checked('build', () => buildTinyFaceDetectorRun(context, weights, size, batch));
-    expect(run.input.shape).toEqual([batch, size, size, 3]);
-    expect(run.outputs[0]!.shape).toEqual([batch, cells, cells, 25]);
-    images.forEach((pixels, b) => context.device.queue.writeBuffer(run.input.buffer, b * size * size * 3 * 4, normalise(pixels)));
-    const started = performance.now();
-    await context.checked('tiny', () => submit(context, run.dispatches, 'tiny'));
-    const actual = await readTensor(context, run.outputs[0]!);
-    const ms = performance.now() - started;
-    console.log(
-      `tiny ${size} x${batch}: ours ${ms.toFixed(0)} ms (first run, compile included), face-api ${backend} ${referenceMs.toFixed(0)} ms; ` +
-        `max error ${maxError(actual, expected).toExponential(2)}`,
-    );
-    destroyRun(run);
-    expectClose(actual, expected, 1e-3);
-  });
+      await context.checked('tiny', () => submit(context, run.dispatches, 'tiny'));
+      const actual = await readTensor(context, run.outputs[0]!);
+      const ms = performance.now() - started;
+      console.log(
+        `tiny ${size} x${batch}: ours ${ms.toFixed(0)} ms (first run, compile included), face-api ${backend} ${referenceMs.toFixed(0)} ms; ` +
+          `max error ${maxError(actual, expected).toExponential(2)}`,
+      );
+      destroyRun(run);
+      expectClose(actual, expected, 1e-3);
+    },
+  );
 
   it('rejects input sizes that are not multiples of 32', () => {
     expect(() => buildTinyFaceDetectorRun(context, weights, 400)).toThrow(/multiple of 32/);
@@ -113,7 +127,12 @@ describe('tiny decode and NMS (CPU)', () => {
   it('nonMaxSuppression agrees with face-api ops/nonMaxSuppression on seeded boxes', async () => {
     const { faceapi } = await referenceDetectors();
     const next = seededRandom(41);
-    const rects = Array.from({ length: 200 }, () => ({ x: next(), y: next(), width: 0.05 + next() * 0.3, height: 0.05 + next() * 0.3 }));
+    const rects = Array.from({ length: 200 }, () => ({
+      x: next(),
+      y: next(),
+      width: 0.05 + next() * 0.3,
+      height: 0.05 + next() * 0.3,
+    }));
     const scores = rects.map(() => next());
     for (const [iou, isIou] of [
       [0.4, true],
@@ -140,7 +159,10 @@ describe('tiny on the demo photos vs the oracle (input 416, scoreThreshold 0.5, 
     let worstScore = 0;
     const started = performance.now();
     for (const expected of oracle.images) {
-      const jpeg = decodeJpeg(readFileSync(join(faceApiDir(), 'demo', expected.image)), { useTArray: true, formatAsRGBA: true });
+      const jpeg = decodeJpeg(readFileSync(join(faceApiDir(), 'demo', expected.image)), {
+        useTArray: true,
+        formatAsRGBA: true,
+      });
       const texture = frame.uploadRgba({ width: jpeg.width, height: jpeg.height, data: jpeg.data });
       const image = imageToTensor(context, texture, {
         outH: size,
@@ -152,7 +174,9 @@ describe('tiny on the demo photos vs the oracle (input 416, scoreThreshold 0.5, 
       });
       await context.checked('tiny', () => submit(context, [image.dispatch, ...run.dispatches], 'tiny-demo'));
       const raw = await readTensor(context, run.outputs[0]!);
-      const found = decodeTinyFaceDetector(raw, size, { scoreThreshold: 0.5 }).map((d) => toFrameDetection(d, jpeg.width, jpeg.height, size));
+      const found = decodeTinyFaceDetector(raw, size, { scoreThreshold: 0.5 }).map((d) =>
+        toFrameDetection(d, jpeg.width, jpeg.height, size),
+      );
       // The oracle lists faces left to right; ours come best score first.
       found.sort((a, b) => a.box.x - b.box.x);
       expect(found.length, expected.image).toBe(expected.tiny.length);

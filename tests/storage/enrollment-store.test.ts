@@ -65,9 +65,9 @@ describe('people and samples', () => {
   it('refuses to mix models in one person, and changes nothing', async () => {
     const store = newStore();
     await store.addSamples('Ada', [sample(1, 1, 1, 1)]);
-    await expect(store.addSamples('Ada', [{ vector: Float32Array.from([1, 1, 1, 1]), modelId: 'other-model' }])).rejects.toBeInstanceOf(
-      ModelMismatchError,
-    );
+    await expect(
+      store.addSamples('Ada', [{ vector: Float32Array.from([1, 1, 1, 1]), modelId: 'other-model' }]),
+    ).rejects.toBeInstanceOf(ModelMismatchError);
     const [ada] = await store.listPeople();
     expect(ada!.samples).toHaveLength(1);
   });
@@ -82,9 +82,24 @@ describe('people and samples', () => {
 
   it('keeps preferences', async () => {
     const store = newStore();
-    expect(await store.loadPreferences()).toEqual({ threshold: null, thresholdModelId: null, cameraId: null, liveness: true });
-    await store.savePreferences({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2', liveness: false });
-    expect(await store.loadPreferences()).toEqual({ threshold: 0.55, thresholdModelId: MODEL.modelId, cameraId: 'cam-2', liveness: false });
+    expect(await store.loadPreferences()).toEqual({
+      threshold: null,
+      thresholdModelId: null,
+      cameraId: null,
+      liveness: true,
+    });
+    await store.savePreferences({
+      threshold: 0.55,
+      thresholdModelId: MODEL.modelId,
+      cameraId: 'cam-2',
+      liveness: false,
+    });
+    expect(await store.loadPreferences()).toEqual({
+      threshold: 0.55,
+      thresholdModelId: MODEL.modelId,
+      cameraId: 'cam-2',
+      liveness: false,
+    });
   });
 });
 
@@ -100,7 +115,12 @@ describe('export and import', () => {
     const source = await seeded();
     const { file, skipped } = await source.exportAll(MODEL);
     expect(skipped).toBe(0);
-    expect(file).toMatchObject({ format: 'faceprint-enrollments', version: 1, modelId: MODEL.modelId, vectorLength: 4 });
+    expect(file).toMatchObject({
+      format: 'faceprint-enrollments',
+      version: 1,
+      modelId: MODEL.modelId,
+      vectorLength: 4,
+    });
     const target = newStore();
     const summary = await target.importAll(JSON.stringify(file), MODEL);
     expect(summary).toEqual({ peopleAdded: 2, peopleUpdated: 0, samplesAdded: 3 });
@@ -138,7 +158,11 @@ describe('export and import', () => {
     ['not JSON', () => '{ nope', 'not-json'],
     ['another format', () => JSON.stringify({ format: 'something-else' }), 'wrong-format'],
     ['another model', (text: string) => text.replace('"test-model"', '"other-model"'), 'wrong-model'],
-    ['another vector length', (text: string) => text.replace('"vectorLength":4', '"vectorLength":128'), 'wrong-vector-length'],
+    [
+      'another vector length',
+      (text: string) => text.replace('"vectorLength":4', '"vectorLength":128'),
+      'wrong-vector-length',
+    ],
   ])('rejects a file of %s and leaves everything as it was', async (_, corrupt, problem) => {
     const store = await seeded();
     const before = await store.listPeople();
@@ -181,7 +205,14 @@ describe('schema versions across tabs', () => {
     const name = `faceprint-test-${databases}`;
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['attempts', 'lockout', 'owner', 'people', 'persistence', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'attempts',
+      'lockout',
+      'owner',
+      'people',
+      'persistence',
+      'settings',
+    ]);
     expect([...db.transaction('people').store.indexNames]).toEqual(['by-name']);
     db.close();
   });

@@ -56,11 +56,43 @@ describe('parseExportFile', () => {
     ['a future format version', (f) => ({ ...f, version: 2 }), /^unsupported-version: .*version 2/],
     ['another model', (f) => ({ ...f, modelId: 'm2' }), /^wrong-model: .*"m2".*"m1"/],
     ['another vector length', (f) => ({ ...f, vectorLength: 128 }), /^wrong-vector-length: .*length 128/],
-    ['a short vector', (f) => { f.people[1]!.samples[0]!.vector = [1, 2]; return f; }, /^wrong-vector-length: Sample 1 of Bob has 2 values/],
-    ['a non-finite value', (f) => { f.people[0]!.samples[0]!.vector[1] = null as unknown as number; return f; }, /^invalid-data: .*finite numbers/],
-    ['a person twice', (f) => ({ ...f, people: [...f.people, { ...f.people[0]!, id: 'other' }] }), /^invalid-data: .*"Ada" appears twice/],
-    ['a person without samples', (f) => { f.people[0]!.samples = []; return f; }, /^invalid-data: .*Ada has no face samples/],
-    ['a nameless person', (f) => { f.people[0]!.name = ' '; return f; }, /^invalid-data: .*person 1 has no usable name/],
+    [
+      'a short vector',
+      (f) => {
+        f.people[1]!.samples[0]!.vector = [1, 2];
+        return f;
+      },
+      /^wrong-vector-length: Sample 1 of Bob has 2 values/,
+    ],
+    [
+      'a non-finite value',
+      (f) => {
+        f.people[0]!.samples[0]!.vector[1] = null as unknown as number;
+        return f;
+      },
+      /^invalid-data: .*finite numbers/,
+    ],
+    [
+      'a person twice',
+      (f) => ({ ...f, people: [...f.people, { ...f.people[0]!, id: 'other' }] }),
+      /^invalid-data: .*"Ada" appears twice/,
+    ],
+    [
+      'a person without samples',
+      (f) => {
+        f.people[0]!.samples = [];
+        return f;
+      },
+      /^invalid-data: .*Ada has no face samples/,
+    ],
+    [
+      'a nameless person',
+      (f) => {
+        f.people[0]!.name = ' ';
+        return f;
+      },
+      /^invalid-data: .*person 1 has no usable name/,
+    ],
     ['no people list', (f) => ({ ...f, people: undefined }), /^invalid-data: .*no list of people/],
   ])('rejects %s', (_, corrupt, expected) => {
     expect(problemOf(JSON.stringify(corrupt(valid())))).toMatch(expected);

@@ -27,7 +27,12 @@ function exportOf(modelId = MODEL.modelId): ExportFile {
     updatedAt: t,
     modelId,
     vectorLength: 3,
-    samples: [0, 1].map((s) => ({ id: `${name}-${s}`, vector: Float32Array.from([0.1 * p, 0.2 + s, -0.3]), modelId, capturedAt: t })),
+    samples: [0, 1].map((s) => ({
+      id: `${name}-${s}`,
+      vector: Float32Array.from([0.1 * p, 0.2 + s, -0.3]),
+      modelId,
+      capturedAt: t,
+    })),
     mean: Float32Array.from([0.1 * p, 0.7, -0.3]),
   }));
   return buildExportFile(people, { ...MODEL, modelId }, new Date(t));
@@ -95,7 +100,9 @@ describe('sealExport / openSealedExport', () => {
   });
 
   it('a wrong passphrase is refused as such', async () => {
-    expect(await problemOf(async () => openSealedExport(await sealed, 'correct horse battery stapler', MODEL))).toBe('wrong-passphrase');
+    expect(await problemOf(async () => openSealedExport(await sealed, 'correct horse battery stapler', MODEL))).toBe(
+      'wrong-passphrase',
+    );
   });
 
   it('a changed byte anywhere in the file is refused as tampered, before any key is derived', async () => {
@@ -103,7 +110,7 @@ describe('sealExport / openSealedExport', () => {
     const problems = new Map<string, number[]>();
     for (let i = 0; i < bytes.length; i++) {
       const changed = bytes.slice();
-      changed[i] ^= 0x01 << i % 8;
+      changed[i] ^= 0x01 << (i % 8);
       const problem = await problemOf(() => readSealedHeader(changed, MODEL));
       problems.set(problem, [...(problems.get(problem) ?? []), i]);
     }
@@ -116,7 +123,9 @@ describe('sealExport / openSealedExport', () => {
   it('a file cut short anywhere is refused as truncated', async () => {
     const bytes = await sealed;
     for (let length = 1; length < bytes.length; length++) {
-      expect(await problemOf(() => readSealedHeader(bytes.subarray(0, length), MODEL)), `cut at ${length}`).toBe('truncated');
+      expect(await problemOf(() => readSealedHeader(bytes.subarray(0, length), MODEL)), `cut at ${length}`).toBe(
+        'truncated',
+      );
     }
   });
 
@@ -152,7 +161,9 @@ async function snapshot(name: string): Promise<string> {
   }
   db.close();
   return JSON.stringify(dump, (_key, value) =>
-    ArrayBuffer.isView(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') : value,
+    ArrayBuffer.isView(value)
+      ? Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')
+      : value,
   );
 }
 
@@ -177,7 +188,9 @@ describe('a refused import changes nothing', () => {
     ];
     for (const [expected, file, passphrase] of attempts) {
       const importing = new EnrollmentStore({ databaseName: name });
-      const problem = await problemOf(async () => importing.importAll(await openSealedExport(file, passphrase, MODEL), MODEL));
+      const problem = await problemOf(async () =>
+        importing.importAll(await openSealedExport(file, passphrase, MODEL), MODEL),
+      );
       importing.close();
       expect(problem).toBe(expected);
       expect(await snapshot(name)).toBe(before);

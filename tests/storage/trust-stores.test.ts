@@ -52,7 +52,12 @@ describe('lockout', () => {
     clock.advance(FIRST_LOCK_MS - 1);
     expect(await lockout.status()).toMatchObject({ locked: true, remainingMs: 1 });
     clock.advance(1);
-    expect(await lockout.status()).toMatchObject({ locked: false, remainingMs: 0, refusalsLeft: 5, nextLockMs: 2 * FIRST_LOCK_MS });
+    expect(await lockout.status()).toMatchObject({
+      locked: false,
+      remainingMs: 0,
+      refusalsLeft: 5,
+      nextLockMs: 2 * FIRST_LOCK_MS,
+    });
   });
 
   it('an accepted verification resets the count of refusals', async () => {
@@ -138,7 +143,10 @@ describe('attempt log', () => {
     await log.append(attempt(1));
     const file = await log.exportFile(new Date(Date.UTC(2026, 10, 30)));
     expect(file).toMatchObject({ format: 'faceprint-attempt-log', version: 1, exportedAt: '2026-11-30T00:00:00.000Z' });
-    expect(file.attempts.map((a) => a.at)).toEqual([new Date(attempt(0).at).toISOString(), new Date(attempt(1).at).toISOString()]);
+    expect(file.attempts.map((a) => a.at)).toEqual([
+      new Date(attempt(0).at).toISOString(),
+      new Date(attempt(1).at).toISOString(),
+    ]);
     expect(file.attempts[0]).not.toHaveProperty('seq');
     await log.clear();
     expect(await log.list()).toEqual([]);
@@ -210,7 +218,13 @@ describe('migration', () => {
       },
     });
     const ada = {
-      id: 'p1', name: 'Ada', nameKey: 'ada', createdAt: 1, updatedAt: 1, modelId: 'm', vectorLength: 2,
+      id: 'p1',
+      name: 'Ada',
+      nameKey: 'ada',
+      createdAt: 1,
+      updatedAt: 1,
+      modelId: 'm',
+      vectorLength: 2,
       samples: [{ id: 's1', vector: Float32Array.from([1, 2]), modelId: 'm', capturedAt: 1 }],
       mean: Float32Array.from([1, 2]),
     };
@@ -223,7 +237,14 @@ describe('migration', () => {
     connection.close();
     const upgraded = await openDB(name);
     expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['attempts', 'lockout', 'owner', 'people', 'persistence', 'settings']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual([
+      'attempts',
+      'lockout',
+      'owner',
+      'people',
+      'persistence',
+      'settings',
+    ]);
     upgraded.close();
   });
 });

@@ -33,7 +33,8 @@ beforeAll(async () => {
     const sha = sha256(readFileSync(path));
     await pipeline.process(image, sha, decodeJpeg(path), [variant]);
     const record = store.get(embeddingKey(sha, variant.id, pipeline.modelId));
-    if (record?.kind === 'embedding') results.set(image, { vector: decodeVector(record.vector), fallback: record.fallback });
+    if (record?.kind === 'embedding')
+      results.set(image, { vector: decodeVector(record.vector), fallback: record.fallback });
   }
   // Loading the engine and running eight images on a software adapter: allow for a loaded machine.
 }, 600_000);
@@ -85,8 +86,8 @@ describe('LFW evaluation pipeline (4 fixture pairs)', () => {
     expect(report.metrics.tenFold.meanAccuracy).toBe(1);
     expect(report.failures.images).toBe(0);
     expect(rocSvg([{ name: 'smoke', roc: report.roc }], 'smoke')).toContain('<polyline');
-    expect(markdownSummary({ title: 't', generated: 'now', settings: {}, reports: [report], svgFile: 'x.svg', notes: [] })).toContain(
-      '| smoke | 100.00% ± 0.00%',
-    );
+    expect(
+      markdownSummary({ title: 't', generated: 'now', settings: {}, reports: [report], svgFile: 'x.svg', notes: [] }),
+    ).toContain('| smoke | 100.00% ± 0.00%');
   });
 });

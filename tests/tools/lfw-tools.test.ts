@@ -23,11 +23,23 @@ describe('pairs', () => {
   ].join('\n');
 
   it('reads the resolved CSV', () => {
-    expect(parsePairsCsv(csv)[1]).toEqual({ index: 1, fold: 1, same: false, imageA: 'a/a_0001.jpg', imageB: 'b/b_0001.jpg' });
+    expect(parsePairsCsv(csv)[1]).toEqual({
+      index: 1,
+      fold: 1,
+      same: false,
+      imageA: 'a/a_0001.jpg',
+      imageB: 'b/b_0001.jpg',
+    });
   });
 
   it('lists each image once', () => {
-    expect(uniqueImages(parsePairsCsv(csv))).toEqual(['a/a_0001.jpg', 'a/a_0002.jpg', 'b/b_0001.jpg', 'b/b_0002.jpg', 'c/c_0001.jpg']);
+    expect(uniqueImages(parsePairsCsv(csv))).toEqual([
+      'a/a_0001.jpg',
+      'a/a_0002.jpg',
+      'b/b_0001.jpg',
+      'b/b_0002.jpg',
+      'c/c_0001.jpg',
+    ]);
   });
 
   it('parses fold ranges', () => {
@@ -61,7 +73,12 @@ describe('pairs', () => {
 describe('variants', () => {
   it('have canonical names regardless of token order and defaults', () => {
     expect(parseVariant('flip-chip-ms').id).toBe('ms-centre-chip-flip');
-    expect(parseVariant('ss-score-crop')).toMatchObject({ views: 'frame', pick: 'score', alignment: 'face-api-crop', flip: false });
+    expect(parseVariant('ss-score-crop')).toMatchObject({
+      views: 'frame',
+      pick: 'score',
+      alignment: 'face-api-crop',
+      flip: false,
+    });
     expect(parseVariant('ms-conf30-centre-refine-chip').id).toBe('ms-conf30-centre-refine-chip');
     expect(parseVariant('ms-refine2-chip').refine).toBe(2);
     expect(parseVariant('ms-refine1-chip').id).toBe('ms-centre-refine-chip');
@@ -143,7 +160,12 @@ describe('calibration file', () => {
       same: i % 2 === 0,
       distance: i % 2 === 0 ? 0.25 + 0.35 * random() : 0.55 + 0.45 * random(),
     }));
-    const file = calibrationFile(scored, { modelId: 'm', pipeline: 'as-centre-chip', targetFalseMatchRate: 1e-3, generated: '2026-01-01T00:00:00Z' });
+    const file = calibrationFile(scored, {
+      modelId: 'm',
+      pipeline: 'as-centre-chip',
+      targetFalseMatchRate: 1e-3,
+      generated: '2026-01-01T00:00:00Z',
+    });
     const parsed = parseCalibration(JSON.parse(JSON.stringify(file)));
     expect(parsed.source).toBe('lfw-eval');
     expect(parsed.roc.length).toBeLessThanOrEqual(200);

@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { preluBackward } from '../../src/engine/kernels/prelu-backward';
 import { reluBackward } from '../../src/engine/kernels/relu-backward';
 import { submit } from '../../src/engine/kernels/dispatch';
-import { prelu64, preluBackwardReference, relu64, reluBackwardReference } from '../../src/engine/reference/activation-backward';
+import {
+  prelu64,
+  preluBackwardReference,
+  relu64,
+  reluBackwardReference,
+} from '../../src/engine/reference/activation-backward';
 import { readTensor, uploadBuffer, uploadTensor } from '../../src/engine/tensor';
 import { expectExact } from '../helpers/compare';
 import { testContext } from '../helpers/gpu';
@@ -17,7 +22,13 @@ import { expectWithin, f32, finiteDifferenceCheck, randomValues } from './check'
 const awayFromZero = (length: number, seed: number) =>
   randomValues(length, seed).map((v) => (Math.abs(v) < 1e-3 ? Math.fround(v + Math.sign(v || 1) * 2e-3) : v));
 
-const shapes = [[1, 1, 1, 1], [1, 3, 5, 7], [2, 9, 7, 3], [3, 17, 13, 5], [1, 64, 65, 4]];
+const shapes = [
+  [1, 1, 1, 1],
+  [1, 3, 5, 7],
+  [2, 9, 7, 3],
+  [3, 17, 13, 5],
+  [1, 64, 65, 4],
+];
 
 describe('relu backward', () => {
   it.each(shapes.map((s, i) => [`x=[${s}]`, s, i] as const))('%s', async (label, shape, seed) => {
@@ -59,7 +70,10 @@ describe('prelu backward', () => {
       return built;
     });
     // The kernel rounds alpha * dY once, to f32: so does this expectation.
-    expectExact(await readTensor(context, call.output.dInput), Float32Array.from(dX, (_, i) => (x[i]! >= 0 ? dY[i]! : alpha[i % channels]! * dY[i]!)));
+    expectExact(
+      await readTensor(context, call.output.dInput),
+      Float32Array.from(dX, (_, i) => (x[i]! >= 0 ? dY[i]! : alpha[i % channels]! * dY[i]!)),
+    );
     expectWithin(`prelu ${label} dAlpha gpu`, await readTensor(context, call.output.dAlpha), dAlpha, 1e-5);
     expect(call.output.dAlpha.shape).toEqual([channels]);
   });

@@ -14,7 +14,12 @@ export function maxError(actual: ArrayLike<number>, expected: ArrayLike<number>)
 }
 
 /** Throws when the worst relative error exceeds `tolerance`; logs it either way, with `what`. */
-export function expectWithin(what: string, actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number): void {
+export function expectWithin(
+  what: string,
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: number,
+): void {
   const error = maxError(actual, expected);
   console.info(`${what}: max error ${error.toExponential(2)} (tolerance ${tolerance})`);
   if (!(error <= tolerance)) throw new Error(`${what}: max error ${error} > ${tolerance}`);
@@ -45,7 +50,8 @@ export function finiteDifferenceCheck(
 ): void {
   const loss = (v: Float64Array) => f(v).reduce((sum, y, i) => sum + r[i]! * y, 0);
   const next = seededRandom(seed);
-  const indices = x.length <= PROBES ? [...x.keys()] : Array.from({ length: PROBES }, () => Math.floor(next() * x.length));
+  const indices =
+    x.length <= PROBES ? [...x.keys()] : Array.from({ length: PROBES }, () => Math.floor(next() * x.length));
   const numeric: number[] = [];
   const analytic: number[] = [];
   for (const i of indices) {

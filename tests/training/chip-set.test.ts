@@ -41,7 +41,9 @@ describe('chip set', () => {
     noChips.set(header, 4);
     expect(() => decodeChipSet(noChips)).toThrow(/lacks size, classes or chips/);
     const truncated = encodeChipSet(set);
-    expect(() => decodeChipSet(truncated.subarray(0, 10))).toThrow(expect.objectContaining({ code: 'invalid-training-data' }));
+    expect(() => decodeChipSet(truncated.subarray(0, 10))).toThrow(
+      expect.objectContaining({ code: 'invalid-training-data' }),
+    );
   });
 
   it('splits by the test flag and box-averages to a smaller input, scaled to [-1, 1]', () => {
@@ -63,7 +65,17 @@ describe('plots', () => {
     expect(scatter.match(/<circle/g)).toHaveLength(3 + 2);
     expect(scatter).toContain('t&lt;1&gt;');
     expect(scatter).toContain('B&amp;C');
-    const curves = curvesSvg('loss', [{ name: 'a', colour: '#000', points: [[1, 2], [2, 1]] }, { name: 'b', colour: '#f00', points: [] }]);
+    const curves = curvesSvg('loss', [
+      {
+        name: 'a',
+        colour: '#000',
+        points: [
+          [1, 2],
+          [2, 1],
+        ],
+      },
+      { name: 'b', colour: '#f00', points: [] },
+    ]);
     expect(curves.match(/<polyline/g)).toHaveLength(1);
   });
 });

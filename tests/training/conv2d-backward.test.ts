@@ -65,7 +65,15 @@ describe('conv2d backward', () => {
 
     const context = await testContext();
     const filterStride = s.paddedFilter ? roundUp4(s.outC) : s.outC;
-    const geometry = { kH: s.kH, kW: s.kW, inC: s.inC, outC: s.outC, stride: s.stride, padding: s.padding, filterStride };
+    const geometry = {
+      kH: s.kH,
+      kW: s.kW,
+      inC: s.inC,
+      outC: s.outC,
+      stride: s.stride,
+      padding: s.padding,
+      filterStride,
+    };
     const inputShape = [s.n, s.inH, s.inW, s.inC];
     const xTensor = uploadTensor(context, inputShape, f32(x));
     const dYTensor = uploadTensor(context, [s.n, g.outH, g.outW, s.outC], f32(dY));
@@ -78,7 +86,10 @@ describe('conv2d backward', () => {
         conv2dBackwardFilter(context, xTensor, dYTensor, dFilter.buffer, geometry),
         biasBackward(context, dYTensor, dBias.buffer),
       ] as const;
-      submit(context, built.map((c) => c.dispatch));
+      submit(
+        context,
+        built.map((c) => c.dispatch),
+      );
       return built;
     });
     expectWithin(`${label} dX gpu`, await readTensor(context, calls[0].output), dX, GPU_TOLERANCE);
@@ -91,11 +102,24 @@ describe('conv2d backward', () => {
     const flippedDx = await context.checked(`${label} flipped`, () => {
       const flip = conv2dFilterFlip(context, filter, geometry);
       const channelParams = uploadBuffer(context, packChannelParams(s.inC, {}), 'params');
-      const flipped = { kH: s.kH, kW: s.kW, inC: s.outC, outC: s.inC, buffer: flip.output, channelParams, activationCode: 0 };
+      const flipped = {
+        kH: s.kH,
+        kW: s.kW,
+        inC: s.outC,
+        outC: s.inC,
+        buffer: flip.output,
+        channelParams,
+        activationCode: 0,
+      };
       const conv = conv2d(context, dYTensor, flipped, { padding: 'same' });
       submit(context, [flip.dispatch, conv.dispatch]);
       return conv.output;
     });
-    expectWithin(`${label} dX as a convolution with the flipped filter, gpu`, await readTensor(context, flippedDx), dX, GPU_TOLERANCE);
+    expectWithin(
+      `${label} dX as a convolution with the flipped filter, gpu`,
+      await readTensor(context, flippedDx),
+      dX,
+      GPU_TOLERANCE,
+    );
   });
 });

@@ -49,11 +49,18 @@ describe('dense backward', () => {
       const dBias = createTensor(context, [n], 'dBias');
       await context.checked(label, () => {
         const calls = [
-          ...denseBackward(context, { m, k, n, wStride }, { input: input.buffer, weights, dOutput: dOutput.buffer, dWeights: dWeights.buffer, dInput: dInput.buffer }),
+          ...denseBackward(
+            context,
+            { m, k, n, wStride },
+            { input: input.buffer, weights, dOutput: dOutput.buffer, dWeights: dWeights.buffer, dInput: dInput.buffer },
+          ),
           biasBackward(context, dOutput, dBias.buffer),
         ];
         expect(calls).toHaveLength(3);
-        submit(context, calls.map((c) => c.dispatch));
+        submit(
+          context,
+          calls.map((c) => c.dispatch),
+        );
       });
       expectWithin(`${label} dX gpu`, await readTensor(context, dInput), ref.dX, 1e-5);
       expectWithin(`${label} dW gpu`, await readTensor(context, dWeights), widen(ref.dW, k, n, wStride), 1e-5);

@@ -10,34 +10,52 @@ import { readTensor, uploadTensor } from '../../src/engine/tensor';
 import { testContext } from '../helpers/gpu';
 import { expectWithin, f32, finiteDifferenceCheck, randomValues } from './check';
 
-const cases = [{ rows: 1, cols: 1 }, { rows: 3, cols: 2 }, { rows: 5, cols: 7 }, { rows: 9, cols: 128 }, { rows: 70, cols: 3 }];
+const cases = [
+  { rows: 1, cols: 1 },
+  { rows: 3, cols: 2 },
+  { rows: 5, cols: 7 },
+  { rows: 9, cols: 128 },
+  { rows: 70, cols: 3 },
+];
 
 describe('l2-normalize backward', () => {
-  it.each(cases.map((c, i) => [`x=[${c.rows},${c.cols}]`, c, i] as const))('%s', async (label, { rows, cols }, seed) => {
-    const x = randomValues(rows * cols, 170 + seed, -2, 2);
-    const dY = randomValues(rows * cols, 180 + seed);
-    const dX = l2NormalizeBackwardReference(x, dY, cols);
-    finiteDifferenceCheck(`${label} dX`, (v) => l2Normalize64(v, cols), x, dY, dX);
-    const context = await testContext();
-    const input = uploadTensor(context, [rows, cols], f32(x));
-    const dOutput = uploadTensor(context, [rows, cols], f32(dY));
-    const call = await context.checked(label, () => {
-      const built = l2NormalizeBackward(context, input, dOutput);
-      submit(context, [built.dispatch]);
-      return built;
-    });
-    expectWithin(`${label} dX gpu`, await readTensor(context, call.output), dX, 1e-5);
-  });
+  it.each(cases.map((c, i) => [`x=[${c.rows},${c.cols}]`, c, i] as const))(
+    '%s',
+    async (label, { rows, cols }, seed) => {
+      const x = randomValues(rows * cols, 170 + seed, -2, 2);
+      const dY = randomValues(rows * cols, 180 + seed);
+      const dX = l2NormalizeBackwardReference(x, dY, cols);
+      finiteDifferenceCheck(`${label} dX`, (v) => l2Normalize64(v, cols), x, dY, dX);
+      const context = await testContext();
+      const input = uploadTensor(context, [rows, cols], f32(x));
+      const dOutput = uploadTensor(context, [rows, cols], f32(dY));
+      const call = await context.checked(label, () => {
+        const built = l2NormalizeBackward(context, input, dOutput);
+        submit(context, [built.dispatch]);
+        return built;
+      });
+      expectWithin(`${label} dX gpu`, await readTensor(context, call.output), dX, 1e-5);
+    },
+  );
 
   it('a zero row (the epsilon holds the norm): dX = dY / sqrt(1e-12), as the reference', async () => {
     const x = new Float64Array(4);
     const dY = Float64Array.of(1e-7, -2e-7, 3e-7, 0);
     const context = await testContext();
     const call = await context.checked('zero', () => {
-      const built = l2NormalizeBackward(context, uploadTensor(context, [1, 4], f32(x)), uploadTensor(context, [1, 4], f32(dY)));
+      const built = l2NormalizeBackward(
+        context,
+        uploadTensor(context, [1, 4], f32(x)),
+        uploadTensor(context, [1, 4], f32(dY)),
+      );
       submit(context, [built.dispatch]);
       return built;
     });
-    expectWithin('zero row dX gpu', await readTensor(context, call.output), l2NormalizeBackwardReference(x, dY, 4), 1e-5);
+    expectWithin(
+      'zero row dX gpu',
+      await readTensor(context, call.output),
+      l2NormalizeBackwardReference(x, dY, 4),
+      1e-5,
+    );
   });
 });

@@ -19,28 +19,41 @@ const labelsFor = (rows: number, classes: number, seed: number) => {
 };
 
 describe('softmax cross-entropy', () => {
-  const cases = [{ rows: 1, classes: 1 }, { rows: 3, classes: 2 }, { rows: 7, classes: 10 }, { rows: 65, classes: 13 }];
-  it.each(cases.map((c, i) => [`logits=[${c.rows},${c.classes}]`, c, i] as const))('%s', async (label, { rows, classes }, seed) => {
-    const logits = randomValues(rows * classes, 110 + seed, -4, 4);
-    const labels = labelsFor(rows, classes, 120 + seed);
-    const scale = 1 / rows;
-    const ref = softmaxCrossEntropyReference(logits, labels, classes, scale);
-    finiteDifferenceCheck(
-      `${label} dLogits`,
-      (z) => Float64Array.of(softmaxCrossEntropyReference(z, labels, classes, scale).loss.reduce((a, b) => a + b * scale, 0)),
-      logits, [1], ref.dLogits,
-    );
-    const context = await testContext();
-    const logitsTensor = uploadTensor(context, [rows, classes], f32(logits));
-    const labelBuffer = uploadBuffer(context, labels, 'labels');
-    const call = await context.checked(label, () => {
-      const built = softmaxCrossEntropy(context, logitsTensor, labelBuffer);
-      submit(context, [built.dispatch]);
-      return built;
-    });
-    expectWithin(`${label} loss gpu`, await readTensor(context, call.output.loss), ref.loss, 1e-5);
-    expectWithin(`${label} dLogits gpu`, await readTensor(context, call.output.dLogits), ref.dLogits, 1e-5);
-  });
+  const cases = [
+    { rows: 1, classes: 1 },
+    { rows: 3, classes: 2 },
+    { rows: 7, classes: 10 },
+    { rows: 65, classes: 13 },
+  ];
+  it.each(cases.map((c, i) => [`logits=[${c.rows},${c.classes}]`, c, i] as const))(
+    '%s',
+    async (label, { rows, classes }, seed) => {
+      const logits = randomValues(rows * classes, 110 + seed, -4, 4);
+      const labels = labelsFor(rows, classes, 120 + seed);
+      const scale = 1 / rows;
+      const ref = softmaxCrossEntropyReference(logits, labels, classes, scale);
+      finiteDifferenceCheck(
+        `${label} dLogits`,
+        (z) =>
+          Float64Array.of(
+            softmaxCrossEntropyReference(z, labels, classes, scale).loss.reduce((a, b) => a + b * scale, 0),
+          ),
+        logits,
+        [1],
+        ref.dLogits,
+      );
+      const context = await testContext();
+      const logitsTensor = uploadTensor(context, [rows, classes], f32(logits));
+      const labelBuffer = uploadBuffer(context, labels, 'labels');
+      const call = await context.checked(label, () => {
+        const built = softmaxCrossEntropy(context, logitsTensor, labelBuffer);
+        submit(context, [built.dispatch]);
+        return built;
+      });
+      expectWithin(`${label} loss gpu`, await readTensor(context, call.output.loss), ref.loss, 1e-5);
+      expectWithin(`${label} dLogits gpu`, await readTensor(context, call.output.dLogits), ref.dLogits, 1e-5);
+    },
+  );
 
   it('large logits do not overflow (the max is subtracted first)', async () => {
     const context = await testContext();
@@ -55,33 +68,54 @@ describe('softmax cross-entropy', () => {
 });
 
 describe('center loss', () => {
-  const cases = [{ rows: 1, dims: 2, classes: 1 }, { rows: 6, dims: 2, classes: 3 }, { rows: 33, dims: 5, classes: 10 }, { rows: 8, dims: 128, classes: 4 }];
-  it.each(cases.map((c, i) => [`x=[${c.rows},${c.dims}] classes=${c.classes}`, c, i] as const))('%s', async (label, { rows, dims, classes }, seed) => {
-    const features = randomValues(rows * dims, 130 + seed, -3, 3);
-    const centres = randomValues(classes * dims, 140 + seed, -3, 3);
-    const labels = labelsFor(rows, classes, 150 + seed);
-    const hyper = { lambda: 0.7, alpha: 0.5, scale: 1 / rows };
-    const ref = centerLossReference(features, labels, centres, dims, hyper);
-    finiteDifferenceCheck(
-      `${label} dX`,
-      (x) => Float64Array.of(centerLossReference(x, labels, centres, dims, hyper).loss.reduce((a, b) => a + b * hyper.scale, 0)),
-      features, [1], ref.dFeatures,
-    );
-    const context = await testContext();
-    const featureTensor = uploadTensor(context, [rows, dims], f32(features));
-    const centreTensor = uploadTensor(context, [classes, dims], f32(centres));
-    const prior = randomValues(rows * dims, 160 + seed);
-    const dFeatures = uploadTensor(context, [rows, dims], f32(prior));
-    const labelBuffer = uploadBuffer(context, labels, 'labels');
-    const [lossCall] = await context.checked(label, () => {
-      const built = centerLoss(context, featureTensor, labelBuffer, centreTensor, dFeatures, hyper);
-      submit(context, built.map((c) => c.dispatch));
-      return built;
-    });
-    expectWithin(`${label} loss gpu`, await readTensor(context, lossCall.output), ref.loss, 1e-5);
-    expectWithin(`${label} dX gpu (added to the prior gradient)`, await readTensor(context, dFeatures), ref.dFeatures.map((d, i) => d + prior[i]!), 1e-5);
-    expectWithin(`${label} centres gpu`, await readTensor(context, centreTensor), ref.centres, 1e-5);
-  });
+  const cases = [
+    { rows: 1, dims: 2, classes: 1 },
+    { rows: 6, dims: 2, classes: 3 },
+    { rows: 33, dims: 5, classes: 10 },
+    { rows: 8, dims: 128, classes: 4 },
+  ];
+  it.each(cases.map((c, i) => [`x=[${c.rows},${c.dims}] classes=${c.classes}`, c, i] as const))(
+    '%s',
+    async (label, { rows, dims, classes }, seed) => {
+      const features = randomValues(rows * dims, 130 + seed, -3, 3);
+      const centres = randomValues(classes * dims, 140 + seed, -3, 3);
+      const labels = labelsFor(rows, classes, 150 + seed);
+      const hyper = { lambda: 0.7, alpha: 0.5, scale: 1 / rows };
+      const ref = centerLossReference(features, labels, centres, dims, hyper);
+      finiteDifferenceCheck(
+        `${label} dX`,
+        (x) =>
+          Float64Array.of(
+            centerLossReference(x, labels, centres, dims, hyper).loss.reduce((a, b) => a + b * hyper.scale, 0),
+          ),
+        features,
+        [1],
+        ref.dFeatures,
+      );
+      const context = await testContext();
+      const featureTensor = uploadTensor(context, [rows, dims], f32(features));
+      const centreTensor = uploadTensor(context, [classes, dims], f32(centres));
+      const prior = randomValues(rows * dims, 160 + seed);
+      const dFeatures = uploadTensor(context, [rows, dims], f32(prior));
+      const labelBuffer = uploadBuffer(context, labels, 'labels');
+      const [lossCall] = await context.checked(label, () => {
+        const built = centerLoss(context, featureTensor, labelBuffer, centreTensor, dFeatures, hyper);
+        submit(
+          context,
+          built.map((c) => c.dispatch),
+        );
+        return built;
+      });
+      expectWithin(`${label} loss gpu`, await readTensor(context, lossCall.output), ref.loss, 1e-5);
+      expectWithin(
+        `${label} dX gpu (added to the prior gradient)`,
+        await readTensor(context, dFeatures),
+        ref.dFeatures.map((d, i) => d + prior[i]!),
+        1e-5,
+      );
+      expectWithin(`${label} centres gpu`, await readTensor(context, centreTensor), ref.centres, 1e-5);
+    },
+  );
 
   it('centre update by hand: c = 1 - 0.5 * ((1-2) + (1-4)) / (1 + 2) for the class present; the absent class stays', () => {
     const { centres } = centerLossReference([2, 4, 9], [0, 0, 1], [1, 5], 1, { lambda: 1, alpha: 0.5, scale: 1 });

@@ -36,25 +36,31 @@ const cases: Omit<PoolShape, 'kind'>[] = [
 
 describe('pool backward', () => {
   for (const kind of ['max', 'average'] as const) {
-    it.each(cases.map((c, i) => [`${kind} x=[${c.n},${c.h},${c.w},${c.c}] k=${c.k} s=${c.stride} p=${c.padding}`, c, i] as const))(
-      '%s',
-      async (label, c, seed) => {
-        const s: PoolShape = { ...c, kind };
-        const g = windowGeometry(s.h, s.w, s.k, s.k, s.stride, s.stride, s.padding);
-        const x = distinct(s.n * s.h * s.w * s.c, 60 + seed);
-        const dY = randomValues(s.n * g.outH * g.outW * s.c, 70 + seed);
-        const dX = poolBackwardReference(x, dY, s);
-        finiteDifferenceCheck(`${label} dX`, (v) => pool64(v, s), x, dY, dX);
-        const context = await testContext();
-        const xTensor = uploadTensor(context, [s.n, s.h, s.w, s.c], f32(x));
-        const dYTensor = uploadTensor(context, [s.n, g.outH, g.outW, s.c], f32(dY));
-        const call = await context.checked(label, () => {
-          const built = poolBackward(context, xTensor, dYTensor, { kind, window: s.k, stride: s.stride, padding: s.padding });
-          submit(context, [built.dispatch]);
-          return built;
+    it.each(
+      cases.map(
+        (c, i) => [`${kind} x=[${c.n},${c.h},${c.w},${c.c}] k=${c.k} s=${c.stride} p=${c.padding}`, c, i] as const,
+      ),
+    )('%s', async (label, c, seed) => {
+      const s: PoolShape = { ...c, kind };
+      const g = windowGeometry(s.h, s.w, s.k, s.k, s.stride, s.stride, s.padding);
+      const x = distinct(s.n * s.h * s.w * s.c, 60 + seed);
+      const dY = randomValues(s.n * g.outH * g.outW * s.c, 70 + seed);
+      const dX = poolBackwardReference(x, dY, s);
+      finiteDifferenceCheck(`${label} dX`, (v) => pool64(v, s), x, dY, dX);
+      const context = await testContext();
+      const xTensor = uploadTensor(context, [s.n, s.h, s.w, s.c], f32(x));
+      const dYTensor = uploadTensor(context, [s.n, g.outH, g.outW, s.c], f32(dY));
+      const call = await context.checked(label, () => {
+        const built = poolBackward(context, xTensor, dYTensor, {
+          kind,
+          window: s.k,
+          stride: s.stride,
+          padding: s.padding,
         });
-        expectWithin(`${label} dX gpu`, await readTensor(context, call.output), dX, 1e-6);
-      },
-    );
+        submit(context, [built.dispatch]);
+        return built;
+      });
+      expectWithin(`${label} dX gpu`, await readTensor(context, call.output), dX, 1e-6);
+    });
   }
 });

@@ -35,11 +35,16 @@ export class TfjsFaceCnn {
   ) {
     const prefix = `face-cnn-${instances++}`;
     const specs = parameterSpecs(config);
-    this.vars = new Map(specs.map((s) => [s.name, tf.variable(tf.tensor(initial.get(s.name)!, s.shape), true, `${prefix}/${s.name}`)]));
+    this.vars = new Map(
+      specs.map((s) => [s.name, tf.variable(tf.tensor(initial.get(s.name)!, s.shape), true, `${prefix}/${s.name}`)]),
+    );
     this.velocities = new Map(specs.map((s) => [s.name, tf.variable(tf.zeros(s.shape), false)]));
     this.decays = new Map(specs.map((s) => [s.name, s.isBias ? 0 : options.weightDecay]));
     this.centres = tf.variable(
-      tf.tensor(initial.get(CENTRES_NAME) ?? new Float32Array(config.classes * config.featureDims), [config.classes, config.featureDims]),
+      tf.tensor(initial.get(CENTRES_NAME) ?? new Float32Array(config.classes * config.featureDims), [
+        config.classes,
+        config.featureDims,
+      ]),
       false,
     );
   }
@@ -62,7 +67,12 @@ export class TfjsFaceCnn {
    * One step on a batch; returns the batch's mean softmax and center losses, read back (which waits for
    * the backend) unless `readLoss` is false.
    */
-  async step(images: Float32Array, labels: Uint32Array, learningRate: number, readLoss = true): Promise<{ softmax: number; center: number } | undefined> {
+  async step(
+    images: Float32Array,
+    labels: Uint32Array,
+    learningRate: number,
+    readLoss = true,
+  ): Promise<{ softmax: number; center: number } | undefined> {
     const tf = this.tf;
     const batch = labels.length;
     const { size, classes } = this.config;
@@ -75,14 +85,17 @@ export class TfjsFaceCnn {
       let softmax: Tf;
       let center: Tf = tf.scalar(0);
       const names = [...this.vars.keys()];
-      const { grads } = tf.variableGrads(() => {
-        const { f, z } = this.forward(x);
-        softmax = tf.keep(tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(z)), 1))));
-        if (!this.options.centerLoss) return softmax;
-        const diff = tf.sub(f, tf.gather(this.centres, labelTensor));
-        center = tf.keep(tf.mul(this.options.centerLoss.lambda / 2, tf.mean(tf.sum(tf.square(diff), 1))));
-        return tf.add(softmax, center);
-      }, names.map((n) => this.vars.get(n)));
+      const { grads } = tf.variableGrads(
+        () => {
+          const { f, z } = this.forward(x);
+          softmax = tf.keep(tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(z)), 1))));
+          if (!this.options.centerLoss) return softmax;
+          const diff = tf.sub(f, tf.gather(this.centres, labelTensor));
+          center = tf.keep(tf.mul(this.options.centerLoss.lambda / 2, tf.mean(tf.sum(tf.square(diff), 1))));
+          return tf.add(softmax, center);
+        },
+        names.map((n) => this.vars.get(n)),
+      );
       for (const name of names) {
         const w = this.vars.get(name);
         const v = this.velocities.get(name);
@@ -100,7 +113,9 @@ export class TfjsFaceCnn {
       return [softmax!, center];
     }) as [Tf, Tf];
     try {
-      return readLoss ? { softmax: (await softmaxLoss.data())[0] as number, center: (await centerLoss.data())[0] as number } : undefined;
+      return readLoss
+        ? { softmax: (await softmaxLoss.data())[0] as number, center: (await centerLoss.data())[0] as number }
+        : undefined;
     } finally {
       softmaxLoss.dispose();
       centerLoss.dispose();

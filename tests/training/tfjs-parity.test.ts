@@ -17,8 +17,15 @@ import { TfjsFaceCnn, tfjsCpu } from './tfjs-face-cnn';
 const STEPS = 4;
 const CONFIG: FaceCnnConfig = { ...EXPERIMENT_CNN, size: 32, classes: 10 };
 const OPTIONS: TrainerOptions = {
-  batchSize: 8, learningRate: 0.005, momentum: 0.9, weightDecay: 5e-4, decayEpochs: [], decay: 1,
-  centerLoss: { lambda: 0.1, alpha: 0.5 }, lossEvery: 1, seed: 11,
+  batchSize: 8,
+  learningRate: 0.005,
+  momentum: 0.9,
+  weightDecay: 5e-4,
+  decayEpochs: [],
+  decay: 1,
+  centerLoss: { lambda: 0.1, alpha: 0.5 },
+  lossEvery: 1,
+  seed: 11,
 };
 
 describe('training parity with tfjs (CPU backend)', () => {
@@ -42,10 +49,16 @@ describe('training parity with tfjs (CPU backend)', () => {
       const oursMs = performance.now() - started;
       started = performance.now();
       const batchImages = data.images.subarray(indices[0]! * area, (indices[indices.length - 1]! + 1) * area);
-      const theirs = (await reference.step(batchImages, data.labels.subarray(indices[0]!, indices[0]! + indices.length), OPTIONS.learningRate))!;
+      const theirs = (await reference.step(
+        batchImages,
+        data.labels.subarray(indices[0]!, indices[0]! + indices.length),
+        OPTIONS.learningRate,
+      ))!;
       const tfjsMs = performance.now() - started;
       const error = maxError([mine.softmax, mine.center], [theirs.softmax, theirs.center]);
-      console.info(`step ${step + 1}: ours ${mine.softmax.toFixed(6)} + ${mine.center.toFixed(6)}, tfjs ${theirs.softmax.toFixed(6)} + ${theirs.center.toFixed(6)} (max error ${error.toExponential(2)}; ${oursMs.toFixed(0)} / ${tfjsMs.toFixed(0)} ms)`);
+      console.info(
+        `step ${step + 1}: ours ${mine.softmax.toFixed(6)} + ${mine.center.toFixed(6)}, tfjs ${theirs.softmax.toFixed(6)} + ${theirs.center.toFixed(6)} (max error ${error.toExponential(2)}; ${oursMs.toFixed(0)} / ${tfjsMs.toFixed(0)} ms)`,
+      );
       expect(error).toBeLessThanOrEqual(1e-5);
     }
     const a = await ours.parameters();

@@ -13,14 +13,23 @@ import { testContext } from '../helpers/gpu';
 
 const CONFIG: FaceCnnConfig = { size: 16, channels: [4, 4, 8], featureDims: 2, classes: 3 };
 const OPTIONS: TrainerOptions = {
-  batchSize: 8, learningRate: 0.05, momentum: 0.9, weightDecay: 5e-4, decayEpochs: [9], decay: 0.1,
-  centerLoss: { lambda: 0.1, alpha: 0.5 }, lossEvery: 2, seed: 42,
+  batchSize: 8,
+  learningRate: 0.05,
+  momentum: 0.9,
+  weightDecay: 5e-4,
+  decayEpochs: [9],
+  decay: 0.1,
+  centerLoss: { lambda: 0.1, alpha: 0.5 },
+  lossEvery: 2,
+  seed: 42,
 };
 
 function syntheticData(count: number, seed: number): Dataset {
   const rng = new Rng(seed);
   const area = CONFIG.size ** 2;
-  const patterns = Array.from({ length: CONFIG.classes }, () => Float32Array.from({ length: area }, () => rng.next() * 2 - 1));
+  const patterns = Array.from({ length: CONFIG.classes }, () =>
+    Float32Array.from({ length: area }, () => rng.next() * 2 - 1),
+  );
   const images = new Float32Array(count * area);
   const labels = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
@@ -96,14 +105,17 @@ describe('FaceCnnTrainer', () => {
   it('refuses a label outside the classes with a TrainingDataError, before any GPU work', async () => {
     const context = await testContext();
     const trainer = FaceCnnTrainer.create(context, CONFIG, OPTIONS, heInitialise(CONFIG, new Rng(7)));
-    const bad: Dataset = { images: data.images, labels: Uint32Array.from(data.labels, (l, i) => (i === 5 ? CONFIG.classes : l)) };
+    const bad: Dataset = {
+      images: data.images,
+      labels: Uint32Array.from(data.labels, (l, i) => (i === 5 ? CONFIG.classes : l)),
+    };
     await expect(trainer.step(bad, [4, 5, 6], true)).rejects.toThrow(TrainingDataError);
     await expect(trainer.step(bad, [4, 5, 6], true)).rejects.toThrow(/label 3 of image 5 is not below 3/);
     expect(trainer.steps).toBe(0);
     trainer.destroy();
   });
 
-  it('destroy() frees every buffer it made, the dispatches\' uniforms included', async () => {
+  it("destroy() frees every buffer it made, the dispatches' uniforms included", async () => {
     const context = await testContext();
     // A first trainer makes what the device keeps across networks (the placeholder buffer).
     (await run(1, data)).trainer.destroy();

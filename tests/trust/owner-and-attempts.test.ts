@@ -2,8 +2,23 @@
 // fake-indexeddb. PBKDF2 at 600,000 iterations takes ~0.5 s a derivation here.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AttemptLog, DeviceStore, EnrollmentStore, FaceprintConnection, LockoutStore, REFUSALS_BEFORE_LOCK } from '../../src/storage';
-import { AttemptGuard, OwnerAuth, OwnerExistsError, OwnerRefusedError, TabSync, requestPersistenceOnce, type TabMessage } from '../../src/trust';
+import {
+  AttemptLog,
+  DeviceStore,
+  EnrollmentStore,
+  FaceprintConnection,
+  LockoutStore,
+  REFUSALS_BEFORE_LOCK,
+} from '../../src/storage';
+import {
+  AttemptGuard,
+  OwnerAuth,
+  OwnerExistsError,
+  OwnerRefusedError,
+  TabSync,
+  requestPersistenceOnce,
+  type TabMessage,
+} from '../../src/trust';
 import { createPassphraseOwner, passphraseMatches } from '../../src/trust/passphrase';
 
 let databases = 0;
@@ -54,7 +69,14 @@ describe('owner passphrase', () => {
 });
 
 describe('attempt guard', () => {
-  const refused = { mode: '1:N' as const, outcome: 'no-match' as const, personId: 'p1', name: 'Ada', distance: 0.81, threshold: 0.55 };
+  const refused = {
+    mode: '1:N' as const,
+    outcome: 'no-match' as const,
+    personId: 'p1',
+    name: 'Ada',
+    distance: 0.81,
+    threshold: 0.55,
+  };
 
   it('logs each decision, locks after 5 refusals and tells the other tabs', async () => {
     const connection = newConnection();
@@ -65,7 +87,13 @@ describe('attempt guard', () => {
     otherTab.subscribe((message) => heard.push(message));
     let now = 1_000_000;
     const guard = new AttemptGuard(new LockoutStore(connection, () => now), new AttemptLog(connection), tab, () => now);
-    const accepted = await guard.record({ ...refused, mode: '1:1', outcome: 'match', distance: 0.3, liveness: 'passed' });
+    const accepted = await guard.record({
+      ...refused,
+      mode: '1:1',
+      outcome: 'match',
+      distance: 0.3,
+      liveness: 'passed',
+    });
     expect(accepted.locked).toBe(false);
     let status = accepted;
     for (let i = 0; i < REFUSALS_BEFORE_LOCK; i++) {
@@ -76,9 +104,23 @@ describe('attempt guard', () => {
     expect(await guard.check()).toMatchObject({ locked: true });
     const log = await new AttemptLog(connection).list();
     expect(log).toHaveLength(6);
-    expect(log.at(-1)).toMatchObject({ outcome: 'accepted', mode: '1:1', personName: 'Ada', distance: 0.3, threshold: 0.55, liveness: 'passed' });
+    expect(log.at(-1)).toMatchObject({
+      outcome: 'accepted',
+      mode: '1:1',
+      personName: 'Ada',
+      distance: 0.3,
+      threshold: 0.55,
+      liveness: 'passed',
+    });
     // A refused 1:N names no one: the nearest person was not recognised.
-    expect(log[0]).toMatchObject({ outcome: 'refused', mode: '1:N', personId: null, personName: null, distance: 0.81, liveness: null });
+    expect(log[0]).toMatchObject({
+      outcome: 'refused',
+      mode: '1:N',
+      personId: null,
+      personName: null,
+      distance: 0.81,
+      liveness: null,
+    });
     await guard.clear();
     expect(await guard.check()).toMatchObject({ locked: false, refusalsLeft: REFUSALS_BEFORE_LOCK });
     await expect.poll(() => heard.length).toBe(7);

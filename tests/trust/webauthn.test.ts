@@ -8,7 +8,8 @@ import { verifyAssertion, type AssertionParts } from '../../src/trust/webauthn';
 
 const RP = { origin: 'http://localhost:4324', rpId: 'localhost' };
 const encode = (text: string) => new TextEncoder().encode(text);
-const sha256 = async (bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+const sha256 = async (bytes: Uint8Array) =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
 
 /** Raw r||s to DER, as authenticators write ECDSA signatures. */
 function rawToDer(raw: Uint8Array): Uint8Array {
@@ -25,7 +26,18 @@ function rawToDer(raw: Uint8Array): Uint8Array {
 
 interface Authenticator {
   owner: PasskeyOwner;
-  sign(options: Partial<{ challenge: Uint8Array; type: string; origin: string; rpId: string; flags: number; counter: number; credentialId: Uint8Array; key: CryptoKey }>): Promise<AssertionParts>;
+  sign(
+    options: Partial<{
+      challenge: Uint8Array;
+      type: string;
+      origin: string;
+      rpId: string;
+      flags: number;
+      counter: number;
+      credentialId: Uint8Array;
+      key: CryptoKey;
+    }>,
+  ): Promise<AssertionParts>;
 }
 
 async function ecAuthenticator(): Promise<Authenticator & { challenge: Uint8Array; otherKey: CryptoKey }> {
@@ -48,14 +60,34 @@ async function ecAuthenticator(): Promise<Authenticator & { challenge: Uint8Arra
     otherKey: other.privateKey,
     async sign(o) {
       const clientDataJSON = encode(
-        JSON.stringify({ type: o.type ?? 'webauthn.get', challenge: base64url(o.challenge ?? challenge), origin: o.origin ?? RP.origin, crossOrigin: false }),
+        JSON.stringify({
+          type: o.type ?? 'webauthn.get',
+          challenge: base64url(o.challenge ?? challenge),
+          origin: o.origin ?? RP.origin,
+          crossOrigin: false,
+        }),
       );
       const counter = new Uint8Array(4);
       new DataView(counter.buffer).setUint32(0, o.counter ?? 0);
-      const authenticatorData = concat(await sha256(encode(o.rpId ?? RP.rpId)), new Uint8Array([o.flags ?? 0x05]), counter);
+      const authenticatorData = concat(
+        await sha256(encode(o.rpId ?? RP.rpId)),
+        new Uint8Array([o.flags ?? 0x05]),
+        counter,
+      );
       const signed = concat(authenticatorData, await sha256(clientDataJSON));
-      const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, o.key ?? pair.privateKey, signed as Uint8Array<ArrayBuffer>));
-      return { credentialId: o.credentialId ?? credentialId, clientDataJSON, authenticatorData, signature: rawToDer(raw) };
+      const raw = new Uint8Array(
+        await crypto.subtle.sign(
+          { name: 'ECDSA', hash: 'SHA-256' },
+          o.key ?? pair.privateKey,
+          signed as Uint8Array<ArrayBuffer>,
+        ),
+      );
+      return {
+        credentialId: o.credentialId ?? credentialId,
+        clientDataJSON,
+        authenticatorData,
+        signature: rawToDer(raw),
+      };
     },
   };
 }
@@ -94,8 +126,12 @@ describe('verifyAssertion (ES256)', () => {
   it('refuses a signature counter that does not increase (a cloned authenticator)', async () => {
     const auth = await ecAuthenticator();
     const owner = { ...auth.owner, signCount: 7 };
-    expect(await refusal(verifyAssertion(owner, await auth.sign({ counter: 7 }), auth.challenge, RP))).toBe('wrong-credential');
-    expect(await refusal(verifyAssertion(owner, await auth.sign({ counter: 0 }), auth.challenge, RP))).toBe('wrong-credential');
+    expect(await refusal(verifyAssertion(owner, await auth.sign({ counter: 7 }), auth.challenge, RP))).toBe(
+      'wrong-credential',
+    );
+    expect(await refusal(verifyAssertion(owner, await auth.sign({ counter: 0 }), auth.challenge, RP))).toBe(
+      'wrong-credential',
+    );
     expect(await verifyAssertion(owner, await auth.sign({ counter: 8 }), auth.challenge, RP)).toBe(8);
   });
 
@@ -104,13 +140,20 @@ describe('verifyAssertion (ES256)', () => {
     const parts = await auth.sign({});
     const data = parts.authenticatorData.slice();
     data[36] ^= 1;
-    expect(await refusal(verifyAssertion(auth.owner, { ...parts, authenticatorData: data }, auth.challenge, RP))).toBe('wrong-credential');
+    expect(await refusal(verifyAssertion(auth.owner, { ...parts, authenticatorData: data }, auth.challenge, RP))).toBe(
+      'wrong-credential',
+    );
   });
 });
 
 describe('verifyAssertion (RS256)', () => {
   it('accepts a valid RS256 assertion and refuses one by another key', async () => {
-    const params = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+    const params = {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    };
     const pair = await crypto.subtle.generateKey(params, true, ['sign', 'verify']);
     const other = await crypto.subtle.generateKey(params, true, ['sign', 'verify']);
     const challenge = crypto.getRandomValues(new Uint8Array(32));
@@ -123,13 +166,17 @@ describe('verifyAssertion (RS256)', () => {
       userId: new Uint8Array(1),
       createdAt: 0,
     };
-    const clientDataJSON = encode(JSON.stringify({ type: 'webauthn.get', challenge: base64url(challenge), origin: RP.origin }));
+    const clientDataJSON = encode(
+      JSON.stringify({ type: 'webauthn.get', challenge: base64url(challenge), origin: RP.origin }),
+    );
     const authenticatorData = concat(await sha256(encode(RP.rpId)), new Uint8Array([0x05, 0, 0, 0, 0]));
     const signed = concat(authenticatorData, await sha256(clientDataJSON)) as Uint8Array<ArrayBuffer>;
     const sign = async (key: CryptoKey) => new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, signed));
     const parts = { credentialId: owner.credentialId, clientDataJSON, authenticatorData };
     expect(await verifyAssertion(owner, { ...parts, signature: await sign(pair.privateKey) }, challenge, RP)).toBe(0);
-    expect(await refusal(verifyAssertion(owner, { ...parts, signature: await sign(other.privateKey) }, challenge, RP))).toBe('wrong-credential');
+    expect(
+      await refusal(verifyAssertion(owner, { ...parts, signature: await sign(other.privateKey) }, challenge, RP)),
+    ).toBe('wrong-credential');
   });
 });
 

@@ -26,7 +26,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function loadError(load: Promise<unknown>): Promise<ModelLoadError> {
   const error = await load.then(
-    () => { throw new Error('expected the load to fail'); },
+    () => {
+      throw new Error('expected the load to fail');
+    },
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ModelLoadError);
@@ -96,7 +98,10 @@ describe('damaged copies of a real model', () => {
 });
 
 // Synthetic models: files in memory, checksums computed for them, so only the format is under test.
-function memorySource(files: Record<string, Uint8Array | string>): { source: ModelFileSource; checksums: Record<string, ModelFileInfo> } {
+function memorySource(files: Record<string, Uint8Array | string>): {
+  source: ModelFileSource;
+  checksums: Record<string, ModelFileInfo>;
+} {
   const bytes = new Map<string, Uint8Array<ArrayBuffer>>();
   const checksums: Record<string, ModelFileInfo> = {};
   for (const [name, content] of Object.entries(files)) {
@@ -125,14 +130,23 @@ describe('synthetic manifests', () => {
         weights: [
           { name: 'q', shape: [3], dtype: 'float32', quantization: { dtype: 'uint8', scale: 0.5, min: -1 } },
           { name: 'f', shape: [2], dtype: 'float32' }, // at byte 3: unaligned, and split across the shards
-          { name: 'qi', shape: [2], dtype: 'int32', quantization: { dtype: 'uint8', scale: 1, min: 5, original_dtype: 'int32' } },
+          {
+            name: 'qi',
+            shape: [2],
+            dtype: 'int32',
+            quantization: { dtype: 'uint8', scale: 1, min: 5, original_dtype: 'int32' },
+          },
           { name: 'i', shape: [1, 1], dtype: 'int32' },
           { name: 's', shape: [], dtype: 'float32', quantization: { dtype: 'uint8', scale: 0.1, min: 0 } },
         ],
       },
     ]);
     const stream = new Uint8Array([0, 2, 255, ...f32Bytes([1.5, -2.25]), 0, 3, ...i32Bytes([-7]), 7]);
-    const { source, checksums } = memorySource({ 'm.json': manifest, 'm.bin.1': stream.slice(0, 6), 'm.bin.2': stream.slice(6) });
+    const { source, checksums } = memorySource({
+      'm.json': manifest,
+      'm.bin.1': stream.slice(0, 6),
+      'm.bin.2': stream.slice(6),
+    });
     const weights = await loadWeights(source, 'm.json', { checksums });
     expect([...weights.keys()]).toEqual(['q', 'f', 'qi', 'i', 's']);
     expect(Array.from(weights.get('q')!.data)).toEqual([-1, 0, 126.5]);
@@ -144,8 +158,14 @@ describe('synthetic manifests', () => {
   });
 
   it('shards shorter than the tensors need -> truncated, naming the last shard', async () => {
-    const manifest = JSON.stringify([{ paths: ['a.bin', 'b.bin'], weights: [{ name: 'w', shape: [2, 3], dtype: 'float32' }] }]);
-    const { source, checksums } = memorySource({ 'm.json': manifest, 'a.bin': new Uint8Array(16), 'b.bin': new Uint8Array(4) });
+    const manifest = JSON.stringify([
+      { paths: ['a.bin', 'b.bin'], weights: [{ name: 'w', shape: [2, 3], dtype: 'float32' }] },
+    ]);
+    const { source, checksums } = memorySource({
+      'm.json': manifest,
+      'a.bin': new Uint8Array(16),
+      'b.bin': new Uint8Array(4),
+    });
     const error = await loadError(loadWeights(source, 'm.json', { checksums }));
     expect([error.kind, error.file]).toEqual(['truncated', 'b.bin']);
     expect(error.message).toContain('need 24 bytes');
@@ -173,9 +193,36 @@ describe('synthetic manifests', () => {
     ['a shard path with a folder', [{ paths: ['../a.bin'], weights: [] }]],
     ['a fractional dimension', [{ paths: ['a.bin'], weights: [{ name: 'w', shape: [1.5], dtype: 'float32' }] }]],
     ['a float16 tensor', [{ paths: ['a.bin'], weights: [{ name: 'w', shape: [1], dtype: 'float16' }] }]],
-    ['uint16 quantisation', [{ paths: ['a.bin'], weights: [{ name: 'w', shape: [1], dtype: 'float32', quantization: { dtype: 'uint16', scale: 1, min: 0 } }] }]],
-    ['uint8 quantisation without min', [{ paths: ['a.bin'], weights: [{ name: 'w', shape: [1], dtype: 'float32', quantization: { dtype: 'uint8', scale: 1 } }] }]],
-    ['a duplicated name', [{ paths: ['a.bin'], weights: [{ name: 'w', shape: [1], dtype: 'float32' }, { name: 'w', shape: [1], dtype: 'float32' }] }]],
+    [
+      'uint16 quantisation',
+      [
+        {
+          paths: ['a.bin'],
+          weights: [{ name: 'w', shape: [1], dtype: 'float32', quantization: { dtype: 'uint16', scale: 1, min: 0 } }],
+        },
+      ],
+    ],
+    [
+      'uint8 quantisation without min',
+      [
+        {
+          paths: ['a.bin'],
+          weights: [{ name: 'w', shape: [1], dtype: 'float32', quantization: { dtype: 'uint8', scale: 1 } }],
+        },
+      ],
+    ],
+    [
+      'a duplicated name',
+      [
+        {
+          paths: ['a.bin'],
+          weights: [
+            { name: 'w', shape: [1], dtype: 'float32' },
+            { name: 'w', shape: [1], dtype: 'float32' },
+          ],
+        },
+      ],
+    ],
   ])('%s -> invalid-manifest', async (_, manifest) => {
     const { source, checksums } = memorySource({ 'm.json': JSON.stringify(manifest), 'a.bin': new Uint8Array(8) });
     const error = await loadError(loadWeights(source, 'm.json', { checksums }));

@@ -44,7 +44,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe('fetchSource', () => {
   it('loads tiny_face_detector identically to the file source, with per-file progress', async () => {
     const events: FileProgress[] = [];
-    const fetched = await loadModelWeights(fetchSource(baseUrl, (p) => events.push({ ...p })), 'tiny_face_detector');
+    const fetched = await loadModelWeights(
+      fetchSource(baseUrl, (p) => events.push({ ...p })),
+      'tiny_face_detector',
+    );
     const fromDisk = await loadModelWeights(nodeFileSource(faceApiModelDir()), 'tiny_face_detector');
     expect([...fetched.keys()]).toEqual([...fromDisk.keys()]);
     for (const [name, tensor] of fromDisk) expect(fetched.get(name), name).toEqual(tensor);
@@ -65,19 +68,25 @@ describe('fetchSource', () => {
   });
 
   it('HTTP 404 -> missing, naming the file', async () => {
-    const error = await fetchSource(baseUrl).read('nope.bin').catch((e: unknown) => e);
+    const error = await fetchSource(baseUrl)
+      .read('nope.bin')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelLoadError);
     expect([(error as ModelLoadError).kind, (error as ModelLoadError).file]).toEqual(['missing', 'nope.bin']);
     expect((error as ModelLoadError).message).toContain('404');
   });
 
   it('an HTML page where a model file should be -> missing', async () => {
-    const error = await fetchSource(baseUrl).read('fallback.bin').catch((e: unknown) => e);
+    const error = await fetchSource(baseUrl)
+      .read('fallback.bin')
+      .catch((e: unknown) => e);
     expect([(error as ModelLoadError).kind, (error as ModelLoadError).file]).toEqual(['missing', 'fallback.bin']);
   });
 
   it('nothing listening -> missing', async () => {
-    const error = await fetchSource('http://127.0.0.1:1/models').read('x.bin').catch((e: unknown) => e);
+    const error = await fetchSource('http://127.0.0.1:1/models')
+      .read('x.bin')
+      .catch((e: unknown) => e);
     expect([(error as ModelLoadError).kind, (error as ModelLoadError).file]).toEqual(['missing', 'x.bin']);
   });
 });

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { faceApiModelDir, modelFileNames } from '../../scripts/face-api-package.mjs';
 import { loadModelWeights, parseManifest, storedByteLength, type WeightMap } from '../../src/engine/weights/manifest';
 import {
-  FILE_CHECKSUMS, MODEL_FILES, MODEL_IDS, modelBytes, modelFileNames as shippedFileNames, type ModelId,
+  FILE_CHECKSUMS,
+  MODEL_FILES,
+  MODEL_IDS,
+  modelBytes,
+  modelFileNames as shippedFileNames,
+  type ModelId,
 } from '../../src/engine/weights/model-files';
 import { nodeFileSource } from '../../src/engine/weights/node-source';
 
@@ -79,7 +84,9 @@ describe('shapes the networks rely on', () => {
   it('ssd_mobilenetv1, including its stored anchors and int32 constants', () => {
     expect(shapeOf('ssd_mobilenetv1', 'MobilenetV1/Conv2d_0_pointwise/weights')).toEqual([3, 3, 3, 32]);
     expect(shapeOf('ssd_mobilenetv1', 'MobilenetV1/Conv2d_13_pointwise/weights')).toEqual([1, 1, 1024, 1024]);
-    expect(shapeOf('ssd_mobilenetv1', 'Prediction/BoxPredictor_0/BoxEncodingPredictor/weights')).toEqual([1, 1, 512, 12]);
+    expect(shapeOf('ssd_mobilenetv1', 'Prediction/BoxPredictor_0/BoxEncodingPredictor/weights')).toEqual([
+      1, 1, 512, 12,
+    ]);
     expect(shapeOf('ssd_mobilenetv1', 'Prediction/BoxPredictor_5/ClassPredictor/weights')).toEqual([1, 1, 128, 18]);
     const anchors = get('ssd_mobilenetv1').get('Output/extra_dim')!;
     expect(anchors.shape).toEqual([1, 5118, 4]);
@@ -92,16 +99,22 @@ describe('shapes the networks rely on', () => {
 
 describe('storage dtypes', () => {
   const specsOf = (id: ModelId) =>
-    parseManifest(readFileSync(join(modelDir, MODEL_FILES[id].manifest)), MODEL_FILES[id].manifest).flatMap((g) => g.weights);
+    parseManifest(readFileSync(join(modelDir, MODEL_FILES[id].manifest)), MODEL_FILES[id].manifest).flatMap(
+      (g) => g.weights,
+    );
 
   it('face_recognition: the 8 conv64 filters are float32, the other 109 tensors uint8', () => {
     const specs = specsOf('face_recognition');
     const unquantised = specs.filter((s) => !s.quantization).map((s) => s.name);
     expect(unquantised).toEqual([
-      'conv64_down/conv1/conv/filters', 'conv64_down/conv2/conv/filters',
-      'conv64_1/conv1/conv/filters', 'conv64_1/conv2/conv/filters',
-      'conv64_2/conv1/conv/filters', 'conv64_2/conv2/conv/filters',
-      'conv64_3/conv1/conv/filters', 'conv64_3/conv2/conv/filters',
+      'conv64_down/conv1/conv/filters',
+      'conv64_down/conv2/conv/filters',
+      'conv64_1/conv1/conv/filters',
+      'conv64_1/conv2/conv/filters',
+      'conv64_2/conv1/conv/filters',
+      'conv64_2/conv2/conv/filters',
+      'conv64_3/conv1/conv/filters',
+      'conv64_3/conv2/conv/filters',
     ]);
     expect(specs.filter((s) => s.quantization?.dtype === 'uint8')).toHaveLength(109);
     expect(unquantised.reduce((sum, n) => sum + get('face_recognition').get(n)!.data.length, 0)).toBe(276_480);
@@ -136,7 +149,11 @@ describe('decode by hand', () => {
         const raw = bin.subarray(offset, offset + length);
         if (!spec.quantization) {
           const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-          return { raw, float32: true, decoded: Array.from({ length: length / 4 }, (_, i) => view.getFloat32(i * 4, true)) };
+          return {
+            raw,
+            float32: true,
+            decoded: Array.from({ length: length / 4 }, (_, i) => view.getFloat32(i * 4, true)),
+          };
         }
         const { scale, min } = spec.quantization;
         return { raw, float32: false, decoded: Array.from(raw, (q) => Math.fround(q * scale + min)) };

@@ -27,7 +27,10 @@ const modelDir = faceApiModelDir();
 describe.each(MODEL_IDS)('%s', (id) => {
   it('decodes bit-identically to tf.io.decodeWeights', async () => {
     await tf.setBackend('cpu');
-    const groups = JSON.parse(readFileSync(join(modelDir, MODEL_FILES[id].manifest), 'utf8')) as { paths: string[]; weights: unknown[] }[];
+    const groups = JSON.parse(readFileSync(join(modelDir, MODEL_FILES[id].manifest), 'utf8')) as {
+      paths: string[];
+      weights: unknown[];
+    }[];
     const ours = await loadModelWeights(nodeFileSource(modelDir), id);
     let compared = 0;
     for (const group of groups) {
@@ -43,7 +46,8 @@ describe.each(MODEL_IDS)('%s', (id) => {
         const actual = mine!.data;
         expect(actual.length, name).toBe(expected.length);
         for (let i = 0; i < expected.length; i++) {
-          if (!Object.is(actual[i], expected[i])) throw new Error(`${name}[${i}]: ours ${actual[i]}, tfjs ${expected[i]}`);
+          if (!Object.is(actual[i], expected[i]))
+            throw new Error(`${name}[${i}]: ours ${actual[i]}, tfjs ${expected[i]}`);
         }
         tensor.dispose();
         compared++;

@@ -23,7 +23,10 @@ export interface ScoredLfwPair extends ScoredPair {
 }
 
 /** Distances of the pairs whose two images have results; the others are counted as missing. */
-export function scorePairs(pairs: readonly LfwPair[], results: ReadonlyMap<string, ImageResult>): { scored: ScoredLfwPair[]; missing: number } {
+export function scorePairs(
+  pairs: readonly LfwPair[],
+  results: ReadonlyMap<string, ImageResult>,
+): { scored: ScoredLfwPair[]; missing: number } {
   const scored: ScoredLfwPair[] = [];
   let missing = 0;
   for (const p of pairs) {
@@ -64,7 +67,7 @@ export function buildReport(options: {
   const thresholdOf = new Map(metrics.tenFold.folds.map((f) => [f.fold, f.threshold]));
   const clean = scored.filter((p) => !p.fallback);
   let correct = 0;
-  for (const p of clean) if ((p.distance <= thresholdOf.get(p.fold)!) === p.same) correct++;
+  for (const p of clean) if (p.distance <= thresholdOf.get(p.fold)! === p.same) correct++;
   return {
     name: options.name,
     pipeline: options.pipeline,
@@ -87,11 +90,19 @@ export function buildReport(options: {
 export function errors(report: PipelineReport, scored: readonly ScoredLfwPair[], max = 50) {
   const thresholdOf = new Map(report.metrics.tenFold.folds.map((f) => [f.fold, f.threshold]));
   return scored
-    .filter((p) => (p.distance <= thresholdOf.get(p.fold)!) !== p.same)
+    .filter((p) => p.distance <= thresholdOf.get(p.fold)! !== p.same)
     .map((p) => ({ ...p, margin: Math.abs(p.distance - thresholdOf.get(p.fold)!) }))
     .sort((a, b) => b.margin - a.margin)
     .slice(0, max)
-    .map((p) => ({ index: p.index, fold: p.fold, same: p.same, distance: round(p.distance), imageA: p.imageA, imageB: p.imageB, fallback: p.fallback }));
+    .map((p) => ({
+      index: p.index,
+      fold: p.fold,
+      same: p.same,
+      distance: round(p.distance),
+      imageA: p.imageA,
+      imageB: p.imageB,
+      fallback: p.fallback,
+    }));
 }
 
 export const round = (v: number, digits = 5) => Math.round(v * 10 ** digits) / 10 ** digits;

@@ -71,7 +71,7 @@ function counts(pairs: readonly ScoredPair[]): { same: number; different: number
 export function accuracyAt(pairs: readonly ScoredPair[], threshold: number): number {
   if (pairs.length === 0) return Number.NaN;
   let correct = 0;
-  for (const p of pairs) if ((p.distance <= threshold) === p.same) correct++;
+  for (const p of pairs) if (p.distance <= threshold === p.same) correct++;
   return correct / pairs.length;
 }
 
@@ -88,7 +88,9 @@ export function bestThreshold(pairs: readonly ScoredPair[]): { threshold: number
   let correct = different;
   const first = sorted[0]!.distance;
   const last = sorted[sorted.length - 1]!.distance;
-  const candidates: { threshold: number; correct: number }[] = [{ threshold: first - Math.max(1e-6, Math.abs(first) * 1e-6), correct }];
+  const candidates: { threshold: number; correct: number }[] = [
+    { threshold: first - Math.max(1e-6, Math.abs(first) * 1e-6), correct },
+  ];
   let i = 0;
   while (i < sorted.length) {
     const d = sorted[i]!.distance;
@@ -142,7 +144,11 @@ export function rocCurve(pairs: readonly ScoredPair[]): RocPoint[] {
       else acceptedDifferent++;
       i++;
     }
-    points.push({ threshold: d, falseMatchRate: acceptedDifferent / different, falseNonMatchRate: 1 - acceptedSame / same });
+    points.push({
+      threshold: d,
+      falseMatchRate: acceptedDifferent / different,
+      falseNonMatchRate: 1 - acceptedSame / same,
+    });
   }
   return points;
 }
@@ -222,7 +228,10 @@ export function tarAtFar(roc: readonly RocPoint[], far: number): { far: number; 
  * it (included).
  */
 export function operatingPoint(pairs: readonly ScoredPair[], targetFalseMatchRate: number): OperatingPoint {
-  const diff = pairs.filter((p) => !p.same).map((p) => p.distance).sort((a, b) => a - b);
+  const diff = pairs
+    .filter((p) => !p.same)
+    .map((p) => p.distance)
+    .sort((a, b) => a - b);
   if (diff.length === 0) throw new Error('operatingPoint: no different pairs');
   const k = Math.floor(targetFalseMatchRate * diff.length + 1e-9);
   let threshold: number;
@@ -245,7 +254,11 @@ export function operatingPoint(pairs: readonly ScoredPair[], targetFalseMatchRat
 }
 
 /** Evenly spread ROC points for storage (the app interpolates between them by threshold). */
-export function subsampleRoc(pairs: readonly ScoredPair[], maxPoints: number, extraThresholds: readonly number[] = []): RocPoint[] {
+export function subsampleRoc(
+  pairs: readonly ScoredPair[],
+  maxPoints: number,
+  extraThresholds: readonly number[] = [],
+): RocPoint[] {
   const distances = pairs.map((p) => p.distance);
   const lo = Math.min(...distances);
   const hi = Math.max(...distances);

@@ -51,9 +51,18 @@ export const analysisKey = (sha: string, detector: string, modelId: string) =>
 export const embeddingKey = (sha: string, variantId: string, modelId: string) =>
   `${sha}|ours:${OUR_PIPELINE_VERSION}:${variantId}|${modelId}`;
 
-const toFace = (f: CachedFace): DetectedFace => ({ box: f.box, score: f.score, landmarks: Float32Array.from(f.landmarks) });
+const toFace = (f: CachedFace): DetectedFace => ({
+  box: f.box,
+  score: f.score,
+  landmarks: Float32Array.from(f.landmarks),
+});
 const fromFace = (f: DetectedFace): CachedFace => ({
-  box: { x: round3([f.box.x])[0]!, y: round3([f.box.y])[0]!, width: round3([f.box.width])[0]!, height: round3([f.box.height])[0]! },
+  box: {
+    x: round3([f.box.x])[0]!,
+    y: round3([f.box.y])[0]!,
+    width: round3([f.box.width])[0]!,
+    height: round3([f.box.height])[0]!,
+  },
   score: Math.round(f.score * 1e5) / 1e5,
   landmarks: round3(f.landmarks),
 });
@@ -145,7 +154,13 @@ export class OurPipeline {
     }
   }
 
-  private async analysis(engine: FaceEngine, image: string, sha: string, frame: RgbaImage, variant: Variant): Promise<AnalysisRecord> {
+  private async analysis(
+    engine: FaceEngine,
+    image: string,
+    sha: string,
+    frame: RgbaImage,
+    variant: Variant,
+  ): Promise<AnalysisRecord> {
     const detector = detectorId(variant);
     const key = analysisKey(sha, detector, this.modelId);
     const cached = this.store.get(key);

@@ -12,7 +12,10 @@ export interface LfwPair {
 
 export function parsePairsCsv(text: string): LfwPair[] {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-  const header = lines.shift()?.split(',').map((s) => s.trim());
+  const header = lines
+    .shift()
+    ?.split(',')
+    .map((s) => s.trim());
   const column = (name: string) => {
     const i = header?.indexOf(name) ?? -1;
     if (i < 0) throw new Error(`pairs CSV: no column "${name}" (header: ${header?.join(',')})`);

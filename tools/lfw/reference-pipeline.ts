@@ -26,7 +26,8 @@ export interface ReferenceRecord extends Keyed {
   ms: number;
 }
 
-export const referenceKey = (sha: string, modelId: string) => `${sha}|${REFERENCE_PIPELINE}:${REFERENCE_VERSION}|${modelId}`;
+export const referenceKey = (sha: string, modelId: string) =>
+  `${sha}|${REFERENCE_PIPELINE}:${REFERENCE_VERSION}|${modelId}`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -52,7 +53,12 @@ export class ReferencePipeline {
     await faceapi.nets.faceLandmark68Net.loadFromDisk(modelDir);
     await faceapi.nets.faceRecognitionNet.loadFromDisk(modelDir);
     const version = require('@vladmandic/face-api/package.json').version as string;
-    return new ReferencePipeline(faceapi, store, `@vladmandic/face-api@${version}/tfjs-${tf.version_core}`, tf.getBackend());
+    return new ReferencePipeline(
+      faceapi,
+      store,
+      `@vladmandic/face-api@${version}/tfjs-${tf.version_core}`,
+      tf.getBackend(),
+    );
   }
 
   isDone(sha: string): boolean {

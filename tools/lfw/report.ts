@@ -22,9 +22,21 @@ export interface PipelineReport {
   timing: { imagesComputed: number; msPerImage: number | null; note: string };
 }
 
-const COLOURS = ['#d62728', '#1f77b4', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+const COLOURS = [
+  '#d62728',
+  '#1f77b4',
+  '#2ca02c',
+  '#9467bd',
+  '#ff7f0e',
+  '#8c564b',
+  '#e377c2',
+  '#17becf',
+  '#7f7f7f',
+  '#bcbd22',
+];
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** ROC curves (TAR against FAR on a log axis from 1e-4 to 1), one per pipeline, as an SVG document. */
 export function rocSvg(curves: readonly { name: string; roc: readonly RocPoint[] }[], title: string): string {
@@ -54,18 +66,24 @@ export function rocSvg(curves: readonly { name: string; roc: readonly RocPoint[]
     if (e < 0) {
       for (let k = 2; k < 10; k++) {
         const mx = x(k * 10 ** e);
-        parts.push(`<line x1="${mx.toFixed(1)}" y1="${m.top + plotH}" x2="${mx.toFixed(1)}" y2="${m.top + plotH - 4}" stroke="#999"/>`);
+        parts.push(
+          `<line x1="${mx.toFixed(1)}" y1="${m.top + plotH}" x2="${mx.toFixed(1)}" y2="${m.top + plotH - 4}" stroke="#999"/>`,
+        );
       }
     }
   }
   const yStep = 1 - yMin > 0.3 ? 0.1 : 0.05;
   for (let t = 1; t >= yMin - 1e-9; t -= yStep) {
     const gy = y(t);
-    parts.push(`<line x1="${m.left}" y1="${gy.toFixed(1)}" x2="${m.left + plotW}" y2="${gy.toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(
+      `<line x1="${m.left}" y1="${gy.toFixed(1)}" x2="${m.left + plotW}" y2="${gy.toFixed(1)}" stroke="#ddd"/>`,
+    );
     parts.push(`<text x="${m.left - 6}" y="${(gy + 4).toFixed(1)}" text-anchor="end">${t.toFixed(2)}</text>`);
   }
   parts.push(`<rect x="${m.left}" y="${m.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#333"/>`);
-  parts.push(`<text x="${m.left + plotW / 2}" y="${height - 14}" text-anchor="middle">false accept rate (different-person pairs accepted), log scale</text>`);
+  parts.push(
+    `<text x="${m.left + plotW / 2}" y="${height - 14}" text-anchor="middle">false accept rate (different-person pairs accepted), log scale</text>`,
+  );
   parts.push(
     `<text x="16" y="${m.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 16 ${m.top + plotH / 2})">true accept rate</text>`,
   );
@@ -86,9 +104,13 @@ export function rocSvg(curves: readonly { name: string; roc: readonly RocPoint[]
     const ly = m.top + plotH - 14 - (curves.length - 1 - i) * 18;
     if (i === 0) {
       const boxTop = m.top + plotH - 14 - (curves.length - 1) * 18 - 16;
-      parts.push(`<rect x="${m.left + plotW - 308}" y="${boxTop}" width="300" height="${curves.length * 18 + 8}" fill="white" fill-opacity="0.85" stroke="#ccc"/>`);
+      parts.push(
+        `<rect x="${m.left + plotW - 308}" y="${boxTop}" width="300" height="${curves.length * 18 + 8}" fill="white" fill-opacity="0.85" stroke="#ccc"/>`,
+      );
     }
-    parts.push(`<line x1="${m.left + plotW - 300}" y1="${ly - 4}" x2="${m.left + plotW - 276}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(
+      `<line x1="${m.left + plotW - 300}" y1="${ly - 4}" x2="${m.left + plotW - 276}" y2="${ly - 4}" stroke="${colour}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${m.left + plotW - 270}" y="${ly}">${escapeXml(curve.name)}</text>`);
   });
   parts.push('</svg>');
@@ -138,17 +160,29 @@ export function markdownSummary(input: MarkdownInput): string {
   lines.push('', `![ROC](${input.svgFile})`, '');
   lines.push('## Per-fold accuracy', '');
   const folds = input.reports[0]?.metrics.tenFold.folds.map((f) => f.fold) ?? [];
-  lines.push(`| pipeline | ${folds.map((f) => `fold ${f}`).join(' | ')} |`, `|---|${folds.map(() => '---').join('|')}|`);
+  lines.push(
+    `| pipeline | ${folds.map((f) => `fold ${f}`).join(' | ')} |`,
+    `|---|${folds.map(() => '---').join('|')}|`,
+  );
   for (const r of input.reports) {
-    lines.push(`| ${r.name} | ${r.metrics.tenFold.folds.map((f) => `${pct(f.accuracy, 1)} (t=${f.threshold.toFixed(3)})`).join(' | ')} |`);
+    lines.push(
+      `| ${r.name} | ${r.metrics.tenFold.folds.map((f) => `${pct(f.accuracy, 1)} (t=${f.threshold.toFixed(3)})`).join(' | ')} |`,
+    );
   }
   lines.push('', '## Detection failures', '');
   for (const r of input.reports) {
     const f = r.failures;
     lines.push(
       `- **${r.name}**: no face on ${f.images} of ${r.images} images, in ${f.pairs} of ${r.metrics.pairs} pairs. ${f.handling}` +
-        (f.accuracyWithoutFallbackPairs === null ? '' : ` Accuracy (10-fold thresholds) on the pairs without them: ${pct(f.accuracyWithoutFallbackPairs)}.`) +
-        (f.imageList.length ? ` Examples: ${f.imageList.slice(0, 8).map((s) => `\`${s}\``).join(', ')}.` : ''),
+        (f.accuracyWithoutFallbackPairs === null
+          ? ''
+          : ` Accuracy (10-fold thresholds) on the pairs without them: ${pct(f.accuracyWithoutFallbackPairs)}.`) +
+        (f.imageList.length
+          ? ` Examples: ${f.imageList
+              .slice(0, 8)
+              .map((s) => `\`${s}\``)
+              .join(', ')}.`
+          : ''),
     );
   }
   lines.push('', '## Timing', '');

@@ -45,7 +45,10 @@ export function parseVariant(id: string): Variant {
     else if (token === 'crop') variant.alignment = 'face-api-crop';
     else if (token === 'flip') variant.flip = true;
     else if (/^conf\d\d$/.test(token)) variant.minConfidence = Number(token.slice(4)) / 100;
-    else throw new Error(`variant "${id}": unknown token "${token}" (as|ms|ss, centre|score, refine[N], chip|crop, flip, confNN)`);
+    else
+      throw new Error(
+        `variant "${id}": unknown token "${token}" (as|ms|ss, centre|score, refine[N], chip|crop, flip, confNN)`,
+      );
   }
   return { id: canonicalId(variant), ...variant };
 }

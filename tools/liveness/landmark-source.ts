@@ -70,7 +70,11 @@ export class LandmarkSource {
     this.computed++;
     if (result?.detected) this.redetections++;
     if (!result) this.noFace++;
-    this.store.put({ key, landmarks: result ? round3(result.face.landmarks) : null, detected: result?.detected ?? false });
+    this.store.put({
+      key,
+      landmarks: result ? round3(result.face.landmarks) : null,
+      detected: result?.detected ?? false,
+    });
     return result ? result.face.landmarks : null;
   }
 }

@@ -36,7 +36,13 @@ const BACKGROUND = 96;
 const MESH = 40;
 
 /** Where a photo pixel (x, y) lands in the output, and its depth. */
-export function projectPrintPoint(x: number, y: number, width: number, height: number, pose: PrintPose): [number, number, number] {
+export function projectPrintPoint(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  pose: PrintPose,
+): [number, number, number] {
   const d = pose.distance * width;
   const roll = (pose.rollDeg * Math.PI) / 180;
   let px = x - width / 2;
@@ -69,15 +75,22 @@ export function renderPrint(photo: RgbaImage, pose: PrintPose): RgbaImage {
   const depth = new Float32Array(width * height).fill(Infinity);
   const grid: [number, number, number][] = [];
   for (let j = 0; j <= MESH; j++)
-    for (let i = 0; i <= MESH; i++) grid.push(projectPrintPoint((i / MESH) * width, (j / MESH) * height, width, height, pose));
-  const vertex = (i: number, j: number) => ({ out: grid[j * (MESH + 1) + i]!, src: [(i / MESH) * width, (j / MESH) * height] as const });
+    for (let i = 0; i <= MESH; i++)
+      grid.push(projectPrintPoint((i / MESH) * width, (j / MESH) * height, width, height, pose));
+  const vertex = (i: number, j: number) => ({
+    out: grid[j * (MESH + 1) + i]!,
+    src: [(i / MESH) * width, (j / MESH) * height] as const,
+  });
   for (let j = 0; j < MESH; j++) {
     for (let i = 0; i < MESH; i++) {
       const a = vertex(i, j);
       const b = vertex(i + 1, j);
       const c = vertex(i, j + 1);
       const e = vertex(i + 1, j + 1);
-      for (const [p, q, r] of [[a, b, c], [b, e, c]] as const) {
+      for (const [p, q, r] of [
+        [a, b, c],
+        [b, e, c],
+      ] as const) {
         rasterise(p, q, r, width, height, (index, u, v, w) => {
           const z = u * p.out[2] + v * q.out[2] + w * r.out[2];
           if (z >= depth[index]!) return;
@@ -144,8 +157,10 @@ function sampleBilinear(image: RgbaImage, x: number, y: number, out: Uint8Clampe
   const fx = cx - x0;
   const fy = cy - y0;
   for (let c = 0; c < 3; c++) {
-    const top = image.data[4 * (y0 * image.width + x0) + c]! * (1 - fx) + image.data[4 * (y0 * image.width + x1) + c]! * fx;
-    const bottom = image.data[4 * (y1 * image.width + x0) + c]! * (1 - fx) + image.data[4 * (y1 * image.width + x1) + c]! * fx;
+    const top =
+      image.data[4 * (y0 * image.width + x0) + c]! * (1 - fx) + image.data[4 * (y0 * image.width + x1) + c]! * fx;
+    const bottom =
+      image.data[4 * (y1 * image.width + x0) + c]! * (1 - fx) + image.data[4 * (y1 * image.width + x1) + c]! * fx;
     out[at + c] = top * (1 - fy) + bottom * fy;
   }
 }

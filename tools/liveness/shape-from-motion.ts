@@ -31,7 +31,10 @@ export function factorise(views: readonly ArrayLike<number>[], pointCount: numbe
     const mx = x.reduce((a, b) => a + b, 0) / n;
     const my = y.reduce((a, b) => a + b, 0) / n;
     const radius = Math.sqrt(x.reduce((a, v, i) => a + (v - mx) ** 2 + (y[i]! - my) ** 2, 0) / n) || 1;
-    rows.push(x.map((v) => (v - mx) / radius), y.map((v) => (v - my) / radius));
+    rows.push(
+      x.map((v) => (v - mx) / radius),
+      y.map((v) => (v - my) / radius),
+    );
   }
   // Rank-3 factorisation W ≈ M̃·S̃ through the eigen-decomposition of WᵀW (n×n).
   const gram = new Array<number>(n * n).fill(0);
@@ -41,7 +44,9 @@ export function factorise(views: readonly ArrayLike<number>[], pointCount: numbe
   const top = [n - 1, n - 2, n - 3];
   // S̃ = Λ^½ Vᵀ (3×n); M̃ = W V Λ^-½.
   const affineShape = top.map((k) => eigen.vectors[k]!.map((v) => v * Math.sqrt(eigen.values[k]!)));
-  const affineMotion = rows.map((row) => top.map((k) => row.reduce((a, v, i) => a + v * eigen.vectors[k]![i]!, 0) / Math.sqrt(eigen.values[k]!)));
+  const affineMotion = rows.map((row) =>
+    top.map((k) => row.reduce((a, v, i) => a + v * eigen.vectors[k]![i]!, 0) / Math.sqrt(eigen.values[k]!)),
+  );
 
   // Metric upgrade: find L = QQᵀ (symmetric 3×3) with, for each view's rows a, b:
   // aLaᵀ = bLbᵀ (equal scale on both image axes) and aLbᵀ = 0 (orthogonal axes). Homogeneous in L's
@@ -69,19 +74,34 @@ export function factorise(views: readonly ArrayLike<number>[], pointCount: numbe
   if (l[0]! + l[4]! + l[8]! < 0) l = l.map((v) => -v);
   const metric = symmetricEigen(l, 3);
   if (metric.values[0]! <= 0) {
-    throw new Error(`factorise: the views do not fit a rigid shape (metric eigenvalues ${metric.values.map((v) => v.toExponential(2)).join(', ')})`);
+    throw new Error(
+      `factorise: the views do not fit a rigid shape (metric eigenvalues ${metric.values.map((v) => v.toExponential(2)).join(', ')})`,
+    );
   }
   // Q = U Λ^½ (so QQᵀ = L); shape = Q⁻¹ S̃ = Λ^-½ Uᵀ S̃; motion = M̃ Q.
   const u = metric.vectors; // rows are eigenvectors
-  const shapeRows = u.map((ev, k) => Array.from({ length: n }, (_, i) => (ev[0]! * affineShape[0]![i]! + ev[1]! * affineShape[1]![i]! + ev[2]! * affineShape[2]![i]!) / Math.sqrt(metric.values[k]!)));
-  const motionRows = affineMotion.map((m) => u.map((ev, k) => (m[0]! * ev[0]! + m[1]! * ev[1]! + m[2]! * ev[2]!) * Math.sqrt(metric.values[k]!)));
-  const shape = Array.from({ length: n }, (_, i) => [shapeRows[0]![i]!, shapeRows[1]![i]!, shapeRows[2]![i]!] as [number, number, number]);
+  const shapeRows = u.map((ev, k) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        (ev[0]! * affineShape[0]![i]! + ev[1]! * affineShape[1]![i]! + ev[2]! * affineShape[2]![i]!) /
+        Math.sqrt(metric.values[k]!),
+    ),
+  );
+  const motionRows = affineMotion.map((m) =>
+    u.map((ev, k) => (m[0]! * ev[0]! + m[1]! * ev[1]! + m[2]! * ev[2]!) * Math.sqrt(metric.values[k]!)),
+  );
+  const shape = Array.from(
+    { length: n },
+    (_, i) => [shapeRows[0]![i]!, shapeRows[1]![i]!, shapeRows[2]![i]!] as [number, number, number],
+  );
   const viewResidual = views.map((_, v) => {
     let squared = 0;
     for (let c = 0; c < 2; c++) {
       const m = motionRows[2 * v + c]!;
       const row = rows[2 * v + c]!;
-      for (let i = 0; i < n; i++) squared += (row[i]! - (m[0]! * shape[i]![0] + m[1]! * shape[i]![1] + m[2]! * shape[i]![2])) ** 2;
+      for (let i = 0; i < n; i++)
+        squared += (row[i]! - (m[0]! * shape[i]![0] + m[1]! * shape[i]![1] + m[2]! * shape[i]![2])) ** 2;
     }
     return Math.sqrt(squared / n);
   });

@@ -27,18 +27,29 @@ export interface SimulationResult {
 /** Long enough for every step to time out (5 steps × the default 7 s). */
 const MAX_SECONDS = 40;
 
-export async function simulate(actions: readonly ChallengeAction[], present: Presenter, frameMs: number): Promise<SimulationResult> {
+export async function simulate(
+  actions: readonly ChallengeAction[],
+  present: Presenter,
+  frameMs: number,
+): Promise<SimulationResult> {
   const check = new LivenessCheck(actions);
   let asked: Asked = { status: 'neutral', current: 0, tickInStep: 0, tick: 0 };
   for (let tick = 0; tick * frameMs <= MAX_SECONDS * 1000; tick++) {
     const timeMs = tick * frameMs;
     const landmarks = await present({ ...asked, tick });
-    const progress = landmarks ? check.observe({ timeMs, landmarks, box: boxFromLandmarks(landmarks) }) : check.observeNoFace(timeMs);
+    const progress = landmarks
+      ? check.observe({ timeMs, landmarks, box: boxFromLandmarks(landmarks) })
+      : check.observeNoFace(timeMs);
     if (progress.status === 'passed' || progress.status === 'failed') {
       return { progress, turnParallax: [...check.turnParallax], seconds: timeMs / 1000 };
     }
     const sameStep = progress.status === asked.status && progress.current === asked.current;
-    asked = { status: progress.status, current: progress.current, tickInStep: sameStep ? asked.tickInStep + 1 : 0, tick };
+    asked = {
+      status: progress.status,
+      current: progress.current,
+      tickInStep: sameStep ? asked.tickInStep + 1 : 0,
+      tick,
+    };
   }
   throw new Error('simulate: the check neither passed nor failed in time (a LivenessCheck bug)');
 }

@@ -59,9 +59,18 @@ export async function trackerBench(engine: FaceEngine, lfw: string, resultsDir: 
     let error: number | null = null;
     if (result) {
       error = 0;
-      for (let k = 0; k < 68; k++) error += Math.hypot(result.face.landmarks[2 * k]! - reference[2 * k]! - dx, result.face.landmarks[2 * k + 1]! - reference[2 * k + 1]!) / 68;
+      for (let k = 0; k < 68; k++)
+        error +=
+          Math.hypot(
+            result.face.landmarks[2 * k]! - reference[2 * k]! - dx,
+            result.face.landmarks[2 * k + 1]! - reference[2 * k + 1]!,
+          ) / 68;
     }
-    jumps.push({ fraction, held: !!result && !result.detected, meanErrorPx: error === null ? null : Math.round(error * 10) / 10 });
+    jumps.push({
+      fraction,
+      held: !!result && !result.detected,
+      meanErrorPx: error === null ? null : Math.round(error * 10) / 10,
+    });
   }
   // 3. An empty frame: the track must be lost and nothing found.
   tracker.follow(first!.face);

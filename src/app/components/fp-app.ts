@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { CALIBRATION } from '../../calibration/calibration';
-import { DEFAULT_PREFERENCES, EnrollmentStore, StorageOutdatedError, type PersonRecord, type Preferences } from '../../storage';
+import {
+  DEFAULT_PREFERENCES,
+  EnrollmentStore,
+  StorageOutdatedError,
+  type PersonRecord,
+  type Preferences,
+} from '../../storage';
 import { FaceService, hasWebGpuApi } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import type { ViewName } from '../events';
@@ -394,7 +400,9 @@ export class FpApp extends LitElement {
     const notice = this.deviceNotice;
     if (notice === null) return null;
     if (notice === 'recovering') {
-      return html`<fp-alert tone="warning" heading=${GPU_RECOVERING.title} data-problem=${GPU_RECOVERING.kind}>${GPU_RECOVERING.message}</fp-alert>`;
+      return html`<fp-alert tone="warning" heading=${GPU_RECOVERING.title} data-problem=${GPU_RECOVERING.kind}
+        >${GPU_RECOVERING.message}</fp-alert
+      >`;
     }
     return html`<fp-alert tone="error" heading=${notice.title} data-problem=${notice.kind}>
       ${notice.message}
@@ -470,8 +478,17 @@ export class FpApp extends LitElement {
       <header>
         <div class="bar">
           <a class="brand" href="#/" aria-label="Faceprint, home">
-            <svg viewBox="0 0 32 32" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
-              <path d="M5 11V7a2 2 0 0 1 2-2h4M21 5h4a2 2 0 0 1 2 2v4M27 21v4a2 2 0 0 1-2 2h-4M11 27H7a2 2 0 0 1-2-2v-4" />
+            <svg
+              viewBox="0 0 32 32"
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2.2"
+              stroke-linecap="round"
+              aria-hidden="true"
+            >
+              <path
+                d="M5 11V7a2 2 0 0 1 2-2h4M21 5h4a2 2 0 0 1 2 2v4M27 21v4a2 2 0 0 1-2 2h-4M11 27H7a2 2 0 0 1-2-2v-4"
+              />
               <path d="M11 13.5v1M21 13.5v1M16 13v5h-1.5M12 21.5c2.4 1.8 5.6 1.8 8 0" />
             </svg>
             <h1>Faceprint<small>Face verification that stays on this device</small></h1>
@@ -479,7 +496,10 @@ export class FpApp extends LitElement {
           <nav aria-label="Main">
             <ul>
               ${VIEWS.map(
-                (v) => html`<li><a href="#/${v.name}" aria-current=${v.name === view ? 'page' : nothing}>${v.label}</a></li>`,
+                (v) =>
+                  html`<li>
+                    <a href="#/${v.name}" aria-current=${v.name === view ? 'page' : nothing}>${v.label}</a>
+                  </li>`,
               )}
             </ul>
           </nav>
@@ -489,44 +509,76 @@ export class FpApp extends LitElement {
             ${this.offlineReady ? html`<span class="offline"> · works offline</span>` : null}
           </div>
         </div>
-        ${engine.status === 'loading'
-          ? html`<div class="loading-bar"><fp-load-progress .progress=${engine.progress}></fp-load-progress></div>`
-          : null}
+        ${
+          engine.status === 'loading'
+            ? html`<div class="loading-bar"><fp-load-progress .progress=${engine.progress}></fp-load-progress></div>`
+            : null
+        }
       </header>
       <main>
         <div class="notices">
           ${this.renderDeviceNotice()}
-          ${this.storageBlocked
-            ? html`<fp-alert tone="warning" heading=${STORAGE_BLOCKED.title} data-problem=${STORAGE_BLOCKED.kind}>${STORAGE_BLOCKED.message}</fp-alert>`
-            : null}
-          ${this.storageProblem
-            ? html`<fp-alert tone="error" heading=${this.storageProblem.title} data-problem=${this.storageProblem.kind}>
-                ${this.storageProblem.message}
-                ${this.storageProblem.kind === 'storage-outdated'
-                  ? html`<div slot="actions"><button class="primary" @click=${() => location.reload()}>Reload</button></div>`
-                  : null}
-              </fp-alert>`
-            : null}
-          ${engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
-            ? html`<fp-alert compact tone="info" heading=${SOFTWARE_RENDERER.title} data-problem=${SOFTWARE_RENDERER.kind}>
-                <span class="notice-text">${SOFTWARE_RENDERER.message}</span>
-                <details>
-                  <summary>Why, and what can be done</summary>
-                  ${SOFTWARE_RENDERER_ADVICE}
-                </details>
-                <div slot="actions">
-                  <button class="dismiss" @click=${this.dismissSoftwareNotice} aria-label="Dismiss this notice" title="Dismiss">
-                    <span aria-hidden="true">✕</span>
-                  </button>
-                </div>
-              </fp-alert>`
-            : null}
-          ${this.activateUpdate
-            ? html`<fp-alert tone="info" heading="A new version of Faceprint is ready">
-                Reload to use it. Your enrollments are kept.
-                <div slot="actions"><button class="primary" @click=${() => void this.activateUpdate?.()}>Reload</button></div>
-              </fp-alert>`
-            : null}
+          ${
+            this.storageBlocked
+              ? html`<fp-alert tone="warning" heading=${STORAGE_BLOCKED.title} data-problem=${STORAGE_BLOCKED.kind}
+                  >${STORAGE_BLOCKED.message}</fp-alert
+                >`
+              : null
+          }
+          ${
+            this.storageProblem
+              ? html`<fp-alert
+                  tone="error"
+                  heading=${this.storageProblem.title}
+                  data-problem=${this.storageProblem.kind}
+                >
+                  ${this.storageProblem.message}
+                  ${
+                    this.storageProblem.kind === 'storage-outdated'
+                      ? html`<div slot="actions">
+                          <button class="primary" @click=${() => location.reload()}>Reload</button>
+                        </div>`
+                      : null
+                  }
+                </fp-alert>`
+              : null
+          }
+          ${
+            engine.status === 'ready' && engine.service.runsInSoftware && !this.softwareNoticeDismissed
+              ? html`<fp-alert
+                  compact
+                  tone="info"
+                  heading=${SOFTWARE_RENDERER.title}
+                  data-problem=${SOFTWARE_RENDERER.kind}
+                >
+                  <span class="notice-text">${SOFTWARE_RENDERER.message}</span>
+                  <details>
+                    <summary>Why, and what can be done</summary>
+                    ${SOFTWARE_RENDERER_ADVICE}
+                  </details>
+                  <div slot="actions">
+                    <button
+                      class="dismiss"
+                      @click=${this.dismissSoftwareNotice}
+                      aria-label="Dismiss this notice"
+                      title="Dismiss"
+                    >
+                      <span aria-hidden="true">✕</span>
+                    </button>
+                  </div>
+                </fp-alert>`
+              : null
+          }
+          ${
+            this.activateUpdate
+              ? html`<fp-alert tone="info" heading="A new version of Faceprint is ready">
+                  Reload to use it. Your enrollments are kept.
+                  <div slot="actions">
+                    <button class="primary" @click=${() => void this.activateUpdate?.()}>Reload</button>
+                  </div>
+                </fp-alert>`
+              : null
+          }
         </div>
         ${this.peopleLoaded ? this.renderView(view) : null}
       </main>
@@ -546,15 +598,17 @@ export class FpApp extends LitElement {
           .name=${this.route.params.get('name') ?? ''}
         ></fp-enroll-view>`;
       case 'verify':
-        return html`<fp-attempt-guard><fp-verify-view
-          .engine=${this.engine}
-          .people=${this.people}
-          .cameraId=${this.preferences.cameraId}
-          .liveness=${this.preferences.liveness}
-          .chosenThreshold=${this.chosenThreshold}
-          .calibration=${CALIBRATION}
-          .claimedId=${this.route.params.get('person')}
-        ></fp-verify-view></fp-attempt-guard>`;
+        return html`<fp-attempt-guard
+          ><fp-verify-view
+            .engine=${this.engine}
+            .people=${this.people}
+            .cameraId=${this.preferences.cameraId}
+            .liveness=${this.preferences.liveness}
+            .chosenThreshold=${this.chosenThreshold}
+            .calibration=${CALIBRATION}
+            .claimedId=${this.route.params.get('person')}
+          ></fp-verify-view
+        ></fp-attempt-guard>`;
       case 'people':
         return html`<fp-people-view .people=${this.people} .store=${this.store} .model=${APP_MODEL}></fp-people-view>`;
       case 'settings':

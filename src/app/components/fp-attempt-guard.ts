@@ -75,7 +75,9 @@ export class FpAttemptGuard extends LitElement {
     if (error) {
       // Without the lock's state the limit cannot be enforced, so verification waits for storage.
       const problem = describeStorageError(error);
-      return html`<fp-alert tone="error" heading=${problem.title} data-problem=${problem.kind}>${problem.message}</fp-alert>`;
+      return html`<fp-alert tone="error" heading=${problem.title} data-problem=${problem.kind}
+        >${problem.message}</fp-alert
+      >`;
     }
     if (!status) return html`<p role="status">Checking the attempt limit…</p>`;
     if (this.lockout.locked) {
@@ -88,9 +90,11 @@ export class FpAttemptGuard extends LitElement {
         </fp-alert>
       </section>`;
     }
-    return html`${this.logProblem
-        ? html`<fp-alert tone="warning" heading="This decision was not logged">${this.logProblem}</fp-alert>`
-        : null}<slot></slot>`;
+    return html`${
+        this.logProblem
+          ? html`<fp-alert tone="warning" heading="This decision was not logged">${this.logProblem}</fp-alert>`
+          : null
+      }<slot></slot>`;
   }
 }
 

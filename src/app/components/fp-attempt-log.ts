@@ -100,39 +100,52 @@ export class FpAttemptLog extends LitElement {
     const entries = this.entries;
     return html`<h3>Attempt log</h3>
       <p>
-        Every verification decision is logged on this device: when, how, who (or no one), the distance and the threshold.
-        No picture is kept. The log holds the latest 1,000.
+        Every verification decision is logged on this device: when, how, who (or no one), the distance and the
+        threshold. No picture is kept. The log holds the latest 1,000.
       </p>
-      ${entries === null
-        ? html`<div class="actions"><button @click=${this.show}>Show the attempt log</button></div>`
-        : html`${entries.length === 0
-              ? html`<p data-attempts="0">No verification yet.</p>`
-              : html`<div class="scroll">
-                  <table aria-label="Attempt log" data-attempts=${entries.length}>
-                    <thead>
-                      <tr><th>Time</th><th>Mode</th><th>Outcome</th><th>Person</th><th>Distance</th><th>Threshold</th><th>Liveness</th></tr>
-                    </thead>
-                    <tbody>
-                      ${entries.slice(0, SHOWN).map(
-                        (entry) => html`<tr>
-                          <td>${timeFormat.format(entry.at)}</td>
-                          <td>${entry.mode}</td>
-                          <td class=${entry.outcome}>${entry.outcome}</td>
-                          <td>${entry.personName ?? '—'}</td>
-                          <td>${entry.distance === null ? '—' : entry.distance.toFixed(3)}</td>
-                          <td>${entry.threshold.toFixed(3)}</td>
-                          <td>${entry.liveness ?? '—'}</td>
-                        </tr>`,
-                      )}
-                    </tbody>
-                  </table>
-                </div>
-                ${entries.length > SHOWN ? html`<p>Showing the latest ${SHOWN} of ${entries.length}; the export has them all.</p>` : null}`}
-            <div class="actions">
-              <button @click=${this.exportLog} ?disabled=${entries.length === 0}>Export the log</button>
-              <button class="danger" @click=${this.clear} ?disabled=${entries.length === 0}>Clear the log</button>
-              <button @click=${() => (this.entries = null)}>Hide</button>
-            </div>`}
+      ${
+        entries === null
+          ? html`<div class="actions"><button @click=${this.show}>Show the attempt log</button></div>`
+          : html`${
+                entries.length === 0
+                  ? html`<p data-attempts="0">No verification yet.</p>`
+                  : html`<div class="scroll">
+                        <table aria-label="Attempt log" data-attempts=${entries.length}>
+                          <thead>
+                            <tr>
+                              <th>Time</th>
+                              <th>Mode</th>
+                              <th>Outcome</th>
+                              <th>Person</th>
+                              <th>Distance</th>
+                              <th>Threshold</th>
+                              <th>Liveness</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            ${entries.slice(0, SHOWN).map(
+                              (entry) =>
+                                html`<tr>
+                                  <td>${timeFormat.format(entry.at)}</td>
+                                  <td>${entry.mode}</td>
+                                  <td class=${entry.outcome}>${entry.outcome}</td>
+                                  <td>${entry.personName ?? '—'}</td>
+                                  <td>${entry.distance === null ? '—' : entry.distance.toFixed(3)}</td>
+                                  <td>${entry.threshold.toFixed(3)}</td>
+                                  <td>${entry.liveness ?? '—'}</td>
+                                </tr>`,
+                            )}
+                          </tbody>
+                        </table>
+                      </div>
+                      ${entries.length > SHOWN ? html`<p>Showing the latest ${SHOWN} of ${entries.length}; the export has them all.</p>` : null}`
+              }
+              <div class="actions">
+                <button @click=${this.exportLog} ?disabled=${entries.length === 0}>Export the log</button>
+                <button class="danger" @click=${this.clear} ?disabled=${entries.length === 0}>Clear the log</button>
+                <button @click=${() => (this.entries = null)}>Hide</button>
+              </div>`
+      }
       ${this.error ? html`<fp-alert tone="error" heading="The log could not be read">${this.error}</fp-alert>` : null}`;
   }
 }

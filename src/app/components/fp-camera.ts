@@ -103,7 +103,12 @@ export class FpCamera extends LitElement {
    */
   async captureFrame(): Promise<ImageBitmap | null> {
     const video = this.video;
-    if (this.camera.status !== 'live' || !video || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) {
+    if (
+      this.camera.status !== 'live' ||
+      !video ||
+      video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA ||
+      video.videoWidth === 0
+    ) {
       return null;
     }
     try {
@@ -142,7 +147,8 @@ export class FpCamera extends LitElement {
 
   private onMetadata(): void {
     const { videoWidth, videoHeight } = this.video;
-    if (videoWidth > 0 && videoHeight > 0) this.style.setProperty('--fp-camera-aspect', `${videoWidth} / ${videoHeight}`);
+    if (videoWidth > 0 && videoHeight > 0)
+      this.style.setProperty('--fp-camera-aspect', `${videoWidth} / ${videoHeight}`);
     void this.video.play().catch(() => undefined);
   }
 
@@ -165,32 +171,38 @@ export class FpCamera extends LitElement {
           aria-label="Camera preview"
           @loadedmetadata=${this.onMetadata}
         ></video>
-        <div class="overlay ${this.mirrored ? 'mirrored' : ''}" ?hidden=${status !== 'live'}><slot name="overlay"></slot></div>
+        <div class="overlay ${this.mirrored ? 'mirrored' : ''}" ?hidden=${status !== 'live'}>
+          <slot name="overlay"></slot>
+        </div>
         <div class="overlay" ?hidden=${status !== 'live'}><slot name="picture"></slot></div>
         ${status === 'starting' ? html`<div class="placeholder">Starting the camera…</div>` : null}
         ${status === 'idle' ? html`<div class="placeholder">Camera off</div>` : null}
         ${problem ? html`<div class="placeholder">${problem.title}</div>` : null}
         <div class="caption"><slot name="caption"></slot></div>
       </div>
-      ${problem
-        ? html`<fp-alert tone="error" heading=${problem.title} data-problem=${problem.kind}>
-            ${problem.message}
-            <div slot="actions"><button @click=${this.retry}>Try again</button></div>
-          </fp-alert>`
-        : null}
-      ${devices.length > 1
-        ? html`<div class="picker">
-            <label for="camera-select">Camera</label>
-            <select id="camera-select" @change=${this.onPick}>
-              ${devices.map(
-                (device) =>
-                  html`<option value=${device.deviceId} ?selected=${device.deviceId === this.camera.activeDeviceId}>
-                    ${device.label}
-                  </option>`,
-              )}
-            </select>
-          </div>`
-        : null}
+      ${
+        problem
+          ? html`<fp-alert tone="error" heading=${problem.title} data-problem=${problem.kind}>
+              ${problem.message}
+              <div slot="actions"><button @click=${this.retry}>Try again</button></div>
+            </fp-alert>`
+          : null
+      }
+      ${
+        devices.length > 1
+          ? html`<div class="picker">
+              <label for="camera-select">Camera</label>
+              <select id="camera-select" @change=${this.onPick}>
+                ${devices.map(
+                  (device) =>
+                    html`<option value=${device.deviceId} ?selected=${device.deviceId === this.camera.activeDeviceId}>
+                      ${device.label}
+                    </option>`,
+                )}
+              </select>
+            </div>`
+          : null
+      }
     `;
   }
 }

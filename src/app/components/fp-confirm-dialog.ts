@@ -33,12 +33,18 @@ export class FpConfirmDialog extends LitElement implements SettlingDialog<boolea
   }
 
   override render() {
-    return html`<dialog aria-labelledby="confirm-heading" aria-describedby="confirm-message" @cancel=${() => this.settle(false)}>
+    return html`<dialog
+      aria-labelledby="confirm-heading"
+      aria-describedby="confirm-message"
+      @cancel=${() => this.settle(false)}
+    >
       <h2 id="confirm-heading">${this.heading}</h2>
       <p id="confirm-message" class=${this.danger ? 'error' : 'warning'}>${this.message}</p>
       <div class="actions">
         <button autofocus @click=${() => this.close(false)}>Cancel</button>
-        <button class=${this.danger ? 'danger solid' : 'primary'} @click=${() => this.close(true)}>${this.confirmLabel}</button>
+        <button class=${this.danger ? 'danger solid' : 'primary'} @click=${() => this.close(true)}>
+          ${this.confirmLabel}
+        </button>
       </div>
     </dialog>`;
   }

@@ -104,7 +104,8 @@ export class FpDecisionCard extends LitElement {
     if (!result) return null;
     const match = result.outcome === 'match';
     const { headline, advice } = decisionWording(result);
-    const nearest = result.mode === '1:N' && !match && result.name ? `${result.name} (${result.distance.toFixed(3)})` : null;
+    const nearest =
+      result.mode === '1:N' && !match && result.name ? `${result.name} (${result.distance.toFixed(3)})` : null;
     return html`<div class="card" role="status">
       <div class="outcome">
         <span class="badge" aria-hidden="true">${match ? '✓' : '✕'}</span>
@@ -117,21 +118,31 @@ export class FpDecisionCard extends LitElement {
       <details>
         <summary>Details</summary>
         <dl>
-          ${result.distances.length > 0
-            ? html`<dt>Distance</dt>
-                <dd>
-                  <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
-                  (${result.liveness.status === 'off'
-                    ? `mean of ${result.distances.length} frames in agreement`
-                    : 'the frame before the movements'}; lower is more alike)
-                </dd>`
-            : null}
+          ${
+            result.distances.length > 0
+              ? html`<dt>Distance</dt>
+                  <dd>
+                    <span data-distance>${Number.isFinite(result.distance) ? result.distance.toFixed(3) : '—'}</span>
+                    (${
+                      result.liveness.status === 'off'
+                        ? `mean of ${result.distances.length} frames in agreement`
+                        : 'the frame before the movements'
+                    };
+                    lower is more alike)
+                  </dd>`
+              : null
+          }
           <dt>Threshold</dt>
           <dd>
             <span data-threshold>${formatThreshold(result.threshold)}</span> —
             ${this.calibration ? describeThreshold(this.calibration, result.threshold) : ''}
           </dd>
-          ${nearest ? html`<dt>Nearest</dt><dd>${nearest}</dd>` : null}
+          ${
+            nearest
+              ? html`<dt>Nearest</dt>
+                  <dd>${nearest}</dd>`
+              : null
+          }
         </dl>
       </details>
     </div>`;

@@ -4,7 +4,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { CALIBRATION, type Calibration } from '../../calibration/calibration';
 import type { LivenessFailure } from '../../liveness';
 import { calibrationContext, engineContext, storeContext } from '../contexts';
-import { CaptureSessionController, type CheckedCapture, type LiveProof } from '../controllers/capture-session-controller';
+import {
+  CaptureSessionController,
+  type CheckedCapture,
+  type LiveProof,
+} from '../controllers/capture-session-controller';
 import type { FaceEmbedding } from '../engine-facade';
 import type { EngineState } from '../engine-state';
 import { emit } from '../events';
@@ -176,7 +180,10 @@ export class FpEnrollView extends LitElement {
   /** With liveness: the challenge's neutral and final frames are the first two samples. */
   private async keepProof(proof: LiveProof, isCurrent: () => boolean): Promise<void> {
     if (!isCurrent()) return;
-    const liveness = sameFaceThroughout({ neutral: proof.neutral.vector, final: proof.final.vector }, this.calibration.threshold);
+    const liveness = sameFaceThroughout(
+      { neutral: proof.neutral.vector, final: proof.final.vector },
+      this.calibration.threshold,
+    );
     if (liveness.status === 'failed') {
       this.refuse(liveness.failure);
       return;
@@ -235,8 +242,7 @@ export class FpEnrollView extends LitElement {
         Faceprint learns a face from ${REQUIRED_SAMPLES} good camera frames. The samples are stored only on this device.
         ${this.liveness ? 'First it asks for a few head movements, so that a face cannot be enrolled from a photo.' : ''}
       </p>
-      ${engineProblemAlert(this.engine)}
-      ${this.phase === 'form' ? this.renderForm() : null}
+      ${engineProblemAlert(this.engine)} ${this.phase === 'form' ? this.renderForm() : null}
       ${this.phase === 'capture' || this.phase === 'saving' ? this.renderCapture() : null}
       ${this.phase === 'done' ? this.renderDone() : null}
     </section>`;
@@ -259,11 +265,15 @@ export class FpEnrollView extends LitElement {
           @input=${this.onName}
           aria-describedby="name-help"
         />
-        <datalist id="known-names">${this.people.map((person) => html`<option value=${person.name}></option>`)}</datalist>
+        <datalist id="known-names">
+          ${this.people.map((person) => html`<option value=${person.name}></option>`)}
+        </datalist>
         <small id="name-help">
-          ${existing
-            ? `${existing.name} is already enrolled with ${existing.samples.length} samples; new samples will be added.`
-            : 'The name this face will be known by.'}
+          ${
+            existing
+              ? `${existing.name} is already enrolled with ${existing.samples.length} samples; new samples will be added.`
+              : 'The name this face will be known by.'
+          }
         </small>
       </div>
       <div class="actions">
@@ -276,10 +286,16 @@ export class FpEnrollView extends LitElement {
     const count = this.samples.length;
     const { session, engine } = this;
     const problem = this.saveProblem ?? session.problem;
-    const refusal = this.refusal ? (this.refusal === 'different-person' ? DIFFERENT_PERSON : FAILURE_TEXT[this.refusal]) : null;
+    const refusal = this.refusal
+      ? this.refusal === 'different-person'
+        ? DIFFERENT_PERSON
+        : FAILURE_TEXT[this.refusal]
+      : null;
     const saving = this.phase === 'saving' && !problem;
     const rate = this.rateFrom;
-    const left = rate ? estimateSecondsLeft(performance.now() - rate.atMs, count - rate.count, REQUIRED_SAMPLES - rate.count) : null;
+    const left = rate
+      ? estimateSecondsLeft(performance.now() - rate.atMs, count - rate.count, REQUIRED_SAMPLES - rate.count)
+      : null;
     return html`<fp-capture-stage
       heading="Enrolling ${this.name.trim()}"
       .active=${this.phase === 'capture'}
@@ -292,7 +308,10 @@ export class FpEnrollView extends LitElement {
       .loading=${engine.status === 'loading' ? engine.progress : undefined}
       @fp-camera-status=${session.onCameraStatus}
     >
-      <fp-liveness-prompt slot="picture" .progress=${session.challenging ? session.challenge : null}></fp-liveness-prompt>
+      <fp-liveness-prompt
+        slot="picture"
+        .progress=${session.challenging ? session.challenge : null}
+      ></fp-liveness-prompt>
       <div slot="status" class="samples">
         <div id="samples-label">
           Samples captured: <span class="count" data-count=${count}>${count} of ${REQUIRED_SAMPLES}</span>
@@ -301,22 +320,35 @@ export class FpEnrollView extends LitElement {
         <progress aria-labelledby="samples-label" max=${REQUIRED_SAMPLES} .value=${count}></progress>
       </div>
       <fp-quality-checklist class="block" .report=${session.quality}></fp-quality-checklist>
-      ${problem
-        ? html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
-            ${problem.message}
-            <div slot="actions" class="actions">
-              ${this.saveProblem
-                ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
-                : html`<button @click=${this.capture}>Try again</button>`}
-            </div>
-          </fp-alert>`
-        : null}
-      ${refusal
-        ? html`<fp-alert class="block" tone="error" heading="Not enrolled: ${refusal.title}" data-refusal=${this.refusal}>
-            ${refusal.message} Nothing was saved.
-            <div slot="actions" class="actions"><button class="primary" @click=${this.capture}>Try again</button></div>
-          </fp-alert>`
-        : null}
+      ${
+        problem
+          ? html`<fp-alert class="block" tone="error" heading=${problem.title} data-problem=${problem.kind}>
+              ${problem.message}
+              <div slot="actions" class="actions">
+                ${
+                  this.saveProblem
+                    ? html`<button class="primary" @click=${this.save}>Try saving again</button>`
+                    : html`<button @click=${this.capture}>Try again</button>`
+                }
+              </div>
+            </fp-alert>`
+          : null
+      }
+      ${
+        refusal
+          ? html`<fp-alert
+              class="block"
+              tone="error"
+              heading="Not enrolled: ${refusal.title}"
+              data-refusal=${this.refusal}
+            >
+              ${refusal.message} Nothing was saved.
+              <div slot="actions" class="actions">
+                <button class="primary" @click=${this.capture}>Try again</button>
+              </div>
+            </fp-alert>`
+          : null
+      }
       <div class="actions">
         <button @click=${this.cancel}>Cancel</button>
       </div>

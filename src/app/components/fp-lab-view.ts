@@ -3,7 +3,14 @@ import { customElement, state } from 'lit/decorators.js';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { GpuContext } from '../../engine/gpu-context';
 import { decodeChipSet, type ChipSet } from '../../engine/training/chip-set';
-import { DEFAULT_EXPERIMENT, experimentData, runTraining, type EpochReport, type ExperimentOptions, type RunName } from '../../engine/training/experiment';
+import {
+  DEFAULT_EXPERIMENT,
+  experimentData,
+  runTraining,
+  type EpochReport,
+  type ExperimentOptions,
+  type RunName,
+} from '../../engine/training/experiment';
 import { curvesSvg, scatterSvg } from '../../engine/training/plots';
 import type { LossRecord } from '../../engine/training/trainer';
 import { describeEngineError } from '../messages';
@@ -83,7 +90,10 @@ export class FpLabView extends LitElement {
   @state() private status = '';
   @state() private error = '';
   @state() private progress = 0;
-  @state() private runs: Record<RunName, RunProgress> = { softmax: { losses: [], last: null }, 'softmax+center': { losses: [], last: null } };
+  @state() private runs: Record<RunName, RunProgress> = {
+    softmax: { losses: [], last: null },
+    'softmax+center': { losses: [], last: null },
+  };
   @state() private chipSet: ChipSet | null = null;
   private stopRequested = false;
 
@@ -125,17 +135,29 @@ export class FpLabView extends LitElement {
       for (const [index, run] of RUNS.entries()) {
         if (this.stopRequested) break;
         this.status = `${RUN_TITLES[run]}: training on ${data.train.labels.length} faces of ${set.classes.length} people (${inputSize}×${inputSize})…`;
-        await runTraining(context, data, run, options, (report) => {
-          this.runs = { ...this.runs, [run]: { losses: [...this.runs[run].losses, ...report.losses], last: report } };
-          this.progress = (index * options.epochs + report.epoch + 1) / total;
-          this.status = `${RUN_TITLES[run]}: epoch ${report.epoch + 1} of ${options.epochs}`;
-        }, () => this.stopRequested);
+        await runTraining(
+          context,
+          data,
+          run,
+          options,
+          (report) => {
+            this.runs = { ...this.runs, [run]: { losses: [...this.runs[run].losses, ...report.losses], last: report } };
+            this.progress = (index * options.epochs + report.epoch + 1) / total;
+            this.status = `${RUN_TITLES[run]}: epoch ${report.epoch + 1} of ${options.epochs}`;
+          },
+          () => this.stopRequested,
+        );
       }
       this.status = this.stopRequested ? 'Stopped.' : 'Done.';
     } catch (error) {
       // WebGPU missing or lost gets the app's explanation; data and other errors their own message.
       const problem = describeEngineError(error);
-      this.error = problem.kind === 'unexpected' ? (error instanceof Error ? error.message : String(error)) : `${problem.title}. ${problem.message}`;
+      this.error =
+        problem.kind === 'unexpected'
+          ? error instanceof Error
+            ? error.message
+            : String(error)
+          : `${problem.title}. ${problem.message}`;
       this.status = '';
     } finally {
       context?.dispose();
@@ -159,8 +181,17 @@ export class FpLabView extends LitElement {
       </tr>`;
     });
     return html`<table>
-      <thead><tr><th></th><th>first loss</th><th>latest loss</th><th>test accuracy</th></tr></thead>
-      <tbody>${rows}</tbody>
+      <thead>
+        <tr>
+          <th></th>
+          <th>first loss</th>
+          <th>latest loss</th>
+          <th>test accuracy</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
     </table>`;
   }
 
@@ -169,30 +200,56 @@ export class FpLabView extends LitElement {
     const names = set?.classes ?? [];
     const testLabels = set ? set.chips.filter((c) => c.test).map((c) => c.label) : [];
     const curves = curvesSvg('Training loss per step', [
-      { name: 'softmax only', colour: '#4e79a7', points: this.runs.softmax.losses.map((l, i) => [i + 1, l.softmax] as const) },
-      { name: 'with center: total', colour: '#f28e2b', points: this.runs['softmax+center'].losses.map((l, i) => [i + 1, l.softmax + l.center] as const) },
+      {
+        name: 'softmax only',
+        colour: '#4e79a7',
+        points: this.runs.softmax.losses.map((l, i) => [i + 1, l.softmax] as const),
+      },
+      {
+        name: 'with center: total',
+        colour: '#f28e2b',
+        points: this.runs['softmax+center'].losses.map((l, i) => [i + 1, l.softmax + l.center] as const),
+      },
     ]);
     return html`
       <section class="card">
         <h2>Lab: watch a face network learn</h2>
         <p>
-          This trains a small convolutional network from scratch, on this device's GPU, to tell ${names.length || 'ten'} people
-          apart. Its last hidden layer has only two numbers, so every face can be drawn as a point. It trains twice from the
-          same start: with the usual softmax loss, then with center loss added, which pulls each person's points together.
+          This trains a small convolutional network from scratch, on this device's GPU, to tell ${names.length || 'ten'}
+          people apart. Its last hidden layer has only two numbers, so every face can be drawn as a point. It trains
+          twice from the same start: with the usual softmax loss, then with center loss added, which pulls each person's
+          points together.
         </p>
         <div class="controls">
-          <label>Epochs per run <input type="number" min="1" max="50" .value=${String(this.epochs)} ?disabled=${this.running}
-            @change=${(e: Event) => (this.epochs = Math.max(1, Math.min(50, Number((e.target as HTMLInputElement).value) || 1)))} /></label>
-          <label>Center loss weight λ <input type="number" min="0" step="0.01" .value=${String(this.lambda)} ?disabled=${this.running}
-            @change=${(e: Event) => (this.lambda = Math.max(0, Number((e.target as HTMLInputElement).value) || 0))} /></label>
-          ${this.running
-            ? html`<button @click=${this.stop}>Stop</button>`
-            : html`<button class="primary" @click=${() => void this.start()}>Start training</button>`}
+          <label
+            >Epochs per run
+            <input
+              type="number"
+              min="1"
+              max="50"
+              .value=${String(this.epochs)}
+              ?disabled=${this.running}
+              @change=${(e: Event) => (this.epochs = Math.max(1, Math.min(50, Number((e.target as HTMLInputElement).value) || 1)))}
+          /></label>
+          <label
+            >Center loss weight λ
+            <input
+              type="number"
+              min="0"
+              step="0.01"
+              .value=${String(this.lambda)}
+              ?disabled=${this.running}
+              @change=${(e: Event) => (this.lambda = Math.max(0, Number((e.target as HTMLInputElement).value) || 0))}
+          /></label>
+          ${
+            this.running
+              ? html`<button @click=${this.stop}>Stop</button>`
+              : html`<button class="primary" @click=${() => void this.start()}>Start training</button>`
+          }
         </div>
         <p role="status" aria-live="polite">${this.status}</p>
         ${this.running || this.progress > 0 ? html`<progress max="1" .value=${this.progress}></progress>` : nothing}
-        ${this.error ? html`<p role="alert">${this.error}</p>` : nothing}
-        ${this.renderSummary()}
+        ${this.error ? html`<p role="alert">${this.error}</p>` : nothing} ${this.renderSummary()}
       </section>
       <section class="card plot">${unsafeSVG(curves)}</section>
       <section class="card plots">

@@ -61,8 +61,7 @@ export class FpLoadProgress extends LitElement {
     const fraction = this.progress?.fraction ?? 0;
     const percent = Math.round(fraction * 100);
     const elapsed = this.now - this.startedAt;
-    const left =
-      this.progress?.stage === 'fetch' ? estimateSecondsLeft(elapsed, fraction / DOWNLOAD_SHARE, 1) : null;
+    const left = this.progress?.stage === 'fetch' ? estimateSecondsLeft(elapsed, fraction / DOWNLOAD_SHARE, 1) : null;
     return html`<div class="row">
         <span id="label">${progressLabel(this.progress)}…</span>
         <span class="time">${percent}% · ${left === null ? formatElapsed(elapsed) : formatTimeLeft(left)}</span>

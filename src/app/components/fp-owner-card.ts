@@ -139,38 +139,49 @@ export class FpOwnerCard extends LitElement {
     const status = this.lockout.status;
     return html`<h3>Owner</h3>
       <p data-owner=${owner?.kind ?? 'loading'}>
-        ${owner === null
-          ? 'Checking…'
-          : owner.kind === 'none'
-            ? 'No owner yet. The first enrollment sets one up: a passkey where this device has one, a passphrase otherwise.'
-            : owner.kind === 'passkey'
-              ? `Held by a passkey on this device, since ${dateFormat.format(owner.createdAt)}. Enrolling, deleting, exporting, importing and changing settings each ask for it.`
-              : `Held by a passphrase, since ${dateFormat.format(owner.createdAt)} (this browser offered no passkey). Enrolling, deleting, exporting, importing and changing settings each ask for it.`}
+        ${
+          owner === null
+            ? 'Checking…'
+            : owner.kind === 'none'
+              ? 'No owner yet. The first enrollment sets one up: a passkey where this device has one, a passphrase otherwise.'
+              : owner.kind === 'passkey'
+                ? `Held by a passkey on this device, since ${dateFormat.format(owner.createdAt)}. Enrolling, deleting, exporting, importing and changing settings each ask for it.`
+                : `Held by a passphrase, since ${dateFormat.format(owner.createdAt)} (this browser offered no passkey). Enrolling, deleting, exporting, importing and changing settings each ask for it.`
+        }
       </p>
-      ${owner && owner.kind !== 'none'
-        ? html`<div class="actions">
-            <button @click=${this.replaceCredential} ?disabled=${this.busy}>
-              ${this.passkeys ? 'Replace the owner passkey' : 'Change the owner passphrase'}
-            </button>
-            <button class="danger" @click=${this.resetOwner} ?disabled=${this.busy}>Reset the owner…</button>
-          </div>`
-        : null}
+      ${
+        owner && owner.kind !== 'none'
+          ? html`<div class="actions">
+              <button @click=${this.replaceCredential} ?disabled=${this.busy}>
+                ${this.passkeys ? 'Replace the owner passkey' : 'Change the owner passphrase'}
+              </button>
+              <button class="danger" @click=${this.resetOwner} ?disabled=${this.busy}>Reset the owner…</button>
+            </div>`
+          : null
+      }
 
       <h3>Attempt limit</h3>
       <p>
-        After ${REFUSALS_BEFORE_LOCK} refused verifications in a row, verifying stops for ${describeDuration(FIRST_LOCK_MS)};
-        each further lock before an accepted verification doubles the wait, up to ${describeDuration(MAX_LOCK_MS)}. A reload
-        does not lift it.
+        After ${REFUSALS_BEFORE_LOCK} refused verifications in a row, verifying stops for
+        ${describeDuration(FIRST_LOCK_MS)}; each further lock before an accepted verification doubles the wait, up to
+        ${describeDuration(MAX_LOCK_MS)}. A reload does not lift it.
       </p>
-      ${status
-        ? this.lockout.locked
-          ? html`<p class="lock" role="status" data-lock="locked">Verification is locked for ${formatWait(this.lockout.remainingMs)}.</p>
-              <div class="actions"><button @click=${this.clearLock} ?disabled=${this.busy}>Lift the lock</button></div>`
-          : html`<p role="status" data-lock="open">
-              Verification is open: ${status.refusalsLeft} more refused ${status.refusalsLeft === 1 ? 'attempt' : 'attempts'} in a row
-              lock it for ${describeDuration(status.nextLockMs)}.
-            </p>`
-        : null}
+      ${
+        status
+          ? this.lockout.locked
+            ? html`<p class="lock" role="status" data-lock="locked">
+                  Verification is locked for ${formatWait(this.lockout.remainingMs)}.
+                </p>
+                <div class="actions">
+                  <button @click=${this.clearLock} ?disabled=${this.busy}>Lift the lock</button>
+                </div>`
+            : html`<p role="status" data-lock="open">
+                Verification is open: ${status.refusalsLeft} more refused
+                ${status.refusalsLeft === 1 ? 'attempt' : 'attempts'} in a row lock it for
+                ${describeDuration(status.nextLockMs)}.
+              </p>`
+          : null
+      }
       ${this.message ? html`<fp-alert tone=${this.message.tone}>${this.message.text}</fp-alert>` : null}`;
   }
 }

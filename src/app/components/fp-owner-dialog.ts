@@ -113,12 +113,14 @@ export class FpOwnerDialog extends LitElement implements SettlingDialog<boolean>
     const setUp = this.phase === 'setup-passkey' || this.phase === 'setup-passphrase';
     return html`<dialog aria-labelledby="owner-heading" @cancel=${() => ((this.closed = true), this.settle(false))}>
       <h2 id="owner-heading">${setUp ? 'Set up the owner of this device' : 'Confirm you are the owner'}</h2>
-      ${setUp
-        ? html`<p>
-            No one owns this device yet. The owner is the only person who can enroll, delete, export or import faces and
-            change settings; anyone can verify. You are setting up the owner ${purpose}.
-          </p>`
-        : html`<p>The owner must confirm ${purpose}.</p>`}
+      ${
+        setUp
+          ? html`<p>
+              No one owns this device yet. The owner is the only person who can enroll, delete, export or import faces
+              and change settings; anyone can verify. You are setting up the owner ${purpose}.
+            </p>`
+          : html`<p>The owner must confirm ${purpose}.</p>`
+      }
       ${this.phase === 'setup-passkey' || this.phase === 'confirm-passkey' ? this.renderPasskey(setUp) : null}
       ${this.phase === 'setup-passphrase' || this.phase === 'confirm-passphrase' ? this.renderPassphrase(setUp) : null}
     </dialog>`;
@@ -131,17 +133,21 @@ export class FpOwnerDialog extends LitElement implements SettlingDialog<boolean>
   private renderPasskey(setUp: boolean) {
     const { owner } = trustServices();
     return html`<p>
-        ${setUp
-          ? 'Create a passkey on this device: it will ask for your fingerprint, face or device PIN, now and before each protected action.'
-          : 'Use the owner’s passkey: this device will ask for your fingerprint, face or device PIN.'}
+        ${
+          setUp
+            ? 'Create a passkey on this device: it will ask for your fingerprint, face or device PIN, now and before each protected action.'
+            : 'Use the owner’s passkey: this device will ask for your fingerprint, face or device PIN.'
+        }
       </p>
-      ${setUp
-        ? html`<p>
-            <button class="link" @click=${() => ((this.phase = 'setup-passphrase'), (this.error = null))}>
-              Use a passphrase instead
-            </button>
-          </p>`
-        : null}
+      ${
+        setUp
+          ? html`<p>
+              <button class="link" @click=${() => ((this.phase = 'setup-passphrase'), (this.error = null))}>
+                Use a passphrase instead
+              </button>
+            </p>`
+          : null
+      }
       ${this.renderError()}
       <div class="actions">
         <button @click=${() => this.close(false)} ?disabled=${this.busy}>Cancel</button>
@@ -157,26 +163,39 @@ export class FpOwnerDialog extends LitElement implements SettlingDialog<boolean>
 
   private renderPassphrase(setUp: boolean) {
     return html`<form @submit=${this.onSubmit}>
-      ${setUp
-        ? html`<p>
-            The owner is held by a passphrase of at least ${MIN_OWNER_PASSPHRASE_LENGTH} characters. It cannot be recovered:
-            forgetting it means resetting the owner, which deletes every enrolled face.
-          </p>`
-        : null}
+      ${
+        setUp
+          ? html`<p>
+              The owner is held by a passphrase of at least ${MIN_OWNER_PASSPHRASE_LENGTH} characters. It cannot be
+              recovered: forgetting it means resetting the owner, which deletes every enrolled face.
+            </p>`
+          : null
+      }
       <div class="field">
         <label for="passphrase">${setUp ? 'New owner passphrase' : 'Owner passphrase'}</label>
-        <input id="passphrase" name="passphrase" type="password" autocomplete=${setUp ? 'new-password' : 'current-password'} required autofocus />
+        <input
+          id="passphrase"
+          name="passphrase"
+          type="password"
+          autocomplete=${setUp ? 'new-password' : 'current-password'}
+          required
+          autofocus
+        />
       </div>
-      ${setUp
-        ? html`<div class="field">
-            <label for="repeat">Repeat the passphrase</label>
-            <input id="repeat" name="repeat" type="password" autocomplete="new-password" required />
-          </div>`
-        : null}
+      ${
+        setUp
+          ? html`<div class="field">
+              <label for="repeat">Repeat the passphrase</label>
+              <input id="repeat" name="repeat" type="password" autocomplete="new-password" required />
+            </div>`
+          : null
+      }
       ${this.renderError()}
       <div class="actions">
         <button type="button" @click=${() => this.close(false)} ?disabled=${this.busy}>Cancel</button>
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? 'Checking…' : setUp ? 'Set passphrase' : 'Confirm'}</button>
+        <button class="primary" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? 'Checking…' : setUp ? 'Set passphrase' : 'Confirm'}
+        </button>
       </div>
     </form>`;
   }

@@ -84,15 +84,24 @@ export class FpPassphraseDialog extends LitElement implements SettlingDialog<str
       <form @submit=${this.onSubmit}>
         <div class="field">
           <label for="passphrase">Passphrase</label>
-          <input id="passphrase" name="passphrase" type="password" autocomplete=${fresh ? 'new-password' : 'off'} required autofocus />
+          <input
+            id="passphrase"
+            name="passphrase"
+            type="password"
+            autocomplete=${fresh ? 'new-password' : 'off'}
+            required
+            autofocus
+          />
           ${fresh ? html`<small>At least ${MIN_PASSPHRASE_LENGTH} characters; a few unrelated words are easy to remember and hard to guess.</small>` : null}
         </div>
-        ${fresh
-          ? html`<div class="field">
-              <label for="repeat">Repeat the passphrase</label>
-              <input id="repeat" name="repeat" type="password" autocomplete="new-password" required />
-            </div>`
-          : null}
+        ${
+          fresh
+            ? html`<div class="field">
+                <label for="repeat">Repeat the passphrase</label>
+                <input id="repeat" name="repeat" type="password" autocomplete="new-password" required />
+              </div>`
+            : null
+        }
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
         <div class="actions">
           <button type="button" @click=${() => this.close(null)}>Cancel</button>

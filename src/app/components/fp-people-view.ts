@@ -174,10 +174,15 @@ export class FpPeopleView extends LitElement {
     await this.run(async () => {
       const { file, skipped } = await store.exportAll(model);
       const samples = file.people.reduce((total, person) => total + person.samples.length, 0);
-      const passphrase = await askPassphrase('seal', `${file.people.length} ${file.people.length === 1 ? 'person' : 'people'}, ${samples} samples`);
+      const passphrase = await askPassphrase(
+        'seal',
+        `${file.people.length} ${file.people.length === 1 ? 'person' : 'people'}, ${samples} samples`,
+      );
       if (passphrase === null) return;
       const sealed = await sealExport(file, passphrase);
-      const url = URL.createObjectURL(new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+      const url = URL.createObjectURL(
+        new Blob([sealed as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+      );
       const link = document.createElement('a');
       link.href = url;
       link.download = `faceprint-enrollments-${file.exportedAt.slice(0, 10)}${SEALED_FILE_EXTENSION}`;
@@ -200,14 +205,18 @@ export class FpPeopleView extends LitElement {
     const { store, model } = this;
     if (!file || !store || !model) return;
     await this.run(async () => {
-      if (file.size > MAX_IMPORT_BYTES) throw new ImportError('invalid-data', 'This file is too large to be a Faceprint export.');
+      if (file.size > MAX_IMPORT_BYTES)
+        throw new ImportError('invalid-data', 'This file is too large to be a Faceprint export.');
       const bytes = new Uint8Array(await file.arrayBuffer());
       let text: string;
       if (isSealed(bytes)) {
         // Damage, truncation, version and model are reported before anyone types a passphrase.
         const header = await readSealedHeader(bytes, model);
         if (!(await requireOwner('import'))) return;
-        const passphrase = await askPassphrase('open', `${header.people} ${header.people === 1 ? 'person' : 'people'}, exported ${header.exportedAt.slice(0, 10)}`);
+        const passphrase = await askPassphrase(
+          'open',
+          `${header.people} ${header.people === 1 ? 'person' : 'people'}, exported ${header.exportedAt.slice(0, 10)}`,
+        );
         if (passphrase === null) return;
         text = await openSealedExport(bytes, passphrase, model);
       } else {
@@ -250,15 +259,21 @@ export class FpPeopleView extends LitElement {
           @change=${this.importFile}
         />
       </div>
-      ${this.problem
-        ? html`<fp-alert tone="error" heading=${this.problem.title} data-problem=${this.problem.kind}>${this.problem.message}</fp-alert>`
-        : null}
+      ${
+        this.problem
+          ? html`<fp-alert tone="error" heading=${this.problem.title} data-problem=${this.problem.kind}
+              >${this.problem.message}</fp-alert
+            >`
+          : null
+      }
       ${this.notice ? html`<fp-alert tone=${this.notice.tone}>${this.notice.text}</fp-alert>` : null}
-      ${count === 0
-        ? html`<p class="empty"><a href="#/enroll">Enroll a face</a> or import an export file.</p>`
-        : html`<ul aria-label="Enrolled people">
-            ${this.people.map((person) => this.renderPerson(person))}
-          </ul>`}
+      ${
+        count === 0
+          ? html`<p class="empty"><a href="#/enroll">Enroll a face</a> or import an export file.</p>`
+          : html`<ul aria-label="Enrolled people">
+              ${this.people.map((person) => this.renderPerson(person))}
+            </ul>`
+      }
     </section>`;
   }
 
@@ -273,22 +288,30 @@ export class FpPeopleView extends LitElement {
             ${person.name}${otherModel ? html`<span class="badge" title=${person.modelId}>older model</span>` : null}
           </div>
           <div class="meta">
-            <span data-samples=${person.samples.length}>${person.samples.length} ${person.samples.length === 1 ? 'sample' : 'samples'}</span>
+            <span data-samples=${person.samples.length}
+              >${person.samples.length} ${person.samples.length === 1 ? 'sample' : 'samples'}</span
+            >
             · enrolled ${dateFormat.format(person.createdAt)}
             ${person.updatedAt !== person.createdAt ? html`· updated ${dateFormat.format(person.updatedAt)}` : null}
           </div>
         </div>
       </div>
-      ${confirming
-        ? html`<div class="confirm" role="group" aria-label="Confirm deleting ${person.name}">
-            <span>Delete ${person.name} and ${person.samples.length} samples?</span>
-            <button class="danger solid" @click=${() => this.deletePerson(person)} ?disabled=${this.busy}>Delete</button>
-            <button @click=${() => (this.confirmingId = null)}>Cancel</button>
-          </div>`
-        : html`<div class="actions">
-            <a class="button" href="#/enroll?name=${encodeURIComponent(person.name)}">Add samples</a>
-            <button class="danger" @click=${() => (this.confirmingId = person.id)} aria-label="Delete ${person.name}">Delete</button>
-          </div>`}
+      ${
+        confirming
+          ? html`<div class="confirm" role="group" aria-label="Confirm deleting ${person.name}">
+              <span>Delete ${person.name} and ${person.samples.length} samples?</span>
+              <button class="danger solid" @click=${() => this.deletePerson(person)} ?disabled=${this.busy}>
+                Delete
+              </button>
+              <button @click=${() => (this.confirmingId = null)}>Cancel</button>
+            </div>`
+          : html`<div class="actions">
+              <a class="button" href="#/enroll?name=${encodeURIComponent(person.name)}">Add samples</a>
+              <button class="danger" @click=${() => (this.confirmingId = person.id)} aria-label="Delete ${person.name}">
+                Delete
+              </button>
+            </div>`
+      }
     </li>`;
   }
 }

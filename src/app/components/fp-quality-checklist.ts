@@ -12,37 +12,37 @@ export class FpQualityChecklist extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-    :host {
-      display: block;
-    }
-    ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem;
-    }
-    li {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.35rem;
-      padding: 0.2rem 0.6rem;
-      border-radius: 999px;
-      font-size: 0.875rem;
-      border: 1px solid var(--fp-border);
-      color: var(--fp-muted);
-      background: var(--fp-surface);
-    }
-    li.passed {
-      color: var(--fp-success);
-      border-color: currentColor;
-      background: var(--fp-success-bg);
-    }
-    .mark {
-      font-weight: 700;
-    }
-  `,
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        padding: 0.2rem 0.6rem;
+        border-radius: 999px;
+        font-size: 0.875rem;
+        border: 1px solid var(--fp-border);
+        color: var(--fp-muted);
+        background: var(--fp-surface);
+      }
+      li.passed {
+        color: var(--fp-success);
+        border-color: currentColor;
+        background: var(--fp-success-bg);
+      }
+      .mark {
+        font-weight: 700;
+      }
+    `,
   ];
 
   /** The latest frame's report; null shows every check as pending. */

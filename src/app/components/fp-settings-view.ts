@@ -143,7 +143,9 @@ export class FpSettingsView extends LitElement {
   }
 
   private async readStorage(): Promise<void> {
-    this.persistence = await trustServices().device.loadPersistence().catch(() => null);
+    this.persistence = await trustServices()
+      .device.loadPersistence()
+      .catch(() => null);
     if (!navigator.storage?.estimate) return;
     const [estimate, persisted, offline] = await Promise.all([
       navigator.storage.estimate(),
@@ -211,8 +213,8 @@ export class FpSettingsView extends LitElement {
         <h3>Match threshold</h3>
         <p>
           Two faces match when the distance between their embeddings is at or below the threshold. Lower is stricter:
-          fewer other people accepted, more failed attempts by the right person. A decision needs
-          ${CONSENSUS_FRAMES} frames in a row that agree.
+          fewer other people accepted, more failed attempts by the right person. A decision needs ${CONSENSUS_FRAMES}
+          frames in a row that agree.
         </p>
         <div class="slider">
           <input
@@ -234,19 +236,25 @@ export class FpSettingsView extends LitElement {
           ${calibration ? html`At ${formatThreshold(value)}: ${describeThreshold(calibration, value)}.` : null}
         </p>
         <div class="actions">
-          ${calibration === null
-            ? null
-            : value === calibration.threshold
-              ? html`<span data-calibrated>This is the calibrated threshold (the one measured on LFW).</span>`
-              : html`<button @click=${this.reset}>Go back to the calibrated threshold (${formatThreshold(calibration.threshold)})</button>`}
+          ${
+            calibration === null
+              ? null
+              : value === calibration.threshold
+                ? html`<span data-calibrated>This is the calibrated threshold (the one measured on LFW).</span>`
+                : html`<button @click=${this.reset}>
+                    Go back to the calibrated threshold (${formatThreshold(calibration.threshold)})
+                  </button>`
+          }
           <span class="save-state" role="status">${SAVE_STATE_TEXT[this.saveState ?? 'none']}</span>
         </div>
-        ${mismatch
-          ? html`<fp-alert tone="warning" heading="Calibration is for another model">
-              The calibration was made for ${calibration.modelId}, but the engine runs ${engineModel}; the threshold's
-              meaning is unknown.
-            </fp-alert>`
-          : null}
+        ${
+          mismatch
+            ? html`<fp-alert tone="warning" heading="Calibration is for another model">
+                The calibration was made for ${calibration.modelId}, but the engine runs ${engineModel}; the threshold's
+                meaning is unknown.
+              </fp-alert>`
+            : null
+        }
       </div>
 
       ${this.renderLiveness()}
@@ -256,22 +264,28 @@ export class FpSettingsView extends LitElement {
         <dl>
           <dt>Calibration</dt>
           <dd>
-            ${calibration?.source === 'lfw-eval'
-              ? `Measured on ${calibration.pairs?.toLocaleString()} LFW pairs, pipeline ${calibration.pipeline}`
-              : 'dlib’s published default threshold, not yet measured for this app'}
+            ${
+              calibration?.source === 'lfw-eval'
+                ? `Measured on ${calibration.pairs?.toLocaleString()} LFW pairs, pipeline ${calibration.pipeline}`
+                : 'dlib’s published default threshold, not yet measured for this app'
+            }
           </dd>
           <dt>Calibrated threshold</dt>
           <dd>${calibration ? formatThreshold(calibration.threshold) : '—'}</dd>
-          ${calibration?.source === 'lfw-eval'
-            ? html`<dt>Measured on</dt>
-                <dd>${new Date(calibration.generated).toLocaleDateString()}</dd>`
-            : null}
+          ${
+            calibration?.source === 'lfw-eval'
+              ? html`<dt>Measured on</dt>
+                  <dd>${new Date(calibration.generated).toLocaleDateString()}</dd>`
+              : null
+          }
           <dt>Face model</dt>
           <dd class="mono">${engineModel ?? this.model?.modelId}</dd>
           <dt>Embedding length</dt>
           <dd>${engine.status === 'ready' ? engine.service.vectorLength : this.model?.vectorLength}</dd>
           <dt>Engine</dt>
-          <dd>${engine.status === 'ready' ? (engine.service.runsInSoftware ? 'Ready (WebGPU in software, on the processor)' : 'Ready (WebGPU)') : engine.status === 'loading' ? 'Loading…' : engine.problem.title}</dd>
+          <dd>
+            ${engine.status === 'ready' ? (engine.service.runsInSoftware ? 'Ready (WebGPU in software, on the processor)' : 'Ready (WebGPU)') : engine.status === 'loading' ? 'Loading…' : engine.problem.title}
+          </dd>
         </dl>
       </div>
 
@@ -281,41 +295,56 @@ export class FpSettingsView extends LitElement {
 
       <div class="card">
         <h3>Offline use</h3>
-        ${this.offline
-          ? html`<p data-offline=${this.offline.state}>${offlineText(this.offline)}</p>`
-          : html`<p>Checking what is saved on this device…</p>`}
+        ${
+          this.offline
+            ? html`<p data-offline=${this.offline.state}>${offlineText(this.offline)}</p>`
+            : html`<p>Checking what is saved on this device…</p>`
+        }
       </div>
 
       <div class="card">
         <h3>Storage on this device</h3>
-        ${this.storage
-          ? html`<p>
-              Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser allows
-                it: the enrollments and settings${this.offline?.state === 'ready'
-                  ? ', and the offline copy of the app and its face models'
-                  : '; the face models are not stored here (see Offline use)'}.
+        ${
+          this.storage
+            ? html`<p>
+                Faceprint uses ${formatBytes(this.storage.usage)} of the ${formatBytes(this.storage.quota)} this browser
+                allows it: the enrollments and
+                settings${
+                  this.offline?.state === 'ready'
+                    ? ', and the offline copy of the app and its face models'
+                    : '; the face models are not stored here (see Offline use)'
+                }.
               </p>`
-          : html`<p>This browser does not report storage use.</p>`}
+            : html`<p>This browser does not report storage use.</p>`
+        }
         <p data-persisted=${String(this.storage?.persisted ?? false)}>
-          ${this.storage?.persisted
-            ? 'Persistent storage is granted: the browser will keep enrollments even when disk space runs low.'
-            : html`Persistent storage is <strong>not granted</strong>. If the disk runs low, the browser may delete Faceprint’s data
-                without asking, and with it every enrolled face, the owner and the attempt log; the faces would have to be enrolled
-                again, or imported from a sealed export.`}
+          ${
+            this.storage?.persisted
+              ? 'Persistent storage is granted: the browser will keep enrollments even when disk space runs low.'
+              : html`Persistent storage is <strong>not granted</strong>. If the disk runs low, the browser may delete
+                  Faceprint’s data without asking, and with it every enrolled face, the owner and the attempt log; the
+                  faces would have to be enrolled again, or imported from a sealed export.`
+          }
         </p>
-        <p data-persistence-request=${this.persistence ? (this.persistence.granted ? 'granted' : 'refused') : 'not-asked'}>
-          ${this.persistence
-            ? `Asked after the first enrollment (${new Date(this.persistence.requestedAt).toLocaleString()}): the browser ${this.persistence.granted ? 'granted' : 'refused'} it.`
-            : 'Faceprint asks for it after the first enrollment.'}
-          ${this.storage?.persisted
-            ? null
-            : ' Browsers grant it more readily to installed apps and bookmarked sites.'}
+        <p
+          data-persistence-request=${this.persistence ? (this.persistence.granted ? 'granted' : 'refused') : 'not-asked'}
+        >
+          ${
+            this.persistence
+              ? `Asked after the first enrollment (${new Date(this.persistence.requestedAt).toLocaleString()}): the browser ${this.persistence.granted ? 'granted' : 'refused'} it.`
+              : 'Faceprint asks for it after the first enrollment.'
+          }
+          ${this.storage?.persisted ? null : ' Browsers grant it more readily to installed apps and bookmarked sites.'}
         </p>
-        ${this.storage && !this.storage.persisted
-          ? html`<div class="actions">
-              <button @click=${this.persist}>${this.persistence ? 'Ask again to keep my data' : 'Ask to keep my data now'}</button>
-            </div>`
-          : null}
+        ${
+          this.storage && !this.storage.persisted
+            ? html`<div class="actions">
+                <button @click=${this.persist}>
+                  ${this.persistence ? 'Ask again to keep my data' : 'Ask to keep my data now'}
+                </button>
+              </div>`
+            : null
+        }
       </div>
     </section>`;
   }
@@ -326,23 +355,21 @@ export class FpSettingsView extends LitElement {
       <p>
         Before a face is enrolled or accepted, Faceprint asks for a few head movements in a random order (turn left,
         turn right, look up or open your mouth), so that a photo or a printed picture held up to the camera is refused.
-        It does not stop a realistic 3D mask, or a video fed to the browser as a fake camera that answers the
-        movements as they are asked.
+        It does not stop a realistic 3D mask, or a video fed to the browser as a fake camera that answers the movements
+        as they are asked.
       </p>
       <label class="choice">
-        <input
-          type="checkbox"
-          .checked=${this.liveness}
-          @change=${this.onLivenessChange}
-        />
+        <input type="checkbox" .checked=${this.liveness} @change=${this.onLivenessChange} />
         Ask for head movements (recommended)
       </label>
-      ${this.liveness
-        ? null
-        : html`<fp-alert tone="warning" heading="The liveness check is off" data-state="liveness-off">
-            Anyone holding up a photo, a printed picture or a screen showing an enrolled person can now be accepted as
-            that person, and a face can be enrolled from a photo. Turn it off only if you cannot make the movements.
-          </fp-alert>`}
+      ${
+        this.liveness
+          ? null
+          : html`<fp-alert tone="warning" heading="The liveness check is off" data-state="liveness-off">
+              Anyone holding up a photo, a printed picture or a screen showing an enrolled person can now be accepted as
+              that person, and a face can be enrolled from a photo. Turn it off only if you cannot make the movements.
+            </fp-alert>`
+      }
     </div>`;
   }
 }

@@ -5,10 +5,22 @@ import { CALIBRATION, type Calibration } from '../../calibration/calibration';
 import type { PersonRecord } from '../../storage';
 import { calibrationContext, engineContext } from '../contexts';
 import type { LivenessFailure } from '../../liveness';
-import { CAPTURE_HINTS, CaptureSessionController, type CheckedCapture, type LiveProof } from '../controllers/capture-session-controller';
+import {
+  CAPTURE_HINTS,
+  CaptureSessionController,
+  type CheckedCapture,
+  type LiveProof,
+} from '../controllers/capture-session-controller';
 import type { EngineState } from '../engine-state';
 import { emit, type VerificationResult } from '../events';
-import { CONSENSUS_FRAMES, ConsensusTracker, identify, verifyClaim, type Template, type Verdict } from '../logic/decision';
+import {
+  CONSENSUS_FRAMES,
+  ConsensusTracker,
+  identify,
+  verifyClaim,
+  type Template,
+  type Verdict,
+} from '../logic/decision';
 import { combinedOutcome, sameFaceThroughout } from '../logic/live-decision';
 import { VERIFY_THRESHOLDS } from '../logic/quality';
 import { formatThreshold } from '../logic/threshold-text';
@@ -165,7 +177,9 @@ export class FpVerifyView extends LitElement {
     const templates = this.templates(modelId);
     const claimed = templates.find((template) => template.personId === this.claimedId);
     if (this.mode === '1:1' && !claimed) throw new Error('The claimed person is not enrolled with this face model.');
-    return this.mode === '1:1' && claimed ? verifyClaim(vector, claimed, this.threshold) : identify(vector, templates, this.threshold);
+    return this.mode === '1:1' && claimed
+      ? verifyClaim(vector, claimed, this.threshold)
+      : identify(vector, templates, this.threshold);
   }
 
   /** Without liveness: a verdict per usable frame, a decision once CONSENSUS_FRAMES agree. */
@@ -237,14 +251,16 @@ export class FpVerifyView extends LitElement {
       <h2 id="verify-heading">Verify a face</h2>
       <p class="lead">Checks the face in front of the camera against the people enrolled on this device.</p>
       ${engineProblemAlert(this.engine)}
-      ${this.people.length === 0
-        ? html`<fp-alert class="block" tone="info" heading="No one is enrolled yet">
-            Enroll a face first, then come back to verify it.
-            <div slot="actions"><a class="button" href="#/enroll">Enroll a face</a></div>
-          </fp-alert>`
-        : this.phase === 'idle'
-          ? this.renderSetup()
-          : this.renderSession()}
+      ${
+        this.people.length === 0
+          ? html`<fp-alert class="block" tone="info" heading="No one is enrolled yet">
+              Enroll a face first, then come back to verify it.
+              <div slot="actions"><a class="button" href="#/enroll">Enroll a face</a></div>
+            </fp-alert>`
+          : this.phase === 'idle'
+            ? this.renderSetup()
+            : this.renderSession()
+      }
     </section>`;
   }
 
@@ -261,21 +277,31 @@ export class FpVerifyView extends LitElement {
           Is this a particular person? Check a claimed identity.
         </label>
       </fieldset>
-      ${this.mode === '1:1'
-        ? html`<div class="field">
-            <label for="claim">Person</label>
-            <select id="claim" @change=${this.onClaim}>
-              ${this.people.map(
-                (person) => html`<option value=${person.id} ?selected=${person.id === this.claimedId}>${person.name}</option>`,
-              )}
-            </select>
-          </div>`
-        : null}
-      ${this.session.problem
-        ? html`<fp-alert class="block" tone="error" heading=${this.session.problem.title} data-problem=${this.session.problem.kind}>
-            ${this.session.problem.message}
-          </fp-alert>`
-        : null}
+      ${
+        this.mode === '1:1'
+          ? html`<div class="field">
+              <label for="claim">Person</label>
+              <select id="claim" @change=${this.onClaim}>
+                ${this.people.map(
+                  (person) =>
+                    html`<option value=${person.id} ?selected=${person.id === this.claimedId}>${person.name}</option>`,
+                )}
+              </select>
+            </div>`
+          : null
+      }
+      ${
+        this.session.problem
+          ? html`<fp-alert
+              class="block"
+              tone="error"
+              heading=${this.session.problem.title}
+              data-problem=${this.session.problem.kind}
+            >
+              ${this.session.problem.message}
+            </fp-alert>`
+          : null
+      }
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.engine.status === 'failed'}>Start verification</button>
       </div>
@@ -314,18 +340,25 @@ export class FpVerifyView extends LitElement {
       .loading=${engine.status === 'loading' ? engine.progress : undefined}
       @fp-camera-status=${session.onCameraStatus}
     >
-      <fp-liveness-prompt slot="picture" .progress=${session.challenging ? session.challenge : null}></fp-liveness-prompt>
+      <fp-liveness-prompt
+        slot="picture"
+        .progress=${session.challenging ? session.challenge : null}
+      ></fp-liveness-prompt>
       <dl>
-        ${this.livenessInSession
-          ? html`<dt>Liveness check</dt>
-              <dd data-liveness-step>${livenessStep(session)}</dd>`
-          : html`<dt>Frames in agreement</dt>
-              <dd data-streak=${this.streak}>${this.streak} of ${CONSENSUS_FRAMES}</dd>`}
+        ${
+          this.livenessInSession
+            ? html`<dt>Liveness check</dt>
+                <dd data-liveness-step>${livenessStep(session)}</dd>`
+            : html`<dt>Frames in agreement</dt>
+                <dd data-streak=${this.streak}>${this.streak} of ${CONSENSUS_FRAMES}</dd>`
+        }
         <dt>This frame</dt>
         <dd>
-          ${this.verdict
-            ? `${this.verdict.outcome === 'match' ? 'match' : 'no match'}, distance ${Number.isFinite(this.verdict.distance) ? this.verdict.distance.toFixed(3) : '—'}`
-            : '—'}
+          ${
+            this.verdict
+              ? `${this.verdict.outcome === 'match' ? 'match' : 'no match'}, distance ${Number.isFinite(this.verdict.distance) ? this.verdict.distance.toFixed(3) : '—'}`
+              : '—'
+          }
         </dd>
         <dt>Threshold</dt>
         <dd>${formatThreshold(this.threshold)}</dd>

@@ -84,9 +84,13 @@ export class CameraController implements ReactiveController {
 
   private async open(deviceId: string | null): Promise<MediaStream> {
     const video: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 } };
-    if (!deviceId) return navigator.mediaDevices.getUserMedia({ video: { ...video, facingMode: 'user' }, audio: false });
+    if (!deviceId)
+      return navigator.mediaDevices.getUserMedia({ video: { ...video, facingMode: 'user' }, audio: false });
     try {
-      return await navigator.mediaDevices.getUserMedia({ video: { ...video, deviceId: { exact: deviceId } }, audio: false });
+      return await navigator.mediaDevices.getUserMedia({
+        video: { ...video, deviceId: { exact: deviceId } },
+        audio: false,
+      });
     } catch (error) {
       // The remembered camera is gone (unplugged, or ids were reset): fall back to the default one.
       const name = (error as { name?: string }).name;

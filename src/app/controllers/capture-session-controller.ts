@@ -7,7 +7,13 @@
 // (the face tracked at frame rate, each frame fed to a LivenessCheck) → the neutral and final frames
 // embedded and handed to the policy as a LiveProof → checked frames again, if the policy wants more.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { LivenessCheck, drawChallenge, type LivenessFailure, type LivenessOptions, type LivenessProgress } from '../../liveness';
+import {
+  LivenessCheck,
+  drawChallenge,
+  type LivenessFailure,
+  type LivenessOptions,
+  type LivenessProgress,
+} from '../../liveness';
 import type { FpCaptureStage } from '../components/fp-capture-stage';
 import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceService, FaceTracker } from '../engine-facade';
 import type { EngineState } from '../engine-state';
@@ -181,7 +187,10 @@ export class CaptureSessionController implements ReactiveController {
     if (this.challenge && this.step === 'challenge') return instruction(this.challenge);
     // Until the first frame is analysed (seconds on a processor) the person is told what runs.
     if (!this.quality) return this.running ? CAPTURE_HINTS.findingFace : CAPTURE_HINTS.lookAtCamera;
-    return this.quality.hint ?? (this.quality.passed ? (this.options.holdStillHint ?? CAPTURE_HINTS.holdStill) : CAPTURE_HINTS.lookAtCamera);
+    return (
+      this.quality.hint ??
+      (this.quality.passed ? (this.options.holdStillHint ?? CAPTURE_HINTS.holdStill) : CAPTURE_HINTS.lookAtCamera)
+    );
   }
 
   /**
@@ -235,15 +244,23 @@ export class CaptureSessionController implements ReactiveController {
    * One challenge frame: tracked, fed to the check, and embedded when the check takes it as the neutral
    * or the final frame; after the final one the proof goes to the policy.
    */
-  private async challengeFrame(frame: ImageBitmap, capturedAtMs: number, service: FaceService, isCurrent: () => boolean): Promise<void> {
+  private async challengeFrame(
+    frame: ImageBitmap,
+    capturedAtMs: number,
+    service: FaceService,
+    isCurrent: () => boolean,
+  ): Promise<void> {
     const check = this.check!;
-    if (this.lastFrameAtMs !== null) this.checkClockMs += Math.min(MAX_FRAME_STEP_MS, capturedAtMs - this.lastFrameAtMs);
+    if (this.lastFrameAtMs !== null)
+      this.checkClockMs += Math.min(MAX_FRAME_STEP_MS, capturedAtMs - this.lastFrameAtMs);
     this.lastFrameAtMs = capturedAtMs;
     const timeMs = this.checkClockMs;
     const tracked = await this.tracker!.next(frame);
     if (!isCurrent()) return;
     const face = tracked?.face ?? null;
-    const progress = face ? check.observe({ timeMs, landmarks: face.landmarks, box: face.box }) : check.observeNoFace(timeMs);
+    const progress = face
+      ? check.observe({ timeMs, landmarks: face.landmarks, box: face.box })
+      : check.observeNoFace(timeMs);
     this.analysis = { frameWidth: frame.width, frameHeight: frame.height, faces: face ? [face] : [], target: face };
     this.challenge = progress;
     this.host.requestUpdate();

@@ -41,7 +41,12 @@ export interface Decision extends Verdict {
 /** 1:1 — is the probe the claimed person? */
 export function verifyClaim(probe: Float32Array, claimed: Template, threshold: number): Verdict {
   const distance = euclideanDistance(probe, claimed.mean);
-  return { outcome: distance <= threshold ? 'match' : 'no-match', personId: claimed.personId, name: claimed.name, distance };
+  return {
+    outcome: distance <= threshold ? 'match' : 'no-match',
+    personId: claimed.personId,
+    name: claimed.name,
+    distance,
+  };
 }
 
 /** 1:N — who among the enrolled is the probe? The nearest person, if within the threshold. */

@@ -20,7 +20,9 @@ export interface ChallengeDescriptors {
 /** Whether the final frame shows the neutral frame's person: their distance within the threshold. */
 export function sameFaceThroughout(descriptors: ChallengeDescriptors, threshold: number): LivenessOutcome {
   const finalDistance = euclideanDistance(descriptors.neutral, descriptors.final);
-  return finalDistance <= threshold ? { status: 'passed', finalDistance } : { status: 'failed', failure: 'different-person' };
+  return finalDistance <= threshold
+    ? { status: 'passed', finalDistance }
+    : { status: 'failed', failure: 'different-person' };
 }
 
 /** A decision stands only when liveness passed (or was turned off) and the face matched. */

@@ -62,7 +62,8 @@ export const FAILURE_TEXT: Record<LivenessFailure, FailureText> = {
 /** The final frontal frame did not match the neutral one: someone else finished the check. */
 export const DIFFERENT_PERSON: FailureText = {
   title: 'A different face finished the check',
-  message: 'The face at the end of the check was not the one at its start. One person must do the whole check; press Try again.',
+  message:
+    'The face at the end of the check was not the one at its start. One person must do the whole check; press Try again.',
 };
 
 /** The liveness line of a decision: passed, why it failed and what to do, or that it was off. */

@@ -6,11 +6,7 @@ export type OverlayState = 'searching' | 'adjust' | 'checking' | 'match' | 'no-m
  * `outcome`: the latest verdict while verifying (null before the first); enrollment passes 'match'
  * for a face that passes the gates, since that frame is taken as a sample.
  */
-export function overlayState(
-  faceCount: number,
-  passed: boolean,
-  outcome: 'match' | 'no-match' | null,
-): OverlayState {
+export function overlayState(faceCount: number, passed: boolean, outcome: 'match' | 'no-match' | null): OverlayState {
   if (faceCount === 0) return 'searching';
   if (faceCount > 1) return 'several';
   if (!passed) return 'adjust';

@@ -21,7 +21,12 @@ export interface AddOptions {
 }
 
 /** a + b for tensors with the same number of elements; the output takes `a`'s shape. */
-export const ADD_UNIFORMS = uniformLayout('add.wgsl', 'Params', { count4: 'u32', alpha: 'f32', activation: 'u32', _pad0: 'u32' });
+export const ADD_UNIFORMS = uniformLayout('add.wgsl', 'Params', {
+  count4: 'u32',
+  alpha: 'f32',
+  activation: 'u32',
+  _pad0: 'u32',
+});
 
 export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'add';
@@ -35,6 +40,18 @@ export function add(context: GpuContext, a: Tensor, b: Tensor, options: AddOptio
   const count4 = Math.ceil(size / 4);
   const pipeline = context.pipeline('add', CODE, { WG });
   const alpha = activation.kind === 'leaky' ? activation.alpha : 0;
-  const uniforms = uniformBuffer(context, ADD_UNIFORMS, { count4, alpha, activation: activationCode(activation) }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [a.buffer, b.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
+  const uniforms = uniformBuffer(
+    context,
+    ADD_UNIFORMS,
+    { count4, alpha, activation: activationCode(activation) },
+    `${label}.uniforms`,
+  );
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [a.buffer, b.buffer, output.buffer, uniforms],
+    [groupsFor(context, count4, WG), 1, 1],
+    output,
+  );
 }

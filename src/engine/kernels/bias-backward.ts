@@ -8,10 +8,20 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const BIAS_BACKWARD_UNIFORMS = uniformLayout('bias-backward.wgsl', 'Params', { rows: 'u32', cols: 'u32', _pad0: 'u32', _pad1: 'u32' });
+export const BIAS_BACKWARD_UNIFORMS = uniformLayout('bias-backward.wgsl', 'Params', {
+  rows: 'u32',
+  cols: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+});
 
 /** dBias[c] = sum of dOutput over every axis but the last; written to the first C floats of `dBias`. */
-export function biasBackward(context: GpuContext, dOutput: Tensor, dBias: GPUBuffer, label = 'bias-backward'): KernelCall<GPUBuffer> {
+export function biasBackward(
+  context: GpuContext,
+  dOutput: Tensor,
+  dBias: GPUBuffer,
+  label = 'bias-backward',
+): KernelCall<GPUBuffer> {
   const cols = dOutput.shape[dOutput.shape.length - 1]!;
   const rows = sizeOf(dOutput.shape) / cols;
   const pipeline = context.pipeline('bias-backward', wgsl, { WG: WORKGROUP });

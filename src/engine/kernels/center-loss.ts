@@ -10,8 +10,18 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const CENTER_LOSS_UNIFORMS = uniformLayout('center-loss.wgsl', 'Params', { rows: 'u32', dims: 'u32', lambda: 'f32', scale: 'f32' });
-export const CENTER_UPDATE_UNIFORMS = uniformLayout('center-update.wgsl', 'Params', { rows: 'u32', dims: 'u32', classes: 'u32', alpha: 'f32' });
+export const CENTER_LOSS_UNIFORMS = uniformLayout('center-loss.wgsl', 'Params', {
+  rows: 'u32',
+  dims: 'u32',
+  lambda: 'f32',
+  scale: 'f32',
+});
+export const CENTER_UPDATE_UNIFORMS = uniformLayout('center-update.wgsl', 'Params', {
+  rows: 'u32',
+  dims: 'u32',
+  classes: 'u32',
+  alpha: 'f32',
+});
 
 export interface CenterLossOptions {
   /** Weight of the center loss against the softmax loss. */
@@ -37,7 +47,8 @@ export function centerLoss(
   const dims = features.shape[features.shape.length - 1]!;
   const rows = sizeOf(features.shape) / dims;
   const classes = sizeOf(centres.shape) / dims;
-  if (centres.shape[centres.shape.length - 1] !== dims) throw new Error(`${label}: centres [${centres.shape}] do not have ${dims} dims`);
+  if (centres.shape[centres.shape.length - 1] !== dims)
+    throw new Error(`${label}: centres [${centres.shape}] do not have ${dims} dims`);
   if (sizeOf(dFeatures.shape) !== sizeOf(features.shape)) throw new Error(`${label}: dFeatures and features differ`);
   const loss = options.loss ?? createTensor(context, [rows], `${label}.loss`);
   const lossUniforms = uniformBuffer(
@@ -46,17 +57,28 @@ export function centerLoss(
     { rows, dims, lambda: options.lambda, scale: options.scale ?? 1 / rows },
     `${label}.uniforms`,
   );
-  const updateUniforms = uniformBuffer(context, CENTER_UPDATE_UNIFORMS, { rows, dims, classes, alpha: options.alpha }, `${label}.update.uniforms`);
+  const updateUniforms = uniformBuffer(
+    context,
+    CENTER_UPDATE_UNIFORMS,
+    { rows, dims, classes, alpha: options.alpha },
+    `${label}.update.uniforms`,
+  );
   return [
     kernelCall(
-      context, label, context.pipeline('center-loss', lossWgsl, { WG: WORKGROUP }),
+      context,
+      label,
+      context.pipeline('center-loss', lossWgsl, { WG: WORKGROUP }),
       [features.buffer, labels, centres.buffer, dFeatures.buffer, loss.buffer, lossUniforms],
-      linearGrid(context, rows, WORKGROUP), loss,
+      linearGrid(context, rows, WORKGROUP),
+      loss,
     ),
     kernelCall(
-      context, `${label}.update`, context.pipeline('center-update', updateWgsl, { WG: WORKGROUP }),
+      context,
+      `${label}.update`,
+      context.pipeline('center-update', updateWgsl, { WG: WORKGROUP }),
       [features.buffer, labels, centres.buffer, updateUniforms],
-      linearGrid(context, classes * dims, WORKGROUP), centres,
+      linearGrid(context, classes * dims, WORKGROUP),
+      centres,
     ),
   ];
 }

@@ -11,10 +11,22 @@ import { windowGeometry } from './padding';
 const WORKGROUP = 64;
 
 export const CONV2D_BACKWARD_FILTER_UNIFORMS = uniformLayout('conv2d-backward-filter.wgsl', 'Params', {
-  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
-  outW: 'u32', outC: 'u32', kH: 'u32', kW: 'u32',
-  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
-  filterStride: 'u32', pixels: 'u32', groups: 'u32', _pad0: 'u32',
+  inH: 'u32',
+  inW: 'u32',
+  inC: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  outC: 'u32',
+  kH: 'u32',
+  kW: 'u32',
+  strideH: 'u32',
+  strideW: 'u32',
+  padTop: 'i32',
+  padLeft: 'i32',
+  filterStride: 'u32',
+  pixels: 'u32',
+  groups: 'u32',
+  _pad0: 'u32',
 });
 /** vec4 output-channel groups per thread: up to 32 channels share each input load. */
 const MAX_CO_TILE = 8;
@@ -33,7 +45,8 @@ export function conv2dBackwardFilter(
   if (inC !== geometry.inC) throw new Error(`${label}: input has ${inC} channels, the filter ${geometry.inC}`);
   const g = windowGeometry(inH, inW, kH, kW, stride, stride, geometry.padding);
   const pixels = n * g.outH * g.outW;
-  if (sizeOf(dOutput.shape) !== pixels * outC) throw new Error(`${label}: dOutput [${dOutput.shape}] does not match the convolution`);
+  if (sizeOf(dOutput.shape) !== pixels * outC)
+    throw new Error(`${label}: dOutput [${dOutput.shape}] does not match the convolution`);
   if (dFilter.size < kH * kW * inC * geometry.filterStride * 4) throw new Error(`${label}: dFilter buffer too small`);
   const coTile = Math.min(MAX_CO_TILE, Math.ceil(outC / 4));
   const groups = kH * kW * inC * Math.ceil(Math.ceil(outC / 4) / coTile);
@@ -42,11 +55,31 @@ export function conv2dBackwardFilter(
     context,
     CONV2D_BACKWARD_FILTER_UNIFORMS,
     {
-      inH, inW, inC, outH: g.outH, outW: g.outW, outC, kH, kW,
-      strideH: stride, strideW: stride, padTop: g.padTop, padLeft: g.padLeft, filterStride: geometry.filterStride, pixels, groups,
+      inH,
+      inW,
+      inC,
+      outH: g.outH,
+      outW: g.outW,
+      outC,
+      kH,
+      kW,
+      strideH: stride,
+      strideW: stride,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+      filterStride: geometry.filterStride,
+      pixels,
+      groups,
     },
     `${label}.uniforms`,
   );
   // One workgroup per group: linearGrid with one "thread" per workgroup gives the wrapped group grid.
-  return kernelCall(context, label, pipeline, [input.buffer, dOutput.buffer, dFilter, uniforms], linearGrid(context, groups, 1), dFilter);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, dOutput.buffer, dFilter, uniforms],
+    linearGrid(context, groups, 1),
+    dFilter,
+  );
 }

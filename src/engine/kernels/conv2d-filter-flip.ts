@@ -12,19 +12,33 @@ import { linearGrid } from './grid';
 const WORKGROUP = 64;
 
 export const CONV2D_FILTER_FLIP_UNIFORMS = uniformLayout('conv2d-filter-flip.wgsl', 'Params', {
-  kH: 'u32', kW: 'u32', inC: 'u32', outC: 'u32', filterStride: 'u32', flippedStride: 'u32', threads: 'u32', _pad0: 'u32',
+  kH: 'u32',
+  kW: 'u32',
+  inC: 'u32',
+  outC: 'u32',
+  filterStride: 'u32',
+  flippedStride: 'u32',
+  threads: 'u32',
+  _pad0: 'u32',
 });
 
 /**
  * Whether dX of this convolution equals a forward SAME convolution of dY with the flipped filter:
  * stride 1 and odd kernels (SAME then pads (k-1)/2 on both sides, so the flipped window lines up).
  */
-export function inputGradientAsConvolution(geometry: Pick<ConvGradientGeometry, 'kH' | 'kW' | 'stride' | 'padding'>): boolean {
+export function inputGradientAsConvolution(
+  geometry: Pick<ConvGradientGeometry, 'kH' | 'kW' | 'stride' | 'padding'>,
+): boolean {
   return geometry.stride === 1 && geometry.padding === 'same' && geometry.kH % 2 === 1 && geometry.kW % 2 === 1;
 }
 
 /** Writes W' into a new zeroed buffer laid out [kH,kW,Cout,roundUp4(Cin)] (conv2d's filter layout). */
-export function conv2dFilterFlip(context: GpuContext, filter: GPUBuffer, geometry: ConvGradientGeometry, label = 'conv2d-filter-flip'): KernelCall<GPUBuffer> {
+export function conv2dFilterFlip(
+  context: GpuContext,
+  filter: GPUBuffer,
+  geometry: ConvGradientGeometry,
+  label = 'conv2d-filter-flip',
+): KernelCall<GPUBuffer> {
   const { kH, kW, inC, outC, filterStride } = geometry;
   const flippedStride = roundUp4(inC);
   const flipped = createTensor(context, [kH * kW * outC * flippedStride], `${label}.out`).buffer;
@@ -36,5 +50,12 @@ export function conv2dFilterFlip(context: GpuContext, filter: GPUBuffer, geometr
     { kH, kW, inC, outC, filterStride, flippedStride, threads },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [filter, flipped, uniforms], linearGrid(context, threads, WORKGROUP), flipped);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [filter, flipped, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    flipped,
+  );
 }

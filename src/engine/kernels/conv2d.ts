@@ -82,7 +82,11 @@ export interface Conv2dOptions {
   label?: string;
 }
 
-export function conv2dOutputShape(input: Tensor['shape'], filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'outC'>, options: Pick<Conv2dOptions, 'stride' | 'padding'>) {
+export function conv2dOutputShape(
+  input: Tensor['shape'],
+  filter: Pick<Conv2dFilter, 'kH' | 'kW' | 'outC'>,
+  options: Pick<Conv2dOptions, 'stride' | 'padding'>,
+) {
   const [strideH, strideW] = strides(options.stride);
   const g = windowGeometry(input[1]!, input[2]!, filter.kH, filter.kW, strideH, strideW, options.padding);
   return [input[0]!, g.outH, g.outW, filter.outC] as const;
@@ -93,10 +97,22 @@ const strides = (stride: Conv2dOptions['stride'] = 1): [number, number] =>
 
 /** conv2d.wgsl and conv2d-subgroup.wgsl share this struct. */
 export const CONV2D_UNIFORMS = uniformLayout('conv2d-common.wgsl', 'Params', {
-  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
-  outW: 'u32', outC: 'u32', outC4: 'u32', pixels: 'u32',
-  kH: 'u32', kW: 'u32', strideH: 'u32', strideW: 'u32',
-  padTop: 'i32', padLeft: 'i32', activation: 'u32', tilePixels: 'u32',
+  inH: 'u32',
+  inW: 'u32',
+  inC: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  outC: 'u32',
+  outC4: 'u32',
+  pixels: 'u32',
+  kH: 'u32',
+  kW: 'u32',
+  strideH: 'u32',
+  strideW: 'u32',
+  padTop: 'i32',
+  padLeft: 'i32',
+  activation: 'u32',
+  tilePixels: 'u32',
 });
 
 export function conv2d(
@@ -121,7 +137,13 @@ export function conv2d(
   const kernel = options.kernel ?? subgroupKernelFor(context) ?? 'tiled';
   const subgroup = kernel === 'tiled' ? undefined : kernel;
   if (runsAsMatmul(input.shape, filter, options)) {
-    const weights = { k: filter.inC, n: filter.outC, buffer: filter.buffer, channelParams: filter.channelParams, activationCode: filter.activationCode };
+    const weights = {
+      k: filter.inC,
+      n: filter.outC,
+      buffer: filter.buffer,
+      channelParams: filter.channelParams,
+      activationCode: filter.activationCode,
+    };
     const config = subgroup ?? tiledMatmulConfig(context, pixels, filter.inC, filter.outC);
     return matmul(context, input, weights, { output, residual: options.residual, label, config });
   }
@@ -145,13 +167,33 @@ export function conv2d(
     context,
     CONV2D_UNIFORMS,
     {
-      inH, inW, inC, outH: g.outH, outW: g.outW, outC: filter.outC, outC4, pixels,
-      kH: filter.kH, kW: filter.kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft,
-      activation: filter.activationCode, tilePixels,
+      inH,
+      inW,
+      inC,
+      outH: g.outH,
+      outW: g.outW,
+      outC: filter.outC,
+      outC4,
+      pixels,
+      kH: filter.kH,
+      kW: filter.kW,
+      strideH,
+      strideW,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+      activation: filter.activationCode,
+      tilePixels,
     },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], workgroups, output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms],
+    workgroups,
+    output,
+  );
 }
 
 /**

@@ -86,10 +86,22 @@ export function depthwiseConv2dOutputShape(
 }
 
 export const DEPTHWISE_CONV2D_UNIFORMS = uniformLayout('depthwise-conv2d.wgsl', 'Params', {
-  inH: 'u32', inW: 'u32', channels: 'u32', channels4: 'u32',
-  outH: 'u32', outW: 'u32', threads: 'u32', kH: 'u32',
-  kW: 'u32', strideH: 'u32', strideW: 'u32', padTop: 'i32',
-  padLeft: 'i32', activation: 'u32', xGroups: 'u32', tilePixels: 'u32',
+  inH: 'u32',
+  inW: 'u32',
+  channels: 'u32',
+  channels4: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  threads: 'u32',
+  kH: 'u32',
+  kW: 'u32',
+  strideH: 'u32',
+  strideW: 'u32',
+  padTop: 'i32',
+  padLeft: 'i32',
+  activation: 'u32',
+  xGroups: 'u32',
+  tilePixels: 'u32',
 });
 
 export function depthwiseConv2d(
@@ -123,12 +135,32 @@ export function depthwiseConv2d(
     context,
     DEPTHWISE_CONV2D_UNIFORMS,
     {
-      inH, inW, channels, channels4, outH: g.outH, outW: g.outW, threads, kH: filter.kH,
-      kW: filter.kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft,
-      activation: filter.activationCode, xGroups, tilePixels: TILE_PIXELS,
+      inH,
+      inW,
+      channels,
+      channels4,
+      outH: g.outH,
+      outW: g.outW,
+      threads,
+      kH: filter.kH,
+      kW: filter.kW,
+      strideH,
+      strideW,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+      activation: filter.activationCode,
+      xGroups,
+      tilePixels: TILE_PIXELS,
     },
     `${label}.uniforms`,
   );
   const residual = options.residual?.buffer ?? placeholderBuffer(context);
-  return kernelCall(context, label, pipeline, [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, filter.buffer, filter.channelParams, residual, output.buffer, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    output,
+  );
 }

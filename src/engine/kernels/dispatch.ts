@@ -49,7 +49,10 @@ export function kernelCall<TOutput>(
   output: TOutput,
 ): KernelCall<TOutput> {
   const owned = bound.filter((buffer) => (buffer.usage & GPUBufferUsage.UNIFORM) !== 0);
-  return { output, dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups, owned } };
+  return {
+    output,
+    dispatch: { label, pipeline, bindGroup: bindGroup(context, pipeline, buffers(...bound), label), workgroups, owned },
+  };
 }
 
 /** Workgroup counts for `total` threads in groups of `size`, checked against the device limit. */
@@ -89,4 +92,3 @@ export function placeholderBuffer(context: GpuContext): GPUBuffer {
   }
   return buffer;
 }
-

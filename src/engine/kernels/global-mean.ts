@@ -15,7 +15,12 @@ export interface GlobalMeanOptions {
 
 export const globalMeanOutputShape = (input: Shape) => [input[0]!, 1, 1, input[3]!] as const;
 
-export const GLOBAL_MEAN_UNIFORMS = uniformLayout('global-mean.wgsl', 'Params', { pixels: 'u32', channels: 'u32', _pad0: 'u32', _pad1: 'u32' });
+export const GLOBAL_MEAN_UNIFORMS = uniformLayout('global-mean.wgsl', 'Params', {
+  pixels: 'u32',
+  channels: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+});
 
 export function globalMean(context: GpuContext, input: Tensor, options: GlobalMeanOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'global-mean';
@@ -28,5 +33,12 @@ export function globalMean(context: GpuContext, input: Tensor, options: GlobalMe
   const wgY = THREADS / wgX;
   const pipeline = context.pipeline('global-mean', globalMeanWgsl, { WG_X: wgX, WG_Y: wgY });
   const uniforms = uniformBuffer(context, GLOBAL_MEAN_UNIFORMS, { pixels: h * w, channels }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, channels, wgX), groupsFor(context, n, 1), 1], output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, output.buffer, uniforms],
+    [groupsFor(context, channels, wgX), groupsFor(context, n, 1), 1],
+    output,
+  );
 }

@@ -22,21 +22,37 @@ export interface HeadGatherOptions {
 }
 
 export const HEAD_GATHER_UNIFORMS = uniformLayout('head-gather.wgsl', 'Params', {
-  threads: 'u32', cells: 'u32', anchors: 'u32', width: 'u32',
-  inC: 'u32', channelOffset: 'u32', rowOffset: 'u32', rows: 'u32',
+  threads: 'u32',
+  cells: 'u32',
+  anchors: 'u32',
+  width: 'u32',
+  inC: 'u32',
+  channelOffset: 'u32',
+  rowOffset: 'u32',
+  rows: 'u32',
 });
 
-export function headGather(context: GpuContext, input: Tensor, output: Tensor, options: HeadGatherOptions): KernelCall<Tensor> {
+export function headGather(
+  context: GpuContext,
+  input: Tensor,
+  output: Tensor,
+  options: HeadGatherOptions,
+): KernelCall<Tensor> {
   const label = options.label ?? 'head-gather';
   const { anchors, width, channelOffset, rowOffset } = options;
   const [n, h, w, inC] = input.shape as [number, number, number, number];
   const [outN, rows, outW] = output.shape as [number, number, number];
   if (input.shape.length !== 4 || output.shape.length !== 3) {
-    throw new Error(`${label}: input must be [N,H,W,C] and output [N,rows,width], got [${input.shape}] and [${output.shape}]`);
+    throw new Error(
+      `${label}: input must be [N,H,W,C] and output [N,rows,width], got [${input.shape}] and [${output.shape}]`,
+    );
   }
-  if (outN !== n || outW !== width) throw new Error(`${label}: output [${output.shape}] does not match batch ${n}, width ${width}`);
+  if (outN !== n || outW !== width)
+    throw new Error(`${label}: output [${output.shape}] does not match batch ${n}, width ${width}`);
   if (channelOffset + anchors * width > inC) {
-    throw new Error(`${label}: ${anchors} anchors x ${width} from channel ${channelOffset} exceed the input's ${inC} channels`);
+    throw new Error(
+      `${label}: ${anchors} anchors x ${width} from channel ${channelOffset} exceed the input's ${inC} channels`,
+    );
   }
   const cells = h * w;
   if (rowOffset + cells * anchors > rows) {
@@ -50,5 +66,12 @@ export function headGather(context: GpuContext, input: Tensor, output: Tensor, o
     { threads, cells, anchors, width, inC, channelOffset, rowOffset, rows },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, output.buffer, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    output,
+  );
 }

@@ -82,11 +82,16 @@ export function resolveImageGeometry(
   const { outH, outW } = options;
   const crop = options.crop ?? { x: 0, y: 0, width: frameWidth, height: frameHeight };
   const canvas = options.canvas ?? { width: crop.width, height: crop.height, padLeft: 0, padTop: 0 };
-  if (!(outH >= 1 && outW >= 1 && isInt(outH) && isInt(outW))) throw new Error(`${label}: invalid output size ${outW}x${outH}`);
+  if (!(outH >= 1 && outW >= 1 && isInt(outH) && isInt(outW)))
+    throw new Error(`${label}: invalid output size ${outW}x${outH}`);
   if (![crop.x, crop.y, crop.width, crop.height].every(isInt) || crop.width < 1 || crop.height < 1) {
     throw new Error(`${label}: the crop must be a non-empty integer rectangle, got ${JSON.stringify(crop)}`);
   }
-  if (![canvas.width, canvas.height, canvas.padLeft, canvas.padTop].every(isInt) || canvas.width < 1 || canvas.height < 1) {
+  if (
+    ![canvas.width, canvas.height, canvas.padLeft, canvas.padTop].every(isInt) ||
+    canvas.width < 1 ||
+    canvas.height < 1
+  ) {
     throw new Error(`${label}: the canvas must be a non-empty integer size and offset, got ${JSON.stringify(canvas)}`);
   }
   return {
@@ -109,18 +114,39 @@ const WG_X = 8;
 const WG_Y = 8;
 
 export const IMAGE_TO_TENSOR_UNIFORMS = uniformLayout('image-to-tensor.wgsl', 'Params', {
-  outH: 'u32', outW: 'u32', srcH: 'u32', srcW: 'u32',
-  cropX: 'i32', cropY: 'i32', cropW: 'i32', cropH: 'i32',
-  padTop: 'i32', padLeft: 'i32', batch: 'u32', flip: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  srcH: 'u32',
+  srcW: 'u32',
+  cropX: 'i32',
+  cropY: 'i32',
+  cropW: 'i32',
+  cropH: 'i32',
+  padTop: 'i32',
+  padLeft: 'i32',
+  batch: 'u32',
+  flip: 'u32',
   mean: 'vec4<f32>',
   scale: 'vec4<f32>',
 });
 
-function uniformValues(g: ResolvedImageGeometry, batchIndex: number): UniformValues<typeof IMAGE_TO_TENSOR_UNIFORMS.fields> {
+function uniformValues(
+  g: ResolvedImageGeometry,
+  batchIndex: number,
+): UniformValues<typeof IMAGE_TO_TENSOR_UNIFORMS.fields> {
   return {
-    outH: g.outH, outW: g.outW, srcH: g.canvas.height, srcW: g.canvas.width,
-    cropX: g.crop.x, cropY: g.crop.y, cropW: g.crop.width, cropH: g.crop.height,
-    padTop: g.canvas.padTop, padLeft: g.canvas.padLeft, batch: batchIndex, flip: g.flip ? 1 : 0,
+    outH: g.outH,
+    outW: g.outW,
+    srcH: g.canvas.height,
+    srcW: g.canvas.width,
+    cropX: g.crop.x,
+    cropY: g.crop.y,
+    cropW: g.crop.width,
+    cropH: g.crop.height,
+    padTop: g.canvas.padTop,
+    padLeft: g.canvas.padLeft,
+    batch: batchIndex,
+    flip: g.flip ? 1 : 0,
     mean: g.mean,
     scale: g.scale,
   };
@@ -146,15 +172,29 @@ export function batchOutput(
   return tensor;
 }
 
-export function imageToTensor(context: GpuContext, frame: GPUTexture, options: ImageToTensorOptions): ImageToTensorCall {
+export function imageToTensor(
+  context: GpuContext,
+  frame: GPUTexture,
+  options: ImageToTensorOptions,
+): ImageToTensorCall {
   const label = options.label ?? 'image-to-tensor';
   const batchIndex = options.batchIndex ?? 0;
   const geometry = resolveImageGeometry(frame.width, frame.height, options, label);
   const output = batchOutput(context, geometry.outH, geometry.outW, options.output, batchIndex, label);
   const pipeline = context.pipeline('image-to-tensor', imageToTensorWgsl, { WG_X, WG_Y });
-  const uniforms = uniformBuffer(context, IMAGE_TO_TENSOR_UNIFORMS, uniformValues(geometry, batchIndex), `${label}.uniforms`);
+  const uniforms = uniformBuffer(
+    context,
+    IMAGE_TO_TENSOR_UNIFORMS,
+    uniformValues(geometry, batchIndex),
+    `${label}.uniforms`,
+  );
   const update = (next: ImageToTensorGeometry) => {
-    const g = resolveImageGeometry(frame.width, frame.height, { outH: geometry.outH, outW: geometry.outW, ...next }, label);
+    const g = resolveImageGeometry(
+      frame.width,
+      frame.height,
+      { outH: geometry.outH, outW: geometry.outW, ...next },
+      label,
+    );
     writeUniforms(context, uniforms, IMAGE_TO_TENSOR_UNIFORMS, uniformValues(g, batchIndex));
   };
   return { output, dispatch: frameDispatch(context, label, pipeline, frame, output, uniforms, [WG_X, WG_Y]), update };
@@ -177,7 +217,12 @@ export function frameDispatch(
   return {
     label,
     pipeline,
-    bindGroup: bindGroup(context, pipeline, [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }], label),
+    bindGroup: bindGroup(
+      context,
+      pipeline,
+      [frame.createView(), { buffer: output.buffer }, { buffer: uniforms }],
+      label,
+    ),
     workgroups: [groupsFor(context, outW, wgX), groupsFor(context, outH, wgY), 1],
     owned: [uniforms],
   };

@@ -8,7 +8,12 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const L2_NORMALIZE_BACKWARD_UNIFORMS = uniformLayout('l2-normalize-backward.wgsl', 'Params', { rows: 'u32', cols: 'u32', _pad0: 'u32', _pad1: 'u32' });
+export const L2_NORMALIZE_BACKWARD_UNIFORMS = uniformLayout('l2-normalize-backward.wgsl', 'Params', {
+  rows: 'u32',
+  cols: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+});
 
 /** `input` is the forward pass's input x (not its output). */
 export function l2NormalizeBackward(
@@ -24,5 +29,12 @@ export function l2NormalizeBackward(
   const dInput = options.dInput ?? createTensor(context, input.shape, `${label}.out`);
   const pipeline = context.pipeline('l2-normalize-backward', wgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(context, L2_NORMALIZE_BACKWARD_UNIFORMS, { rows, cols }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [input.buffer, dOutput.buffer, dInput.buffer, uniforms], linearGrid(context, rows, WORKGROUP), dInput);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, dOutput.buffer, dInput.buffer, uniforms],
+    linearGrid(context, rows, WORKGROUP),
+    dInput,
+  );
 }

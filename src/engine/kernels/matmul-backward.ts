@@ -9,7 +9,14 @@ import { linearGrid } from './grid';
 const WORKGROUP = 64;
 
 export const MATMUL_BACKWARD_UNIFORMS = uniformLayout('matmul-backward.wgsl', 'Params', {
-  m: 'u32', n: 'u32', k: 'u32', lda: 'u32', ldb: 'u32', ldc: 'u32', threads: 'u32', _pad0: 'u32',
+  m: 'u32',
+  n: 'u32',
+  k: 'u32',
+  lda: 'u32',
+  ldb: 'u32',
+  ldc: 'u32',
+  threads: 'u32',
+  _pad0: 'u32',
 });
 
 export interface ProductOperand {
@@ -29,7 +36,8 @@ export function matmulBackward(
   label = 'matmul-backward',
 ): KernelCall<GPUBuffer> {
   const threads = sizes.m * sizes.n;
-  if (c.ld < sizes.n || c.buffer.size < ((sizes.m - 1) * c.ld + sizes.n) * 4) throw new Error(`${label}: output buffer too small`);
+  if (c.ld < sizes.n || c.buffer.size < ((sizes.m - 1) * c.ld + sizes.n) * 4)
+    throw new Error(`${label}: output buffer too small`);
   const pipeline = context.pipeline('matmul-backward', wgsl, {
     WG: WORKGROUP,
     TRANS_A: a.transposed ? 1 : 0,
@@ -41,7 +49,14 @@ export function matmulBackward(
     { m: sizes.m, n: sizes.n, k: sizes.k, lda: a.ld, ldb: b.ld, ldc: c.ld, threads },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [a.buffer, b.buffer, c.buffer, uniforms], linearGrid(context, threads, WORKGROUP), c.buffer);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [a.buffer, b.buffer, c.buffer, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    c.buffer,
+  );
 }
 
 /**

@@ -101,7 +101,8 @@ export interface SubgroupKernel {
   subgroupLanes: 4 | 8;
 }
 
-const isSubgroupWidth = (width: number | undefined): width is SubgroupKernel['subgroupLanes'] => width === 4 || width === 8;
+const isSubgroupWidth = (width: number | undefined): width is SubgroupKernel['subgroupLanes'] =>
+  width === 4 || width === 8;
 
 /** The subgroup kernels' choice for this adapter: a CPU adapter whose subgroups are a fixed 4 or 8 lanes. */
 export function subgroupKernelFor(context: GpuContext): SubgroupKernel | undefined {
@@ -116,7 +117,9 @@ export function subgroupKernelFor(context: GpuContext): SubgroupKernel | undefin
 export function checkSubgroupKernel(context: GpuContext, kernel: SubgroupKernel, label: string): void {
   const width = context.fixedSubgroupSize;
   if (!isSubgroupWidth(kernel.subgroupLanes) || width === undefined || width < kernel.subgroupLanes) {
-    throw new Error(`${label}: a subgroup kernel of ${kernel.subgroupLanes} lanes needs the subgroups feature and subgroups at least that wide`);
+    throw new Error(
+      `${label}: a subgroup kernel of ${kernel.subgroupLanes} lanes needs the subgroups feature and subgroups at least that wide`,
+    );
   }
 }
 
@@ -161,8 +164,14 @@ export function matmulConfig(m: number, k: number, n: number, kSplit?: number): 
  */
 /** matmul.wgsl and matmul-subgroup.wgsl share this struct. */
 export const MATMUL_UNIFORMS = uniformLayout('matmul-common.wgsl', 'Params', {
-  m: 'u32', k: 'u32', n: 'u32', n4: 'u32',
-  activation: 'u32', tileRows: 'u32', _pad1: 'u32', _pad2: 'u32',
+  m: 'u32',
+  k: 'u32',
+  n: 'u32',
+  n4: 'u32',
+  activation: 'u32',
+  tileRows: 'u32',
+  _pad1: 'u32',
+  _pad2: 'u32',
 });
 
 export function matmul(
@@ -205,5 +214,12 @@ export function matmul(
   const workgroups: [number, number, number] = subgroup
     ? [groupsFor(context, n4, config.subgroupLanes), groupsFor(context, m, tileRows), 1]
     : [groupsFor(context, n4, config.wgX), groupsFor(context, Math.ceil(m / tileRows), config.wgY), 1];
-  return kernelCall(context, label, pipeline, [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms], workgroups, output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, weights.buffer, weights.channelParams, residual, output.buffer, uniforms],
+    workgroups,
+    output,
+  );
 }

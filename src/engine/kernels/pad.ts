@@ -27,7 +27,8 @@ export interface PadOptions extends PadAmounts {
 function amounts(pad: PadAmounts, label: string) {
   const { top = 0, bottom = 0, left = 0, right = 0, channels = 0 } = pad;
   for (const [name, value] of Object.entries({ top, bottom, left, right, channels })) {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`${label}: padding ${name} must be a whole number >= 0, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`${label}: padding ${name} must be a whole number >= 0, got ${value}`);
   }
   return { top, bottom, left, right, channels };
 }
@@ -38,9 +39,18 @@ export function padOutputShape(input: Shape, pad: PadAmounts) {
 }
 
 export const PAD_UNIFORMS = uniformLayout('pad.wgsl', 'Params', {
-  inH: 'u32', inW: 'u32', inC: 'u32', outH: 'u32',
-  outW: 'u32', outC: 'u32', threads: 'u32', padTop: 'u32',
-  padLeft: 'u32', _pad0: 'u32', _pad1: 'u32', _pad2: 'u32',
+  inH: 'u32',
+  inW: 'u32',
+  inC: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  outC: 'u32',
+  threads: 'u32',
+  padTop: 'u32',
+  padLeft: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+  _pad2: 'u32',
 });
 
 export function pad(context: GpuContext, input: Tensor, options: PadOptions): KernelCall<Tensor> {
@@ -59,5 +69,12 @@ export function pad(context: GpuContext, input: Tensor, options: PadOptions): Ke
     { inH, inW, inC, outH, outW, outC, threads, padTop: a.top, padLeft: a.left },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, output.buffer, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    output,
+  );
 }

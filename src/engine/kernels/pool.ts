@@ -38,9 +38,18 @@ export function poolOutputShape(input: Shape, options: Pick<PoolOptions, 'window
 }
 
 export const POOL_UNIFORMS = uniformLayout('pool.wgsl', 'Params', {
-  inH: 'u32', inW: 'u32', channels: 'u32', outH: 'u32',
-  outW: 'u32', threads: 'u32', kH: 'u32', kW: 'u32',
-  strideH: 'u32', strideW: 'u32', padTop: 'i32', padLeft: 'i32',
+  inH: 'u32',
+  inW: 'u32',
+  channels: 'u32',
+  outH: 'u32',
+  outW: 'u32',
+  threads: 'u32',
+  kH: 'u32',
+  kW: 'u32',
+  strideH: 'u32',
+  strideW: 'u32',
+  padTop: 'i32',
+  padLeft: 'i32',
 });
 
 export function pool(context: GpuContext, input: Tensor, options: PoolOptions): KernelCall<Tensor> {
@@ -57,8 +66,28 @@ export function pool(context: GpuContext, input: Tensor, options: PoolOptions): 
   const uniforms = uniformBuffer(
     context,
     POOL_UNIFORMS,
-    { inH, inW, channels, outH: g.outH, outW: g.outW, threads, kH, kW, strideH, strideW, padTop: g.padTop, padLeft: g.padLeft },
+    {
+      inH,
+      inW,
+      channels,
+      outH: g.outH,
+      outW: g.outW,
+      threads,
+      kH,
+      kW,
+      strideH,
+      strideW,
+      padTop: g.padTop,
+      padLeft: g.padLeft,
+    },
     `${label}.uniforms`,
   );
-  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], linearGrid(context, threads, WORKGROUP), output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, output.buffer, uniforms],
+    linearGrid(context, threads, WORKGROUP),
+    output,
+  );
 }

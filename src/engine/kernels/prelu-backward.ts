@@ -8,7 +8,12 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const PRELU_BACKWARD_UNIFORMS = uniformLayout('prelu-backward.wgsl', 'Params', { rows: 'u32', channels: 'u32', _pad0: 'u32', _pad1: 'u32' });
+export const PRELU_BACKWARD_UNIFORMS = uniformLayout('prelu-backward.wgsl', 'Params', {
+  rows: 'u32',
+  channels: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+});
 
 export function preluBackward(
   context: GpuContext,
@@ -20,13 +25,16 @@ export function preluBackward(
   const label = options.label ?? 'prelu-backward';
   const channels = input.shape[input.shape.length - 1]!;
   const rows = sizeOf(input.shape) / channels;
-  if (sizeOf(dOutput.shape) !== sizeOf(input.shape)) throw new Error(`${label}: dOutput [${dOutput.shape}] and input [${input.shape}] differ`);
+  if (sizeOf(dOutput.shape) !== sizeOf(input.shape))
+    throw new Error(`${label}: dOutput [${dOutput.shape}] and input [${input.shape}] differ`);
   const dInput = options.dInput ?? createTensor(context, input.shape, `${label}.dInput`);
   const dAlpha = options.dAlpha ?? createTensor(context, [channels], `${label}.dAlpha`);
   const pipeline = context.pipeline('prelu-backward', wgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(context, PRELU_BACKWARD_UNIFORMS, { rows, channels }, `${label}.uniforms`);
   return kernelCall(
-    context, label, pipeline,
+    context,
+    label,
+    pipeline,
     [input.buffer, alpha, dOutput.buffer, dInput.buffer, dAlpha.buffer, uniforms],
     linearGrid(context, channels, 1),
     { dInput, dAlpha },

@@ -8,7 +8,12 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const RELU_BACKWARD_UNIFORMS = uniformLayout('relu-backward.wgsl', 'Params', { count: 'u32', _pad0: 'u32', _pad1: 'u32', _pad2: 'u32' });
+export const RELU_BACKWARD_UNIFORMS = uniformLayout('relu-backward.wgsl', 'Params', {
+  count: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+  _pad2: 'u32',
+});
 
 /** `output` is the ReLU's forward output (a conv2d with the fused ReLU). */
 export function reluBackward(
@@ -19,10 +24,18 @@ export function reluBackward(
 ): KernelCall<Tensor> {
   const label = options.label ?? 'relu-backward';
   const count = sizeOf(output.shape);
-  if (sizeOf(dOutput.shape) !== count) throw new Error(`${label}: dOutput [${dOutput.shape}] and output [${output.shape}] differ`);
+  if (sizeOf(dOutput.shape) !== count)
+    throw new Error(`${label}: dOutput [${dOutput.shape}] and output [${output.shape}] differ`);
   const dInput = options.dInput ?? createTensor(context, output.shape, `${label}.out`);
   if (dInput.buffer === dOutput.buffer) throw new Error(`${label}: cannot run in place`);
   const pipeline = context.pipeline('relu-backward', wgsl, { WG: WORKGROUP });
   const uniforms = uniformBuffer(context, RELU_BACKWARD_UNIFORMS, { count }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [output.buffer, dOutput.buffer, dInput.buffer, uniforms], linearGrid(context, count, WORKGROUP), dInput);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [output.buffer, dOutput.buffer, dInput.buffer, uniforms],
+    linearGrid(context, count, WORKGROUP),
+    dInput,
+  );
 }

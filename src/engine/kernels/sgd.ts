@@ -8,7 +8,12 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const SGD_UNIFORMS = uniformLayout('sgd.wgsl', 'Params', { count: 'u32', momentum: 'f32', weightDecay: 'f32', _pad0: 'u32' });
+export const SGD_UNIFORMS = uniformLayout('sgd.wgsl', 'Params', {
+  count: 'u32',
+  momentum: 'f32',
+  weightDecay: 'f32',
+  _pad0: 'u32',
+});
 
 export interface SgdParameter {
   /** Updated in place: its first `count` floats. */
@@ -27,10 +32,26 @@ export function sgd(
   label = 'sgd',
 ): KernelCall<GPUBuffer> {
   const { parameter, gradient, velocity, count } = target;
-  for (const [name, buffer] of [['parameter', parameter], ['gradient', gradient], ['velocity', velocity]] as const) {
+  for (const [name, buffer] of [
+    ['parameter', parameter],
+    ['gradient', gradient],
+    ['velocity', velocity],
+  ] as const) {
     if (buffer.size < count * 4) throw new Error(`${label}: ${name} buffer holds fewer than ${count} floats`);
   }
   const pipeline = context.pipeline('sgd', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(context, SGD_UNIFORMS, { count, momentum: hyper.momentum, weightDecay: hyper.weightDecay }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [parameter, gradient, velocity, learningRate, uniforms], linearGrid(context, count, WORKGROUP), parameter);
+  const uniforms = uniformBuffer(
+    context,
+    SGD_UNIFORMS,
+    { count, momentum: hyper.momentum, weightDecay: hyper.weightDecay },
+    `${label}.uniforms`,
+  );
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [parameter, gradient, velocity, learningRate, uniforms],
+    linearGrid(context, count, WORKGROUP),
+    parameter,
+  );
 }

@@ -13,7 +13,12 @@ export interface SigmoidOptions {
   label?: string;
 }
 
-export const SIGMOID_UNIFORMS = uniformLayout('sigmoid.wgsl', 'Params', { count4: 'u32', _pad0: 'u32', _pad1: 'u32', _pad2: 'u32' });
+export const SIGMOID_UNIFORMS = uniformLayout('sigmoid.wgsl', 'Params', {
+  count4: 'u32',
+  _pad0: 'u32',
+  _pad1: 'u32',
+  _pad2: 'u32',
+});
 
 export function sigmoid(context: GpuContext, input: Tensor, options: SigmoidOptions = {}): KernelCall<Tensor> {
   const label = options.label ?? 'sigmoid';
@@ -24,5 +29,12 @@ export function sigmoid(context: GpuContext, input: Tensor, options: SigmoidOpti
   const count4 = Math.ceil(size / 4);
   const pipeline = context.pipeline('sigmoid', sigmoidWgsl, { WG });
   const uniforms = uniformBuffer(context, SIGMOID_UNIFORMS, { count4 }, `${label}.uniforms`);
-  return kernelCall(context, label, pipeline, [input.buffer, output.buffer, uniforms], [groupsFor(context, count4, WG), 1, 1], output);
+  return kernelCall(
+    context,
+    label,
+    pipeline,
+    [input.buffer, output.buffer, uniforms],
+    [groupsFor(context, count4, WG), 1, 1],
+    output,
+  );
 }

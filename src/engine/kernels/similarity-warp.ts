@@ -35,8 +35,12 @@ const WG_Y = 8;
 const MAX_ORIGIN = 1 << 24;
 
 export const SIMILARITY_WARP_UNIFORMS = uniformLayout('similarity-warp.wgsl', 'Params', {
-  outH: 'u32', outW: 'u32', batch: 'u32', _pad0: 'u32',
-  originInt: 'vec2<i32>', originFrac: 'vec2<f32>',
+  outH: 'u32',
+  outW: 'u32',
+  batch: 'u32',
+  _pad0: 'u32',
+  originInt: 'vec2<i32>',
+  originFrac: 'vec2<f32>',
   linear: 'vec4<f32>',
   mean: 'vec4<f32>',
   scale: 'vec4<f32>',
@@ -53,7 +57,8 @@ function uniformValues(
   const m = g.flip ? mirrorAffineX(g.matrix, outW) : g.matrix;
   // Split M(centre) into integer and fraction in float64 (see the shader header).
   const [sx, sy] = applyAffine(m, [(outW - 1) / 2, (outH - 1) / 2]);
-  if (Math.abs(sx) > MAX_ORIGIN || Math.abs(sy) > MAX_ORIGIN) throw new Error(`${label}: the chip centre maps to (${sx}, ${sy})`);
+  if (Math.abs(sx) > MAX_ORIGIN || Math.abs(sy) > MAX_ORIGIN)
+    throw new Error(`${label}: the chip centre maps to (${sx}, ${sy})`);
   const [ix, iy] = [Math.floor(sx), Math.floor(sy)];
   return {
     outH,
@@ -67,7 +72,11 @@ function uniformValues(
   };
 }
 
-export function similarityWarp(context: GpuContext, frame: GPUTexture, options: SimilarityWarpOptions): SimilarityWarpCall {
+export function similarityWarp(
+  context: GpuContext,
+  frame: GPUTexture,
+  options: SimilarityWarpOptions,
+): SimilarityWarpCall {
   const label = options.label ?? 'similarity-warp';
   const { outH, outW } = options;
   if (!(Number.isInteger(outH) && Number.isInteger(outW) && outH >= 1 && outW >= 1)) {
@@ -76,10 +85,16 @@ export function similarityWarp(context: GpuContext, frame: GPUTexture, options: 
   const batchIndex = options.batchIndex ?? 0;
   const output = batchOutput(context, outH, outW, options.output, batchIndex, label);
   const pipeline = context.pipeline('similarity-warp', similarityWarpWgsl, { WG_X, WG_Y });
-  const uniforms = uniformBuffer(context, SIMILARITY_WARP_UNIFORMS, uniformValues(outH, outW, batchIndex, options, label), `${label}.uniforms`);
+  const uniforms = uniformBuffer(
+    context,
+    SIMILARITY_WARP_UNIFORMS,
+    uniformValues(outH, outW, batchIndex, options, label),
+    `${label}.uniforms`,
+  );
   return {
     output,
     dispatch: frameDispatch(context, label, pipeline, frame, output, uniforms, [WG_X, WG_Y]),
-    update: (next) => writeUniforms(context, uniforms, SIMILARITY_WARP_UNIFORMS, uniformValues(outH, outW, batchIndex, next, label)),
+    update: (next) =>
+      writeUniforms(context, uniforms, SIMILARITY_WARP_UNIFORMS, uniformValues(outH, outW, batchIndex, next, label)),
   };
 }

@@ -8,7 +8,12 @@ import { linearGrid } from './grid';
 
 const WORKGROUP = 64;
 
-export const SOFTMAX_CROSS_ENTROPY_UNIFORMS = uniformLayout('softmax-cross-entropy.wgsl', 'Params', { rows: 'u32', classes: 'u32', scale: 'f32', _pad0: 'u32' });
+export const SOFTMAX_CROSS_ENTROPY_UNIFORMS = uniformLayout('softmax-cross-entropy.wgsl', 'Params', {
+  rows: 'u32',
+  classes: 'u32',
+  scale: 'f32',
+  _pad0: 'u32',
+});
 
 export function softmaxCrossEntropy(
   context: GpuContext,
@@ -22,9 +27,18 @@ export function softmaxCrossEntropy(
   const dLogits = options.dLogits ?? createTensor(context, logits.shape, `${label}.dLogits`);
   const loss = options.loss ?? createTensor(context, [rows], `${label}.loss`);
   const pipeline = context.pipeline('softmax-cross-entropy', wgsl, { WG: WORKGROUP });
-  const uniforms = uniformBuffer(context, SOFTMAX_CROSS_ENTROPY_UNIFORMS, { rows, classes, scale: options.scale ?? 1 / rows }, `${label}.uniforms`);
+  const uniforms = uniformBuffer(
+    context,
+    SOFTMAX_CROSS_ENTROPY_UNIFORMS,
+    { rows, classes, scale: options.scale ?? 1 / rows },
+    `${label}.uniforms`,
+  );
   return kernelCall(
-    context, label, pipeline, [logits.buffer, labels, dLogits.buffer, loss.buffer, uniforms],
-    linearGrid(context, rows, WORKGROUP), { dLogits, loss },
+    context,
+    label,
+    pipeline,
+    [logits.buffer, labels, dLogits.buffer, loss.buffer, uniforms],
+    linearGrid(context, rows, WORKGROUP),
+    { dLogits, loss },
   );
 }

@@ -77,7 +77,11 @@ export function uniformBuffer<Fields extends Record<string, UniformType>>(
   label: string,
 ): GPUBuffer {
   const data = packUniforms(layout, values);
-  const buffer = context.createBuffer({ size: data.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label });
+  const buffer = context.createBuffer({
+    size: data.byteLength,
+    usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    label,
+  });
   context.device.queue.writeBuffer(buffer, 0, data);
   return buffer;
 }

@@ -25,7 +25,11 @@ export function boxContains(box: Box, x: number, y: number): boolean {
 }
 
 /** face-api's padX/padY: how much larger than the frame the padded square is, per axis. */
-export function squarePadding(frameWidth: number, frameHeight: number, inputSize: number): { padX: number; padY: number } {
+export function squarePadding(
+  frameWidth: number,
+  frameHeight: number,
+  inputSize: number,
+): { padX: number; padY: number } {
   if (!(frameWidth > 0 && frameHeight > 0 && inputSize > 0)) {
     throw new Error(`squarePadding: invalid sizes ${frameWidth}x${frameHeight} -> ${inputSize}`);
   }
@@ -50,7 +54,12 @@ export function toFrameDetection(
   const right = (x + width) * padX;
   const bottom = (y + height) * padY;
   return {
-    box: { x: left * frameWidth, y: top * frameHeight, width: (right - left) * frameWidth, height: (bottom - top) * frameHeight },
+    box: {
+      x: left * frameWidth,
+      y: top * frameHeight,
+      width: (right - left) * frameWidth,
+      height: (bottom - top) * frameHeight,
+    },
     score: detection.score,
   };
 }

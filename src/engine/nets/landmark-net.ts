@@ -33,7 +33,14 @@ export interface LandmarkWeights {
   fc: MatmulWeights;
 }
 
-function separable(context: GpuContext, weights: WeightMap, prefix: string, inC: number, outC: number, relu: boolean): SeparableConv {
+function separable(
+  context: GpuContext,
+  weights: WeightMap,
+  prefix: string,
+  inC: number,
+  outC: number,
+  relu: boolean,
+): SeparableConv {
   return {
     depthwise: uploadDepthwiseConv2dFilter(
       context,
@@ -104,7 +111,9 @@ export function uploadLandmarkWeights(context: GpuContext, weights: WeightMap): 
 
 export function destroyLandmarkWeights(weights: LandmarkWeights): void {
   destroyFilters([
-    ...weights.blocks.flatMap((block) => [block.first, ...block.rest].flatMap((conv) => (isSeparable(conv) ? [conv.depthwise, conv.pointwise] : [conv]))),
+    ...weights.blocks.flatMap((block) =>
+      [block.first, ...block.rest].flatMap((conv) => (isSeparable(conv) ? [conv.depthwise, conv.pointwise] : [conv])),
+    ),
     weights.fc,
   ]);
 }
@@ -119,14 +128,23 @@ export function buildLandmarkRun(context: GpuContext, weights: LandmarkWeights, 
   const net = new NetBuilder(context, `landmarks×${batch}`);
   const input = net.tensor([batch, LANDMARK_INPUT_SIZE, LANDMARK_INPUT_SIZE, 3], 'input');
 
-  const sep = (x: Tensor, conv: SeparableConv, label: string, options: { stride?: number; reluInput?: boolean; residual?: Tensor }) => {
+  const sep = (
+    x: Tensor,
+    conv: SeparableConv,
+    label: string,
+    options: { stride?: number; reluInput?: boolean; residual?: Tensor },
+  ) => {
     const depthwise = net.depthwise(x, conv.depthwise, {
       stride: options.stride ?? 1,
       padding: 'same',
       reluInput: options.reluInput,
       label: `${label}/depthwise`,
     });
-    return net.conv(depthwise, conv.pointwise, { padding: 'same', residual: options.residual, label: `${label}/pointwise` });
+    return net.conv(depthwise, conv.pointwise, {
+      padding: 'same',
+      residual: options.residual,
+      label: `${label}/pointwise`,
+    });
   };
 
   let x: Tensor = input;

@@ -82,7 +82,9 @@ export function destroyRun(run: NetRun): void {
 }
 
 /** Frees uploaded filters (conv, depthwise or matmul weights with their per-channel parameters). */
-export function destroyFilters(filters: readonly { readonly buffer: GPUBuffer; readonly channelParams: GPUBuffer }[]): void {
+export function destroyFilters(
+  filters: readonly { readonly buffer: GPUBuffer; readonly channelParams: GPUBuffer }[],
+): void {
   for (const filter of filters) {
     filter.buffer.destroy();
     filter.channelParams.destroy();

@@ -50,7 +50,8 @@ export function cornerIou(boxes: Float32Array, i: number, j: number): number {
   const areaJ = (ymaxJ - yminJ) * (xmaxJ - xminJ);
   if (areaI <= 0 || areaJ <= 0) return 0;
   const intersection =
-    Math.max(Math.min(ymaxI, ymaxJ) - Math.max(yminI, yminJ), 0) * Math.max(Math.min(xmaxI, xmaxJ) - Math.max(xminI, xminJ), 0);
+    Math.max(Math.min(ymaxI, ymaxJ) - Math.max(yminI, yminJ), 0) *
+    Math.max(Math.min(xmaxI, xmaxJ) - Math.max(xminI, xminJ), 0);
   return intersection / (areaI + areaJ - intersection);
 }
 
@@ -67,8 +68,14 @@ export interface Rect {
  * whose IoU with it exceeds `iouThreshold` (or intersection over the smaller area when `isIou` is
  * false). No score threshold or size limit: the caller filters scores first. Returns indices, best first.
  */
-export function nonMaxSuppression(boxes: readonly Rect[], scores: readonly number[], iouThreshold: number, isIou = true): number[] {
-  if (boxes.length !== scores.length) throw new Error(`nonMaxSuppression: ${boxes.length} boxes for ${scores.length} scores`);
+export function nonMaxSuppression(
+  boxes: readonly Rect[],
+  scores: readonly number[],
+  iouThreshold: number,
+  isIou = true,
+): number[] {
+  if (boxes.length !== scores.length)
+    throw new Error(`nonMaxSuppression: ${boxes.length} boxes for ${scores.length} scores`);
   let remaining = scores
     .map((score, index) => ({ score, index }))
     .sort((a, b) => a.score - b.score)

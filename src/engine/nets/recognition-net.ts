@@ -112,7 +112,13 @@ export function buildRecognitionRun(context: GpuContext, weights: RecognitionWei
     // Down block: conv branch is a VALID stride-2 conv; the shortcut is a 2×2/2 average pool whose
     // channels are zero-padded up to the block's width.
     const h = net.conv(x, block.conv1, { stride: 2, padding: 'valid', label: `${block.name}/conv1` });
-    let shortcut = net.pool(x, { kind: 'average', window: 2, stride: 2, padding: 'valid', label: `${block.name}/avgpool` });
+    let shortcut = net.pool(x, {
+      kind: 'average',
+      window: 2,
+      stride: 2,
+      padding: 'valid',
+      label: `${block.name}/avgpool`,
+    });
     const extraChannels = block.channels - shortcut.shape[3]!;
     if (extraChannels > 0) shortcut = net.pad(shortcut, { channels: extraChannels }, `${block.name}/pad-channels`);
     const convSide = h.shape[1]!;

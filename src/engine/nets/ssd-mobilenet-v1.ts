@@ -17,7 +17,11 @@
 // logit 1); NMS (IoU 0.5) over the unclipped boxes; kept boxes clipped to [0,1] of the padded square.
 import type { GpuContext } from '../gpu-context';
 import { conv2dOutputShape, uploadConv2dFilter, type Conv2dFilter } from '../kernels/conv2d';
-import { depthwiseConv2dOutputShape, uploadDepthwiseConv2dFilter, type DepthwiseConv2dFilter } from '../kernels/depthwise-conv2d';
+import {
+  depthwiseConv2dOutputShape,
+  uploadDepthwiseConv2dFilter,
+  type DepthwiseConv2dFilter,
+} from '../kernels/depthwise-conv2d';
 import { headGather } from '../kernels/head-gather';
 import { sizeOf, type Tensor } from '../tensor';
 import { ActivationSlots } from './activation-slots';
@@ -119,7 +123,15 @@ export function uploadSsdWeights(context: GpuContext, weights: WeightMap): SsdWe
     }
     const depthwise = uploadDepthwiseConv2dFilter(
       context,
-      { kH: 3, kW: 3, channels: inC, weights: get(`${prefix}/depthwise_weights`, [3, 3, inC, 1]), scale, shift, activation: RELU6 },
+      {
+        kH: 3,
+        kW: 3,
+        channels: inC,
+        weights: get(`${prefix}/depthwise_weights`, [3, 3, inC, 1]),
+        scale,
+        shift,
+        activation: RELU6,
+      },
       prefix,
     );
     pairs.push({ depthwise, pointwise: pointwise(`MobilenetV1/Conv2d_${i}_pointwise`, 1, inC, outC) });
@@ -201,7 +213,15 @@ export function buildSsdRun(context: GpuContext, weights: SsdWeights, batch = 1)
     const feature = taps[p]!;
     const out = conv(feature, head.filter, 1, `head${p}`);
     const { anchors } = head;
-    b.record(headGather(context, out, boxes, { anchors, width: SSD_BOX_SIZE, channelOffset: 0, rowOffset, label: `ssd/head${p}.box` }));
+    b.record(
+      headGather(context, out, boxes, {
+        anchors,
+        width: SSD_BOX_SIZE,
+        channelOffset: 0,
+        rowOffset,
+        label: `ssd/head${p}.box`,
+      }),
+    );
     b.record(
       headGather(context, out, classes, {
         anchors,
@@ -213,7 +233,8 @@ export function buildSsdRun(context: GpuContext, weights: SsdWeights, batch = 1)
     );
     rowOffset += (sizeOf(feature.shape) / feature.shape[3]! / batch) * anchors;
   });
-  if (rowOffset !== SSD_ANCHOR_COUNT) throw new Error(`ssd: heads give ${rowOffset} anchors, expected ${SSD_ANCHOR_COUNT}`);
+  if (rowOffset !== SSD_ANCHOR_COUNT)
+    throw new Error(`ssd: heads give ${rowOffset} anchors, expected ${SSD_ANCHOR_COUNT}`);
   return b.finish(input, [boxes, classes]);
 }
 
@@ -232,9 +253,15 @@ const f32 = Math.fround;
  * Decodes `count` anchors' box encodings to [ymin,xmin,ymax,xmax] (relative to the padded square),
  * in float32 step by step as face-api's tfjs ops do (outputLayer.ts decodeBoxesLayer).
  */
-export function decodeSsdBoxes(boxEncodings: Float32Array, anchors: Float32Array, count = SSD_ANCHOR_COUNT): Float32Array {
+export function decodeSsdBoxes(
+  boxEncodings: Float32Array,
+  anchors: Float32Array,
+  count = SSD_ANCHOR_COUNT,
+): Float32Array {
   if (boxEncodings.length < count * 4 || anchors.length < count * 4) {
-    throw new Error(`decodeSsdBoxes: need ${count * 4} values, got ${boxEncodings.length} encodings and ${anchors.length} anchor values`);
+    throw new Error(
+      `decodeSsdBoxes: need ${count * 4} values, got ${boxEncodings.length} encodings and ${anchors.length} anchor values`,
+    );
   }
   const out = new Float32Array(count * 4);
   for (let i = 0; i < count; i++) {
@@ -257,7 +284,8 @@ export function decodeSsdBoxes(boxEncodings: Float32Array, anchors: Float32Array
 
 /** Face scores sigmoid(logit of class 1) for `count` anchors of [count,3] class logits. */
 export function ssdScores(classLogits: Float32Array, count = SSD_ANCHOR_COUNT): Float32Array {
-  if (classLogits.length < count * SSD_CLASS_COUNT) throw new Error(`ssdScores: need ${count * 3} logits, got ${classLogits.length}`);
+  if (classLogits.length < count * SSD_CLASS_COUNT)
+    throw new Error(`ssdScores: need ${count * 3} logits, got ${classLogits.length}`);
   const scores = new Float32Array(count);
   for (let i = 0; i < count; i++) scores[i] = 1 / (1 + Math.exp(-classLogits[i * SSD_CLASS_COUNT + 1]!));
   return scores;

@@ -14,7 +14,11 @@
 // ((col|row) + sigmoid(tx|ty)) / cells, size exp(tw|th) * anchor / cells; NMS IoU 0.4 over all kept boxes.
 import type { GpuContext } from '../gpu-context';
 import { conv2dOutputShape, uploadConv2dFilter, type Conv2dFilter } from '../kernels/conv2d';
-import { depthwiseConv2dOutputShape, uploadDepthwiseConv2dFilter, type DepthwiseConv2dFilter } from '../kernels/depthwise-conv2d';
+import {
+  depthwiseConv2dOutputShape,
+  uploadDepthwiseConv2dFilter,
+  type DepthwiseConv2dFilter,
+} from '../kernels/depthwise-conv2d';
 import { pool, poolOutputShape } from '../kernels/pool';
 import type { Padding } from '../kernels/padding';
 import type { Tensor } from '../tensor';
@@ -54,7 +58,15 @@ export function uploadTinyFaceDetectorWeights(context: GpuContext, weights: Weig
   const get = (name: string, shape: number[]) => weightOf(weights, MODEL, name, shape);
   const conv0 = uploadConv2dFilter(
     context,
-    { kH: 3, kW: 3, inC: 3, outC: 16, weights: get('conv0/filters', [3, 3, 3, 16]), bias: get('conv0/bias', [16]), activation: LEAKY },
+    {
+      kH: 3,
+      kW: 3,
+      inC: 3,
+      outC: 16,
+      weights: get('conv0/filters', [3, 3, 3, 16]),
+      bias: get('conv0/bias', [16]),
+      activation: LEAKY,
+    },
     'tiny/conv0',
   );
   const separable = [];
@@ -115,7 +127,13 @@ export function buildTinyFaceDetectorRun(
 
   const maxPool = (x: Tensor, stride: number, label: string): Tensor => {
     const options = { kind: 'max', window: 2, stride, padding: 'same' } as const;
-    return b.record(pool(context, x, { ...options, output: slots.next(poolOutputShape(x.shape, options), x), label: `tiny/${label}` }));
+    return b.record(
+      pool(context, x, {
+        ...options,
+        output: slots.next(poolOutputShape(x.shape, options), x),
+        label: `tiny/${label}`,
+      }),
+    );
   };
 
   const conv0Shape = conv2dOutputShape(input.shape, weights.conv0, { padding: 'valid' });
@@ -147,7 +165,11 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
  * the padded square (not clipped, as face-api does not clip them), highest score first. Use
  * `toFrameDetection` (detection.ts) to map them to frame pixels.
  */
-export function decodeTinyFaceDetector(output: Float32Array, inputSize: number, options: TinyDecodeOptions = {}): RelativeDetection[] {
+export function decodeTinyFaceDetector(
+  output: Float32Array,
+  inputSize: number,
+  options: TinyDecodeOptions = {},
+): RelativeDetection[] {
   const { scoreThreshold = 0.5, iouThreshold = TINY_IOU_THRESHOLD } = options;
   const cells = inputSize / 32;
   const anchors = TINY_ANCHORS.length;

@@ -12,8 +12,18 @@ export const dlibResnet = {
   id: 'face_recognition',
   source: FACE_API_SOURCE,
   files: {
-    manifest: { name: 'face_recognition_model-weights_manifest.json', bytes: 19615, sha256: 'cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b' },
-    shards: [{ name: 'face_recognition_model.bin', bytes: 6444032, sha256: 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589' }],
+    manifest: {
+      name: 'face_recognition_model-weights_manifest.json',
+      bytes: 19615,
+      sha256: 'cbaffa501b0b9275a12b63357a6843e7e30c054e1c9151e1a5f879b26e32986b',
+    },
+    shards: [
+      {
+        name: 'face_recognition_model.bin',
+        bytes: 6444032,
+        sha256: 'b413e420d6840b2775fba32008db6f3cddb07d485967fb42cfcf379c16a8c589',
+      },
+    ],
   },
   inputSize: 150,
   normalise: NORMALISATIONS.faceApi,

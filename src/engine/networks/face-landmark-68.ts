@@ -10,8 +10,18 @@ export const faceLandmark68 = {
   id: 'face_landmark_68',
   source: FACE_API_SOURCE,
   files: {
-    manifest: { name: 'face_landmark_68_model-weights_manifest.json', bytes: 8485, sha256: 'ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9' },
-    shards: [{ name: 'face_landmark_68_model.bin', bytes: 356840, sha256: '4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b' }],
+    manifest: {
+      name: 'face_landmark_68_model-weights_manifest.json',
+      bytes: 8485,
+      sha256: 'ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9',
+    },
+    shards: [
+      {
+        name: 'face_landmark_68_model.bin',
+        bytes: 356840,
+        sha256: '4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b',
+      },
+    ],
   },
   inputSize: 112,
   normalise: NORMALISATIONS.faceApi,

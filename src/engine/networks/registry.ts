@@ -5,12 +5,7 @@ import type { DetectorNetwork, EmbeddingNetwork, LandmarkNetwork } from './netwo
 import { ssdMobilenetV1 } from './ssd-mobilenet-v1';
 import { tinyFaceDetector } from './tiny-face-detector';
 
-export const NETWORKS = [
-  tinyFaceDetector,
-  ssdMobilenetV1,
-  faceLandmark68,
-  dlibResnet,
-] as const;
+export const NETWORKS = [tinyFaceDetector, ssdMobilenetV1, faceLandmark68, dlibResnet] as const;
 
 export type NetworkId = (typeof NETWORKS)[number]['id'];
 export type DetectorId = Extract<(typeof NETWORKS)[number], { kind: 'detector' }>['id'];

@@ -8,8 +8,18 @@ export const ssdMobilenetV1 = {
   id: 'ssd_mobilenetv1',
   source: FACE_API_SOURCE,
   files: {
-    manifest: { name: 'ssd_mobilenetv1_model-weights_manifest.json', bytes: 28233, sha256: '888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955' },
-    shards: [{ name: 'ssd_mobilenetv1_model.bin', bytes: 5616957, sha256: '2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8' }],
+    manifest: {
+      name: 'ssd_mobilenetv1_model-weights_manifest.json',
+      bytes: 28233,
+      sha256: '888f744dffbc84f5f060d1f8427d9742341943a2dfaaf9205d10029b7e7a2955',
+    },
+    shards: [
+      {
+        name: 'ssd_mobilenetv1_model.bin',
+        bytes: 5616957,
+        sha256: '2835640602d53718aa6ae9a42896327eaa21beefed056c218d32ca7d79e1e2f8',
+      },
+    ],
   },
   inputSize: 512,
   normalise: NORMALISATIONS.ssdMobilenet,

@@ -3,9 +3,15 @@
 import { windowGeometry, type Padding } from '../kernels/padding';
 
 export interface ConvShape {
-  n: number; inH: number; inW: number; inC: number;
-  kH: number; kW: number; outC: number;
-  stride: number; padding: Padding;
+  n: number;
+  inH: number;
+  inW: number;
+  inC: number;
+  kH: number;
+  kW: number;
+  outC: number;
+  stride: number;
+  padding: Padding;
 }
 
 export function convGeometry(s: ConvShape) {
@@ -35,7 +41,12 @@ function eachTap(s: ConvShape, visit: (x: number, y: number, w: number) => void)
 }
 
 /** y = conv(x, W) + bias (no activation): the forward pass the gradients below belong to. */
-export function conv2dForward64(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number>, s: ConvShape): Float64Array {
+export function conv2dForward64(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  bias: ArrayLike<number>,
+  s: ConvShape,
+): Float64Array {
   const g = convGeometry(s);
   const y = new Float64Array(s.n * g.outH * g.outW * s.outC);
   for (let i = 0; i < y.length; i++) y[i] = bias[i % s.outC]!;

@@ -1,7 +1,14 @@
 // Plain-TS oracle, in double precision, for shaders/matmul-backward.wgsl used as a dense layer's backward
 // pass: y[M,N] = x[M,K] W[K,N] + b.
 
-export function dense64(x: ArrayLike<number>, w: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number): Float64Array {
+export function dense64(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+): Float64Array {
   const y = new Float64Array(m * n);
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
@@ -13,7 +20,14 @@ export function dense64(x: ArrayLike<number>, w: ArrayLike<number>, b: ArrayLike
 }
 
 /** dX = dY W^T, dW = x^T dY, dB = column sums of dY. */
-export function denseBackwardReference(x: ArrayLike<number>, w: ArrayLike<number>, dY: ArrayLike<number>, m: number, k: number, n: number) {
+export function denseBackwardReference(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  dY: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+) {
   const dX = new Float64Array(m * k);
   const dW = new Float64Array(k * n);
   const dB = new Float64Array(n);

@@ -12,7 +12,8 @@ export function depthwiseConv2dReference(
   options: { stride?: number | [number, number]; padding: Padding; residual?: Float32Array; reluInput?: boolean },
 ): { data: Float32Array; shape: number[] } {
   const [n, inH, inW, channels] = shape as [number, number, number, number];
-  const [strideH, strideW] = typeof options.stride === 'object' ? options.stride : [options.stride ?? 1, options.stride ?? 1];
+  const [strideH, strideW] =
+    typeof options.stride === 'object' ? options.stride : [options.stride ?? 1, options.stride ?? 1];
   const { kH, kW, weights } = filter;
   const g = windowGeometry(inH, inW, kH, kW, strideH, strideW, options.padding);
   const out = new Float32Array(n * g.outH * g.outW * channels);

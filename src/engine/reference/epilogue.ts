@@ -16,12 +16,7 @@ export function activateReference(value: number, activation: Activation | undefi
   }
 }
 
-export function epilogueReference(
-  value: number,
-  channel: number,
-  params: EpilogueParams,
-  residual = 0,
-): number {
+export function epilogueReference(value: number, channel: number, params: EpilogueParams, residual = 0): number {
   const biased = value + (params.bias?.[channel] ?? 0);
   const affine = biased * (params.scale?.[channel] ?? 1) + (params.shift?.[channel] ?? 0);
   return activateReference(Math.fround(affine + residual), params.activation, channel);

@@ -7,7 +7,10 @@ import { resolveImageGeometry, type ImageToTensorOptions } from '../kernels/imag
 type ReferenceOptions = Pick<ImageToTensorOptions, 'outH' | 'outW' | 'crop' | 'canvas' | 'normalise' | 'flip'>;
 
 /** The virtual source (crop on a zero canvas) as float RGB [srcH,srcW,3]. */
-export function cropAndPadReference(image: RgbaImage, options: ReferenceOptions): { data: Float32Array; height: number; width: number } {
+export function cropAndPadReference(
+  image: RgbaImage,
+  options: ReferenceOptions,
+): { data: Float32Array; height: number; width: number } {
   const g = resolveImageGeometry(image.width, image.height, options);
   const { width, height } = g.canvas;
   const rowBytes = image.bytesPerRow ?? image.width * 4;

@@ -2,7 +2,12 @@
 // center-update.wgsl.
 
 /** Per-row loss -log softmax(z)[label] and the gradient of `scale` * (sum of the rows' losses). */
-export function softmaxCrossEntropyReference(logits: ArrayLike<number>, labels: ArrayLike<number>, classes: number, scale: number) {
+export function softmaxCrossEntropyReference(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  classes: number,
+  scale: number,
+) {
   const rows = labels.length;
   const loss = new Float64Array(rows);
   const dLogits = new Float64Array(rows * classes);
@@ -18,7 +23,10 @@ export function softmaxCrossEntropyReference(logits: ArrayLike<number>, labels: 
 
 /** Per-row lambda/2 ||x_i - c_{y_i}||^2; its gradient (scaled by `scale`); the centres after the update. */
 export function centerLossReference(
-  features: ArrayLike<number>, labels: ArrayLike<number>, centres: ArrayLike<number>, dims: number,
+  features: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  centres: ArrayLike<number>,
+  dims: number,
   hyper: { lambda: number; alpha: number; scale: number },
 ) {
   const rows = labels.length;
@@ -35,7 +43,8 @@ export function centerLossReference(
   for (let j = 0; j < classes; j++) {
     const members = Array.from(labels).flatMap((y, i) => (y === j ? [i] : []));
     for (let d = 0; d < dims; d++) {
-      const delta = members.reduce((sum, i) => sum + centres[j * dims + d]! - features[i * dims + d]!, 0) / (1 + members.length);
+      const delta =
+        members.reduce((sum, i) => sum + centres[j * dims + d]! - features[i * dims + d]!, 0) / (1 + members.length);
       updated[j * dims + d] = centres[j * dims + d]! - hyper.alpha * delta;
     }
   }

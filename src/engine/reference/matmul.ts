@@ -3,7 +3,10 @@ import type { MatmulWeightsSource } from '../kernels/matmul';
 import { epilogueReference } from './epilogue';
 
 /** `input` holds M rows of `weights.k` features (any tensor, flattened); the result is [M,N]. */
-export function matmulReference(input: Float32Array, weights: MatmulWeightsSource): { data: Float32Array; shape: number[] } {
+export function matmulReference(
+  input: Float32Array,
+  weights: MatmulWeightsSource,
+): { data: Float32Array; shape: number[] } {
   const { k, n } = weights;
   if (input.length % k !== 0) throw new Error(`matmulReference: ${input.length} values are not rows of ${k}`);
   const m = input.length / k;

@@ -2,7 +2,11 @@
 import { padOutputShape, type PadAmounts } from '../kernels/pad';
 import type { Shape } from '../tensor';
 
-export function padReference(input: Float32Array, shape: Shape, pad: PadAmounts): { data: Float32Array; shape: number[] } {
+export function padReference(
+  input: Float32Array,
+  shape: Shape,
+  pad: PadAmounts,
+): { data: Float32Array; shape: number[] } {
   const [n, h, w, c] = shape as [number, number, number, number];
   const outShape = [...padOutputShape(shape, pad)];
   const [, outH, outW, outC] = outShape as [number, number, number, number];

@@ -3,8 +3,14 @@
 import { windowGeometry } from '../kernels/padding';
 
 export interface PoolShape {
-  n: number; h: number; w: number; c: number;
-  kind: 'max' | 'average'; k: number; stride: number; padding: 'same' | 'valid';
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  kind: 'max' | 'average';
+  k: number;
+  stride: number;
+  padding: 'same' | 'valid';
 }
 
 /** Calls visit(outputIndex, inputIndices) for every window. */

@@ -103,7 +103,9 @@ export class DetectionStage extends NetworkStage<UploadedDetector> {
   private async run(frame: GPUTexture, views: readonly View[]): Promise<Detection[]> {
     const batch = views.length;
     const { normalise, inputSize } = this.descriptor;
-    const prepare = views.map(({ kind: _kind, ...canvas }, slot) => this.inputs.crop(frame, this.slot(batch, slot), { canvas, normalise, flip: false }));
+    const prepare = views.map(({ kind: _kind, ...canvas }, slot) =>
+      this.inputs.crop(frame, this.slot(batch, slot), { canvas, normalise, flip: false }),
+    );
     const outputs = await this.execute(batch, prepare);
     return views.flatMap((view, slot) =>
       this.network.decode(outputs, slot, this.options).map((detection) => {
@@ -111,7 +113,12 @@ export class DetectionStage extends NetworkStage<UploadedDetector> {
         const { x, y, width: w, height: h } = detection.box;
         return {
           score: detection.score,
-          box: { x: x * view.width - view.padLeft, y: y * view.height - view.padTop, width: w * view.width, height: h * view.height },
+          box: {
+            x: x * view.width - view.padLeft,
+            y: y * view.height - view.padTop,
+            width: w * view.width,
+            height: h * view.height,
+          },
         };
       }),
     );

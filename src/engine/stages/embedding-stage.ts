@@ -50,7 +50,9 @@ export class EmbeddingStage extends NetworkStage<UploadedEmbeddingNetwork> {
     return this.inBatches(faces, Math.max(1, Math.floor(this.maxBatch / copies)), async (chunk, faceBatch) => {
       const batch = faceBatch * copies;
       const prepare = chunk.flatMap((face, i) =>
-        Array.from({ length: copies }, (_, copy) => this.prepare(frame, this.slot(batch, i * copies + copy), face, alignment, copy === 1)),
+        Array.from({ length: copies }, (_, copy) =>
+          this.prepare(frame, this.slot(batch, i * copies + copy), face, alignment, copy === 1),
+        ),
       );
       const outputs = await this.execute(batch, prepare);
       return chunk.map((_, i) => {
@@ -71,6 +73,11 @@ export class EmbeddingStage extends NetworkStage<UploadedEmbeddingNetwork> {
       return this.inputs.chip(frame, target, { matrix, normalise, flip });
     }
     const crop = faceApiCrop(faceApiAlignedBox(face.landmarks, frame.width, frame.height), frame.width, frame.height);
-    return this.inputs.crop(frame, target, { crop, canvas: padToSquare(crop.width, crop.height, 'centred'), normalise, flip });
+    return this.inputs.crop(frame, target, {
+      crop,
+      canvas: padToSquare(crop.width, crop.height, 'centred'),
+      normalise,
+      flip,
+    });
   }
 }

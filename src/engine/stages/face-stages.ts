@@ -63,7 +63,12 @@ export class FaceStages {
   }
 
   /** Uploads every network's weights and queues the detector's first-use work (NetworkStage.prime). */
-  static upload(context: GpuContext, networks: StageNetworks, loaded: LoadedNetworks, options: StageOptions): FaceStages {
+  static upload(
+    context: GpuContext,
+    networks: StageNetworks,
+    loaded: LoadedNetworks,
+    options: StageOptions,
+  ): FaceStages {
     const inputs = new PreparedInputs(context);
     const { uploaders } = loaded;
     const weightsOf = (id: string) => {
@@ -72,7 +77,14 @@ export class FaceStages {
       return found;
     };
     const { detector, landmarks, embedding } = networks;
-    const detection = DetectionStage.create(context, detector, uploaders.detector, weightsOf(detector.id), inputs, options.detector);
+    const detection = DetectionStage.create(
+      context,
+      detector,
+      uploaders.detector,
+      weightsOf(detector.id),
+      inputs,
+      options.detector,
+    );
     // The detector's first-use GPU work overlaps the other two uploads.
     detection.prime();
     return new FaceStages(
@@ -112,7 +124,11 @@ export class FaceStages {
   /** Detections, the target (largest, most central) first. */
   async detect(frame: GPUTexture): Promise<Detection[]> {
     const detections = await this.detection.detect(frame);
-    return targetOrder(detections.map((d) => d.box), frame.width, frame.height).map((i) => detections[i]!);
+    return targetOrder(
+      detections.map((d) => d.box),
+      frame.width,
+      frame.height,
+    ).map((i) => detections[i]!);
   }
 
   landmarksFor(frame: GPUTexture, boxes: readonly Box[]): Promise<Float32Array[]> {

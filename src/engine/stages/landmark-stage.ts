@@ -37,7 +37,12 @@ export class LandmarkStage extends NetworkStage<UploadedLandmarkNetwork> {
     return this.inBatches(boxes, this.maxBatch, async (chunk, batch) => {
       const crops = chunk.map((box) => faceApiCrop(box, frame.width, frame.height));
       const prepare = crops.map((crop, slot) =>
-        this.inputs.crop(frame, this.slot(batch, slot), { crop, canvas: padToSquare(crop.width, crop.height, 'centred'), normalise, flip: false }),
+        this.inputs.crop(frame, this.slot(batch, slot), {
+          crop,
+          canvas: padToSquare(crop.width, crop.height, 'centred'),
+          normalise,
+          flip: false,
+        }),
       );
       const outputs = await this.execute(batch, prepare);
       return crops.map((crop, slot) => landmarksToFrame(this.network.decode(outputs, slot), crop, chunk[slot]!));

@@ -72,7 +72,11 @@ export class NetworkStage<Network extends UploadedNetwork> {
    */
   prime(batch = 1): void {
     const { run } = this.at(batch);
-    submit(this.context, run.dispatches.map((dispatch) => ({ ...dispatch, workgroups: [1, 1, 1] as const })), `${this.label}×${batch} prime`);
+    submit(
+      this.context,
+      run.dispatches.map((dispatch) => ({ ...dispatch, workgroups: [1, 1, 1] as const })),
+      `${this.label}×${batch} prime`,
+    );
   }
 
   destroy(): void {
@@ -88,7 +92,9 @@ export class NetworkStage<Network extends UploadedNetwork> {
     let built = this.runs.get(batch);
     if (!built) {
       const run = this.network.buildRun(batch);
-      const readbacks = run.outputs.map((output, i) => new Readback(this.context, output, `${this.label}×${batch}.out${i}`));
+      const readbacks = run.outputs.map(
+        (output, i) => new Readback(this.context, output, `${this.label}×${batch}.out${i}`),
+      );
       built = { run, readbacks };
       this.runs.set(batch, built);
     }

@@ -52,7 +52,12 @@ export class PreparedInputs {
     return { outH, outW, output: input, batchIndex: slot };
   }
 
-  private prepare<Geometry>(frame: GPUTexture, key: string, geometry: Geometry, create: () => PreparedCall<Geometry>): Dispatch {
+  private prepare<Geometry>(
+    frame: GPUTexture,
+    key: string,
+    geometry: Geometry,
+    create: () => PreparedCall<Geometry>,
+  ): Dispatch {
     if (frame !== this.texture) {
       this.clear();
       this.texture = frame;

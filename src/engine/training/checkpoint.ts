@@ -19,7 +19,11 @@ async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /** `values` with their shapes (from `shapes`; a missing shape is the flat length). */
-export async function encodeCheckpoint(name: string, values: ParameterValues, shapes: ReadonlyMap<string, number[]>): Promise<CheckpointFiles> {
+export async function encodeCheckpoint(
+  name: string,
+  values: ParameterValues,
+  shapes: ReadonlyMap<string, number[]>,
+): Promise<CheckpointFiles> {
   const shardName = `${name}.bin`;
   const manifestName = `${name}-weights_manifest.json`;
   const checksumsName = `${name}-checksums.json`;
@@ -29,7 +33,8 @@ export async function encodeCheckpoint(name: string, values: ParameterValues, sh
   let offset = 0;
   for (const [tensorName, data] of values) {
     const shape = shapes.get(tensorName) ?? [data.length];
-    if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new Error(`checkpoint: ${tensorName} has ${data.length} values for [${shape}]`);
+    if (shape.reduce((a, b) => a * b, 1) !== data.length)
+      throw new Error(`checkpoint: ${tensorName} has ${data.length} values for [${shape}]`);
     group.weights.push({ name: tensorName, shape, dtype: 'float32' });
     shard.set(data, offset);
     offset += data.length;
@@ -44,7 +49,11 @@ export async function encodeCheckpoint(name: string, values: ParameterValues, sh
   return {
     manifestName,
     checksumsName,
-    files: new Map([[manifestName, manifestBytes], [shardName, shardBytes], [checksumsName, checksumBytes]]),
+    files: new Map([
+      [manifestName, manifestBytes],
+      [shardName, shardBytes],
+      [checksumsName, checksumBytes],
+    ]),
   };
 }
 
@@ -58,7 +67,8 @@ export async function loadCheckpoint(source: ModelFileSource, name: string): Pro
   } catch {
     throw new ModelLoadError(checksumsName, 'corrupt', `checkpoint: ${checksumsName} is not JSON`);
   }
-  if (typeof files !== 'object' || files === null) throw new ModelLoadError(checksumsName, 'corrupt', `checkpoint: ${checksumsName} lists no files`);
+  if (typeof files !== 'object' || files === null)
+    throw new ModelLoadError(checksumsName, 'corrupt', `checkpoint: ${checksumsName} lists no files`);
   const weights = await loadWeights(source, `${name}-weights_manifest.json`, { checksums: files });
   const values: ParameterValues = new Map();
   for (const [tensorName, tensor] of weights) values.set(tensorName, Float32Array.from(tensor.data));

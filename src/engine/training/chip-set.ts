@@ -42,12 +42,19 @@ export function decodeChipSet(bytes: Uint8Array): ChipSet {
   } catch (cause) {
     throw new TrainingDataError('chip set: the header is not JSON (not a chip-set file, or damaged)', { cause });
   }
-  if (!Number.isInteger(header.size) || header.size < 1 || !Array.isArray(header.chips) || !Array.isArray(header.classes)) {
+  if (
+    !Number.isInteger(header.size) ||
+    header.size < 1 ||
+    !Array.isArray(header.chips) ||
+    !Array.isArray(header.classes)
+  ) {
     throw new TrainingDataError('chip set: the header lacks size, classes or chips');
   }
   const pixels = bytes.slice(4 + length);
   if (pixels.length !== header.chips.length * header.size * header.size) {
-    throw new TrainingDataError(`chip set: ${pixels.length} pixel bytes, the header describes ${header.chips.length} chips of ${header.size}²`);
+    throw new TrainingDataError(
+      `chip set: ${pixels.length} pixel bytes, the header describes ${header.chips.length} chips of ${header.size}²`,
+    );
   }
   return { ...header, pixels };
 }
@@ -56,9 +63,14 @@ export function decodeChipSet(bytes: Uint8Array): ChipSet {
  * The chips of one split as network input: [count, inputSize, inputSize, 1] floats in [-1, 1] (box
  * averages when inputSize divides the chip size), and their labels.
  */
-export function splitTensors(set: ChipSet, test: boolean, inputSize = set.size): { images: Float32Array; labels: Uint32Array } {
+export function splitTensors(
+  set: ChipSet,
+  test: boolean,
+  inputSize = set.size,
+): { images: Float32Array; labels: Uint32Array } {
   const factor = set.size / inputSize;
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`chip set: cannot make ${inputSize}² inputs from ${set.size}² chips`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`chip set: cannot make ${inputSize}² inputs from ${set.size}² chips`);
   const indices = set.chips.flatMap((chip, i) => (chip.test === test ? [i] : []));
   const area = inputSize * inputSize;
   const images = new Float32Array(indices.length * area);

@@ -84,7 +84,14 @@ export async function runTraining(
       losses.push(...epochLosses);
       const test = await trainer.evaluate(data.test);
       const trainAccuracy = (await trainer.evaluate(data.train)).accuracy;
-      const report: EpochReport = { run, epoch, losses: epochLosses, test, trainAccuracy, elapsedMs: performance.now() - started };
+      const report: EpochReport = {
+        run,
+        epoch,
+        losses: epochLosses,
+        test,
+        trainAccuracy,
+        elapsedMs: performance.now() - started,
+      };
       epochs.push(report);
       onEpoch?.(report);
     }

@@ -29,7 +29,8 @@ export const KERNEL = 3;
 export function checkConfig(config: FaceCnnConfig): void {
   const { size, channels, featureDims, classes } = config;
   if (!(size % 8 === 0 && size >= 8)) throw new Error(`face CNN: input size ${size} is not a multiple of 8`);
-  if (channels.some((c) => c % 4 !== 0 || c <= 0)) throw new Error(`face CNN: channels [${channels}] must be multiples of 4`);
+  if (channels.some((c) => c % 4 !== 0 || c <= 0))
+    throw new Error(`face CNN: channels [${channels}] must be multiples of 4`);
   if (featureDims < 1 || classes < 2) throw new Error(`face CNN: ${featureDims} feature dims, ${classes} classes`);
 }
 
@@ -49,7 +50,12 @@ export function parameterSpecs(config: FaceCnnConfig): ParameterSpec[] {
   const flat = flatFeatures(config);
   specs.push({ name: 'feature/kernel', shape: [flat, config.featureDims], fanIn: flat, isBias: false });
   specs.push({ name: 'feature/bias', shape: [config.featureDims], fanIn: flat, isBias: true });
-  specs.push({ name: 'classifier/kernel', shape: [config.featureDims, config.classes], fanIn: config.featureDims, isBias: false });
+  specs.push({
+    name: 'classifier/kernel',
+    shape: [config.featureDims, config.classes],
+    fanIn: config.featureDims,
+    isBias: false,
+  });
   specs.push({ name: 'classifier/bias', shape: [config.classes], fanIn: config.featureDims, isBias: true });
   return specs;
 }
@@ -62,7 +68,10 @@ export function heInitialise(config: FaceCnnConfig, rng: Rng): ParameterValues {
   for (const spec of parameterSpecs(config)) {
     const count = spec.shape.reduce((a, b) => a * b, 1);
     const std = Math.sqrt(2 / spec.fanIn);
-    values.set(spec.name, spec.isBias ? new Float32Array(count) : Float32Array.from({ length: count }, () => rng.normal() * std));
+    values.set(
+      spec.name,
+      spec.isBias ? new Float32Array(count) : Float32Array.from({ length: count }, () => rng.normal() * std),
+    );
   }
   return values;
 }

@@ -22,7 +22,14 @@ import { sgd } from '../kernels/sgd';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy';
 import { Readback } from '../readback';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { CONV_LAYERS, flatFeatures, KERNEL, parameterSpecs, type FaceCnnConfig, type ParameterValues } from './face-cnn';
+import {
+  CONV_LAYERS,
+  flatFeatures,
+  KERNEL,
+  parameterSpecs,
+  type FaceCnnConfig,
+  type ParameterValues,
+} from './face-cnn';
 import { Rng } from './rng';
 
 export interface TrainerOptions {
@@ -84,7 +91,10 @@ interface Graph {
   train: Dispatch[];
 }
 
-const view = (tensor: Tensor, batch: number): Tensor => ({ buffer: tensor.buffer, shape: [batch, ...tensor.shape.slice(1)] });
+const view = (tensor: Tensor, batch: number): Tensor => ({
+  buffer: tensor.buffer,
+  shape: [batch, ...tensor.shape.slice(1)],
+});
 
 export class FaceCnnTrainer {
   private readonly rng: Rng;
@@ -108,15 +118,21 @@ export class FaceCnnTrainer {
     readonly options: TrainerOptions,
     initial: ParameterValues,
   ) {
-    if (!(options.batchSize >= 1) || !(options.lossEvery >= 1)) throw new Error('trainer: batchSize and lossEvery must be >= 1');
+    if (!(options.batchSize >= 1) || !(options.lossEvery >= 1))
+      throw new Error('trainer: batchSize and lossEvery must be >= 1');
     this.rng = new Rng(options.seed);
     const device = context.device;
     const zeros = (floats: number, label: string) =>
-      context.createBuffer({ size: Math.max(16, roundUp4(floats) * 4), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, label });
+      context.createBuffer({
+        size: Math.max(16, roundUp4(floats) * 4),
+        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+        label,
+      });
     for (const spec of parameterSpecs(config)) {
       const values = initial.get(spec.name);
       const count = spec.shape.reduce((a, b) => a * b, 1);
-      if (!values || values.length !== count) throw new Error(`trainer: initial values for ${spec.name} missing or of the wrong size`);
+      if (!values || values.length !== count)
+        throw new Error(`trainer: initial values for ${spec.name} missing or of the wrong size`);
       const n = spec.shape[spec.shape.length - 1]!;
       const dense = spec.shape.length === 2;
       let data: Float32Array;
@@ -150,23 +166,50 @@ export class FaceCnnTrainer {
     const s = config.size;
     const [c1, c2, c3] = config.channels;
     const shapes: Record<string, number[]> = {
-      x: [s, s, 1], a1: [s, s, c1], p1: [s / 2, s / 2, c1], a2: [s / 2, s / 2, c2], p2: [s / 4, s / 4, c2],
-      a3: [s / 4, s / 4, c3], p3: [s / 8, s / 8, c3], f: [config.featureDims], z: [config.classes],
-      dz: [config.classes], dF: [config.featureDims], dP3: [s / 8, s / 8, c3],
-      dA3: [s / 4, s / 4, c3], dZ3: [s / 4, s / 4, c3], dP2: [s / 4, s / 4, c2],
-      dA2: [s / 2, s / 2, c2], dZ2: [s / 2, s / 2, c2], dP1: [s / 2, s / 2, c1],
-      dA1: [s, s, c1], dZ1: [s, s, c1], softmaxLoss: [], centerLoss: [],
+      x: [s, s, 1],
+      a1: [s, s, c1],
+      p1: [s / 2, s / 2, c1],
+      a2: [s / 2, s / 2, c2],
+      p2: [s / 4, s / 4, c2],
+      a3: [s / 4, s / 4, c3],
+      p3: [s / 8, s / 8, c3],
+      f: [config.featureDims],
+      z: [config.classes],
+      dz: [config.classes],
+      dF: [config.featureDims],
+      dP3: [s / 8, s / 8, c3],
+      dA3: [s / 4, s / 4, c3],
+      dZ3: [s / 4, s / 4, c3],
+      dP2: [s / 4, s / 4, c2],
+      dA2: [s / 2, s / 2, c2],
+      dZ2: [s / 2, s / 2, c2],
+      dP1: [s / 2, s / 2, c1],
+      dA1: [s, s, c1],
+      dZ1: [s, s, c1],
+      softmaxLoss: [],
+      centerLoss: [],
     };
     for (const [name, shape] of Object.entries(shapes)) this.acts[name] = createTensor(context, [b, ...shape], name);
     this.labelsBuffer = zeros(b, 'labels');
     const centreValues = initial.get(CENTRES_NAME) ?? new Float32Array(config.classes * config.featureDims);
     this.centres = createTensor(context, [config.classes, config.featureDims], 'centres');
     device.queue.writeBuffer(this.centres.buffer, 0, Float32Array.from(centreValues));
-    this.lossReadbacks = [new Readback(context, this.acts.softmaxLoss!, 'softmax-loss'), new Readback(context, this.acts.centerLoss!, 'center-loss')];
-    this.outputReadbacks = [new Readback(context, this.acts.f!, 'features'), new Readback(context, this.acts.z!, 'logits')];
+    this.lossReadbacks = [
+      new Readback(context, this.acts.softmaxLoss!, 'softmax-loss'),
+      new Readback(context, this.acts.centerLoss!, 'center-loss'),
+    ];
+    this.outputReadbacks = [
+      new Readback(context, this.acts.f!, 'features'),
+      new Readback(context, this.acts.z!, 'logits'),
+    ];
   }
 
-  static create(context: GpuContext, config: FaceCnnConfig, options: TrainerOptions, initial: ParameterValues): FaceCnnTrainer {
+  static create(
+    context: GpuContext,
+    config: FaceCnnConfig,
+    options: TrainerOptions,
+    initial: ParameterValues,
+  ): FaceCnnTrainer {
     return new FaceCnnTrainer(context, config, options, initial);
   }
 
@@ -193,12 +236,26 @@ export class FaceCnnTrainer {
   private convFilter(layer: number): Conv2dFilter {
     const filters = this.param(`conv${layer}/filters`);
     const [kH, kW, inC, outC] = filters.shape as [number, number, number, number];
-    return { kH, kW, inC, outC, buffer: filters.buffer, channelParams: this.param(`conv${layer}/bias`).buffer, activationCode: 1 };
+    return {
+      kH,
+      kW,
+      inC,
+      outC,
+      buffer: filters.buffer,
+      channelParams: this.param(`conv${layer}/bias`).buffer,
+      activationCode: 1,
+    };
   }
 
   private denseWeights(name: 'feature' | 'classifier'): MatmulWeights {
     const kernel = this.param(`${name}/kernel`);
-    return { k: kernel.shape[0]!, n: kernel.shape[1]!, buffer: kernel.buffer, channelParams: this.param(`${name}/bias`).buffer, activationCode: 0 };
+    return {
+      k: kernel.shape[0]!,
+      n: kernel.shape[1]!,
+      buffer: kernel.buffer,
+      channelParams: this.param(`${name}/bias`).buffer,
+      activationCode: 0,
+    };
   }
 
   private graph(batch: number): Graph {
@@ -210,46 +267,121 @@ export class FaceCnnTrainer {
     const forward: Dispatch[] = [];
     const inputs = ['x', 'p1', 'p2'];
     for (let layer = 1; layer <= CONV_LAYERS; layer++) {
-      forward.push(conv2d(ctx, a(inputs[layer - 1]!), this.convFilter(layer), { padding: 'same', output: a(`a${layer}`), label: `conv${layer}` }).dispatch);
+      forward.push(
+        conv2d(ctx, a(inputs[layer - 1]!), this.convFilter(layer), {
+          padding: 'same',
+          output: a(`a${layer}`),
+          label: `conv${layer}`,
+        }).dispatch,
+      );
       forward.push(pool(ctx, a(`a${layer}`), { ...pooling, output: a(`p${layer}`), label: `pool${layer}` }).dispatch);
     }
     forward.push(matmul(ctx, a('p3'), this.denseWeights('feature'), { output: a('f'), label: 'feature' }).dispatch);
-    forward.push(matmul(ctx, a('f'), this.denseWeights('classifier'), { output: a('z'), label: 'classifier' }).dispatch);
+    forward.push(
+      matmul(ctx, a('f'), this.denseWeights('classifier'), { output: a('z'), label: 'classifier' }).dispatch,
+    );
 
     const train: Dispatch[] = [...forward];
     const { featureDims: d, classes } = this.config;
     const flat = flatFeatures(this.config);
-    train.push(softmaxCrossEntropy(ctx, a('z'), this.labelsBuffer, { dLogits: a('dz'), loss: a('softmaxLoss'), scale: 1 / batch }).dispatch);
+    train.push(
+      softmaxCrossEntropy(ctx, a('z'), this.labelsBuffer, {
+        dLogits: a('dz'),
+        loss: a('softmaxLoss'),
+        scale: 1 / batch,
+      }).dispatch,
+    );
     const classifier = this.param('classifier/kernel');
-    for (const call of denseBackward(ctx, { m: batch, k: d, n: classes, wStride: classifier.rowStride }, {
-      input: this.acts.f!.buffer, weights: classifier.buffer, dOutput: this.acts.dz!.buffer, dWeights: classifier.gradient, dInput: this.acts.dF!.buffer,
-    }, 'classifier-backward')) train.push(call.dispatch);
+    for (const call of denseBackward(
+      ctx,
+      { m: batch, k: d, n: classes, wStride: classifier.rowStride },
+      {
+        input: this.acts.f!.buffer,
+        weights: classifier.buffer,
+        dOutput: this.acts.dz!.buffer,
+        dWeights: classifier.gradient,
+        dInput: this.acts.dF!.buffer,
+      },
+      'classifier-backward',
+    ))
+      train.push(call.dispatch);
     train.push(biasBackward(ctx, a('dz'), this.param('classifier/bias').gradient, 'classifier-bias-backward').dispatch);
     if (this.options.centerLoss) {
       const { lambda, alpha } = this.options.centerLoss;
-      for (const call of centerLoss(ctx, a('f'), this.labelsBuffer, this.centres, a('dF'), { lambda, alpha, scale: 1 / batch, loss: a('centerLoss') })) {
+      for (const call of centerLoss(ctx, a('f'), this.labelsBuffer, this.centres, a('dF'), {
+        lambda,
+        alpha,
+        scale: 1 / batch,
+        loss: a('centerLoss'),
+      })) {
         train.push(call.dispatch);
       }
     }
     const feature = this.param('feature/kernel');
-    for (const call of denseBackward(ctx, { m: batch, k: flat, n: d, wStride: feature.rowStride }, {
-      input: this.acts.p3!.buffer, weights: feature.buffer, dOutput: this.acts.dF!.buffer, dWeights: feature.gradient, dInput: this.acts.dP3!.buffer,
-    }, 'feature-backward')) train.push(call.dispatch);
+    for (const call of denseBackward(
+      ctx,
+      { m: batch, k: flat, n: d, wStride: feature.rowStride },
+      {
+        input: this.acts.p3!.buffer,
+        weights: feature.buffer,
+        dOutput: this.acts.dF!.buffer,
+        dWeights: feature.gradient,
+        dInput: this.acts.dP3!.buffer,
+      },
+      'feature-backward',
+    ))
+      train.push(call.dispatch);
     train.push(biasBackward(ctx, a('dF'), this.param('feature/bias').gradient, 'feature-bias-backward').dispatch);
     for (let layer = CONV_LAYERS; layer >= 1; layer--) {
-      train.push(poolBackward(ctx, a(`a${layer}`), a(`dP${layer}`), { ...pooling, dInput: a(`dA${layer}`), label: `pool${layer}-backward` }).dispatch);
-      train.push(reluBackward(ctx, a(`a${layer}`), a(`dA${layer}`), { dInput: a(`dZ${layer}`), label: `relu${layer}-backward` }).dispatch);
+      train.push(
+        poolBackward(ctx, a(`a${layer}`), a(`dP${layer}`), {
+          ...pooling,
+          dInput: a(`dA${layer}`),
+          label: `pool${layer}-backward`,
+        }).dispatch,
+      );
+      train.push(
+        reluBackward(ctx, a(`a${layer}`), a(`dA${layer}`), { dInput: a(`dZ${layer}`), label: `relu${layer}-backward` })
+          .dispatch,
+      );
       const filter = this.convFilter(layer);
-      const geometry: ConvGradientGeometry = { kH: KERNEL, kW: KERNEL, inC: filter.inC, outC: filter.outC, stride: 1, padding: 'same', filterStride: filter.outC };
+      const geometry: ConvGradientGeometry = {
+        kH: KERNEL,
+        kW: KERNEL,
+        inC: filter.inC,
+        outC: filter.outC,
+        stride: 1,
+        padding: 'same',
+        filterStride: filter.outC,
+      };
       const input = a(inputs[layer - 1]!);
-      train.push(conv2dBackwardFilter(ctx, input, a(`dZ${layer}`), this.param(`conv${layer}/filters`).gradient, geometry, `conv${layer}-filter-backward`).dispatch);
-      train.push(biasBackward(ctx, a(`dZ${layer}`), this.param(`conv${layer}/bias`).gradient, `conv${layer}-bias-backward`).dispatch);
+      train.push(
+        conv2dBackwardFilter(
+          ctx,
+          input,
+          a(`dZ${layer}`),
+          this.param(`conv${layer}/filters`).gradient,
+          geometry,
+          `conv${layer}-filter-backward`,
+        ).dispatch,
+      );
+      train.push(
+        biasBackward(ctx, a(`dZ${layer}`), this.param(`conv${layer}/bias`).gradient, `conv${layer}-bias-backward`)
+          .dispatch,
+      );
       // The first layer's input is the image: no gradient needed there.
       if (layer > 1) train.push(...this.inputGradient(layer, geometry, a(`dZ${layer}`), a(`dP${layer - 1}`)));
     }
     for (const p of this.params.values()) {
-      train.push(sgd(ctx, { parameter: p.buffer, gradient: p.gradient, velocity: p.velocity, count: p.count }, this.learningRateBuffer,
-        { momentum: this.options.momentum, weightDecay: p.weightDecay }, `sgd ${p.name}`).dispatch);
+      train.push(
+        sgd(
+          ctx,
+          { parameter: p.buffer, gradient: p.gradient, velocity: p.velocity, count: p.count },
+          this.learningRateBuffer,
+          { momentum: this.options.momentum, weightDecay: p.weightDecay },
+          `sgd ${p.name}`,
+        ).dispatch,
+      );
     }
     graph = { forward, train };
     this.graphs.set(batch, graph);
@@ -264,7 +396,12 @@ export class FaceCnnTrainer {
   private inputGradient(layer: number, geometry: ConvGradientGeometry, dOutput: Tensor, dInput: Tensor): Dispatch[] {
     const filter = this.convFilter(layer);
     if (!inputGradientAsConvolution(geometry)) {
-      return [conv2dBackwardInput(this.context, dOutput, filter.buffer, dInput.shape, geometry, { output: dInput, label: `conv${layer}-input-backward` }).dispatch];
+      return [
+        conv2dBackwardInput(this.context, dOutput, filter.buffer, dInput.shape, geometry, {
+          output: dInput,
+          label: `conv${layer}-input-backward`,
+        }).dispatch,
+      ];
     }
     const flip = conv2dFilterFlip(this.context, filter.buffer, geometry, `conv${layer}-filter-flip`);
     this.flipped.push(flip.output);
@@ -273,21 +410,37 @@ export class FaceCnnTrainer {
       params = uploadBuffer(this.context, packChannelParams(filter.inC, {}), `no-epilogue-${filter.inC}`);
       this.noEpilogue.set(filter.inC, params);
     }
-    const flipped: Conv2dFilter = { kH: filter.kH, kW: filter.kW, inC: filter.outC, outC: filter.inC, buffer: flip.output, channelParams: params, activationCode: 0 };
-    const conv = conv2d(this.context, dOutput, flipped, { padding: 'same', output: dInput, label: `conv${layer}-input-backward` });
+    const flipped: Conv2dFilter = {
+      kH: filter.kH,
+      kW: filter.kW,
+      inC: filter.outC,
+      outC: filter.inC,
+      buffer: flip.output,
+      channelParams: params,
+      activationCode: 0,
+    };
+    const conv = conv2d(this.context, dOutput, flipped, {
+      padding: 'same',
+      output: dInput,
+      label: `conv${layer}-input-backward`,
+    });
     return [flip.dispatch, conv.dispatch];
   }
 
   private writeBatch(data: Dataset, indices: ArrayLike<number>): void {
     const area = this.config.size * this.config.size;
-    if (data.images.length !== data.labels.length * area) throw new TrainingDataError(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
+    if (data.images.length !== data.labels.length * area)
+      throw new TrainingDataError(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
     const images = new Float32Array(indices.length * area);
     const labels = new Uint32Array(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
       images.set(data.images.subarray(index * area, (index + 1) * area), i * area);
       labels[i] = data.labels[index]!;
-      if (labels[i]! >= this.config.classes) throw new TrainingDataError(`trainer: label ${labels[i]} of image ${index} is not below ${this.config.classes}`);
+      if (labels[i]! >= this.config.classes)
+        throw new TrainingDataError(
+          `trainer: label ${labels[i]} of image ${index} is not below ${this.config.classes}`,
+        );
     }
     this.context.device.queue.writeBuffer(this.acts.x!.buffer, 0, images);
     this.context.device.queue.writeBuffer(this.labelsBuffer, 0, labels);
@@ -299,7 +452,8 @@ export class FaceCnnTrainer {
    */
   async step(data: Dataset, indices: ArrayLike<number>, readLoss: boolean): Promise<LossRecord | undefined> {
     const batch = indices.length;
-    if (batch < 1 || batch > this.options.batchSize) throw new Error(`trainer: batch of ${batch} (1..${this.options.batchSize})`);
+    if (batch < 1 || batch > this.options.batchSize)
+      throw new Error(`trainer: batch of ${batch} (1..${this.options.batchSize})`);
     this.writeBatch(data, indices);
     const learningRate = this.learningRateAt(this.epochCount);
     this.context.device.queue.writeBuffer(this.learningRateBuffer, 0, Float32Array.of(learningRate));
@@ -348,7 +502,10 @@ export class FaceCnnTrainer {
     let correct = 0;
     for (let start = 0; start < count; start += this.options.batchSize) {
       const batch = Math.min(this.options.batchSize, count - start);
-      this.writeBatch(data, Uint32Array.from({ length: batch }, (_, i) => start + i));
+      this.writeBatch(
+        data,
+        Uint32Array.from({ length: batch }, (_, i) => start + i),
+      );
       const encoder = this.context.device.createCommandEncoder({ label: 'evaluate' });
       encodeDispatches(encoder, this.graph(batch).forward, 'evaluate');
       for (const readback of this.outputReadbacks) readback.record(encoder);
@@ -369,7 +526,11 @@ export class FaceCnnTrainer {
   async parameters(): Promise<ParameterValues> {
     const values: ParameterValues = new Map();
     const read = async (buffer: GPUBuffer, floats: number) => {
-      const staging = this.context.createBuffer({ size: roundUp4(floats) * 4, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'parameters.staging' });
+      const staging = this.context.createBuffer({
+        size: roundUp4(floats) * 4,
+        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+        label: 'parameters.staging',
+      });
       const encoder = this.context.device.createCommandEncoder({ label: 'parameters' });
       encoder.copyBufferToBuffer(buffer, 0, staging, 0, staging.size);
       this.context.device.queue.submit([encoder.finish()]);

@@ -26,13 +26,25 @@ export function fetchSource(baseUrl: string, onProgress?: (progress: FileProgres
       try {
         response = await fetch(url);
       } catch (error) {
-        throw new ModelLoadError(name, 'missing', `Model file ${name} could not be fetched from ${url}: ${String(error)}`);
+        throw new ModelLoadError(
+          name,
+          'missing',
+          `Model file ${name} could not be fetched from ${url}: ${String(error)}`,
+        );
       }
       if (!response.ok) {
-        throw new ModelLoadError(name, 'missing', `Model file ${name} could not be fetched from ${url}: HTTP ${response.status}.`);
+        throw new ModelLoadError(
+          name,
+          'missing',
+          `Model file ${name} could not be fetched from ${url}: HTTP ${response.status}.`,
+        );
       }
       if (!name.endsWith('.html') && (response.headers.get('content-type') ?? '').startsWith('text/html')) {
-        throw new ModelLoadError(name, 'missing', `Model file ${name} is not at ${url}: the server answered with an HTML page.`);
+        throw new ModelLoadError(
+          name,
+          'missing',
+          `Model file ${name} is not at ${url}: the server answered with an HTML page.`,
+        );
       }
       const total = FILE_CHECKSUMS[name]?.bytes ?? (Number(response.headers.get('content-length')) || 0);
       const chunks: Uint8Array[] = [];
@@ -52,7 +64,11 @@ export function fetchSource(baseUrl: string, onProgress?: (progress: FileProgres
           onProgress?.({ file: name, loaded, total });
         }
       } catch (error) {
-        throw new ModelLoadError(name, 'truncated', `Model file ${name} stopped arriving after ${loaded} of ${total} bytes: ${String(error)}`);
+        throw new ModelLoadError(
+          name,
+          'truncated',
+          `Model file ${name} stopped arriving after ${loaded} of ${total} bytes: ${String(error)}`,
+        );
       }
       const bytes = new Uint8Array(loaded);
       let offset = 0;

@@ -54,7 +54,11 @@ export function loadModelWeights(source: ModelFileSource, id: ModelId, options?:
 }
 
 /** Loads the manifest `manifestName` from `source`, then its shards, verifies every file and decodes. */
-export async function loadWeights(source: ModelFileSource, manifestName: string, options: LoadOptions = {}): Promise<WeightMap> {
+export async function loadWeights(
+  source: ModelFileSource,
+  manifestName: string,
+  options: LoadOptions = {},
+): Promise<WeightMap> {
   const checksums = options.checksums ?? FILE_CHECKSUMS;
   const manifestBytes = await source.read(manifestName);
   // Parse before verifying: a server that answers a missing file with an HTML page gives a
@@ -80,7 +84,11 @@ export async function loadWeights(source: ModelFileSource, manifestName: string,
 /** Parses and validates a manifest; any problem is a ModelLoadError 'invalid-manifest' naming `file`. */
 export function parseManifest(bytes: Uint8Array, file: string): WeightGroup[] {
   const fail = (why: string): never => {
-    throw new ModelLoadError(file, 'invalid-manifest', `Model manifest ${file} is not a valid weights manifest: ${why}`);
+    throw new ModelLoadError(
+      file,
+      'invalid-manifest',
+      `Model manifest ${file} is not a valid weights manifest: ${why}`,
+    );
   };
   let json: unknown;
   try {
@@ -119,7 +127,12 @@ export function parseManifest(bytes: Uint8Array, file: string): WeightGroup[] {
         if (!isRecord(q) || q.dtype !== 'uint8') {
           return fail(`weight "${name}" has unsupported quantization ${JSON.stringify(q)} (only uint8 affine)`);
         }
-        if (typeof q.scale !== 'number' || !Number.isFinite(q.scale) || typeof q.min !== 'number' || !Number.isFinite(q.min)) {
+        if (
+          typeof q.scale !== 'number' ||
+          !Number.isFinite(q.scale) ||
+          typeof q.min !== 'number' ||
+          !Number.isFinite(q.min)
+        ) {
           return fail(`weight "${name}" has uint8 quantization without a finite scale and min`);
         }
         if (q.original_dtype !== undefined && typeof q.original_dtype !== 'string') {
@@ -143,16 +156,29 @@ export function storedByteLength(spec: WeightSpec): number {
  * Checks `bytes` against the expected size ('truncated' when it differs: short or long) and SHA-256
  * ('corrupt'). A file absent from the list is 'corrupt': we only run weights we know.
  */
-export async function verifyFile(file: string, bytes: Uint8Array<ArrayBuffer>, checksums: Readonly<Record<string, ModelFileInfo>> = FILE_CHECKSUMS): Promise<void> {
+export async function verifyFile(
+  file: string,
+  bytes: Uint8Array<ArrayBuffer>,
+  checksums: Readonly<Record<string, ModelFileInfo>> = FILE_CHECKSUMS,
+): Promise<void> {
   const expected = checksums[file];
-  if (!expected) throw new ModelLoadError(file, 'corrupt', `Model file ${file} is not in the list of known model files.`);
+  if (!expected)
+    throw new ModelLoadError(file, 'corrupt', `Model file ${file} is not in the list of known model files.`);
   if (bytes.byteLength !== expected.bytes) {
-    throw new ModelLoadError(file, 'truncated', `Model file ${file} has ${bytes.byteLength} bytes, expected ${expected.bytes}.`);
+    throw new ModelLoadError(
+      file,
+      'truncated',
+      `Model file ${file} has ${bytes.byteLength} bytes, expected ${expected.bytes}.`,
+    );
   }
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   const hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   if (hex !== expected.sha256) {
-    throw new ModelLoadError(file, 'corrupt', `Model file ${file} is damaged: SHA-256 ${hex}, expected ${expected.sha256}.`);
+    throw new ModelLoadError(
+      file,
+      'corrupt',
+      `Model file ${file} is damaged: SHA-256 ${hex}, expected ${expected.sha256}.`,
+    );
   }
 }
 
@@ -177,7 +203,10 @@ export function decodeGroup(group: WeightGroup, shards: readonly Uint8Array[], o
   let offset = 0;
   for (const spec of group.weights) {
     const length = storedByteLength(spec);
-    out.set(spec.name, { shape: spec.shape.slice(), data: decodeTensor(spec, stream.subarray(offset, offset + length)) });
+    out.set(spec.name, {
+      shape: spec.shape.slice(),
+      data: decodeTensor(spec, stream.subarray(offset, offset + length)),
+    });
     offset += length;
   }
 }

@@ -22,12 +22,18 @@ export interface ModelFiles {
 }
 
 export const MODEL_FILES: Readonly<Record<ModelId, ModelFiles>> = Object.fromEntries(
-  NETWORKS.map(({ id, files }): [ModelId, ModelFiles] => [id, { manifest: files.manifest.name, shards: files.shards.map((s) => s.name) }]),
+  NETWORKS.map(({ id, files }): [ModelId, ModelFiles] => [
+    id,
+    { manifest: files.manifest.name, shards: files.shards.map((s) => s.name) },
+  ]),
 ) as Record<ModelId, ModelFiles>;
 
 /** Size and SHA-256 of each file, by file name. */
 export const FILE_CHECKSUMS: Readonly<Record<string, ModelFileInfo>> = Object.fromEntries(
-  NETWORKS.flatMap(({ files }) => [files.manifest, ...files.shards]).map(({ name, bytes, sha256 }: ModelFile) => [name, { bytes, sha256 }]),
+  NETWORKS.flatMap(({ files }) => [files.manifest, ...files.shards]).map(({ name, bytes, sha256 }: ModelFile) => [
+    name,
+    { bytes, sha256 },
+  ]),
 );
 
 /** The files a model needs: manifest first, then its shards. */

@@ -15,7 +15,11 @@ export function nodeFileSource(dir: string): ModelFileSource {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') throw new ModelLoadError(name, 'missing', `Model file ${name} not found at ${path}.`);
-        throw new ModelLoadError(name, 'missing', `Model file ${name} could not be read from ${path}: ${String(error)}`);
+        throw new ModelLoadError(
+          name,
+          'missing',
+          `Model file ${name} could not be read from ${path}: ${String(error)}`,
+        );
       }
     },
   };
