@@ -20,7 +20,7 @@ import {
   type ChallengeStep,
   type Scene,
 } from './helpers/liveness';
-import { ScriptedCamera, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
+import { ScriptedCamera, fixChallengeDraw, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
 
 // The liveness challenge through the app's own camera path, with a camera the test scripts: real photos
 // of one person at the asked poses pass; a still photo, a tilted print and the right poses in the wrong
@@ -49,6 +49,7 @@ test.afterAll(() => {
 async function open(testInfo: TestInfo, guard: Parameters<typeof launchProfile>[3], hash: string) {
   const { context, page } = await launchProfile(profile, 'no-face', testInfo, guard);
   await installScriptedCamera(context);
+  await fixChallengeDraw(context);
   const camera = new ScriptedCamera(page);
   page.on('console', (message) => {
     if (message.type() === 'error') console.log('[page error]', message.text());
