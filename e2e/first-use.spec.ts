@@ -9,6 +9,7 @@ import {
   type ChallengeStep,
   type Scene,
 } from './helpers/liveness';
+import { passOwnerDialog } from './helpers/owner';
 import { ScriptedCamera, fixChallengeDraw, installScriptedCamera } from './helpers/scripted-camera';
 
 // A first-time user, as they meet the app: a fresh browser opens / with no hash route, enrolls in
@@ -96,6 +97,8 @@ for (const size of SIZES) {
 
       await page.getByLabel('Name', { exact: true }).fill(PERSON);
       await page.getByRole('button', { name: 'Start capture' }).click();
+      // The first enrollment sets up the device's owner (a passphrase here: no authenticator).
+      await passOwnerDialog(page);
       // Something says what is happening during every wait: the models loading, then finding the face.
       const hint = page.locator('fp-enroll-view .hint');
       await expect(hint).toBeVisible();

@@ -20,6 +20,7 @@ import {
   type ChallengeStep,
   type Scene,
 } from './helpers/liveness';
+import { passOwnerDialog } from './helpers/owner';
 import { ScriptedCamera, fixChallengeDraw, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
 
 // The liveness challenge through the app's own camera path, with a camera the test scripts: real photos
@@ -107,6 +108,7 @@ test('an enrollment from a still photo is refused, and nothing is saved', async 
   await closing(context, async () => {
     await page.getByLabel('Name', { exact: true }).fill(NAME);
     await page.getByRole('button', { name: 'Start capture' }).click();
+    await passOwnerDialog(page);
     const refused = page.locator('fp-alert[data-refusal]');
     const steps = await answerChallenge(page, camera, () => neutral, refused, testInfo, 'enroll-still');
     expect(steps[0]?.status).toBe('neutral');
@@ -122,6 +124,7 @@ test('enrolls by answering the challenge with real photos at the asked poses', a
   await closing(context, async () => {
     await page.getByLabel('Name', { exact: true }).fill(NAME);
     await page.getByRole('button', { name: 'Start capture' }).click();
+    await passOwnerDialog(page);
     const done = page.locator('[data-state="enrolled"]');
     const refused = page.locator('fp-alert[data-refusal]');
     const steps = await answerChallenge(page, camera, honest, done.or(refused), testInfo, 'enroll-live');

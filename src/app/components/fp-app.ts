@@ -211,12 +211,14 @@ export class FpApp extends LitElement {
         }
         nav ul {
           display: grid;
-          grid-template-columns: repeat(4, 1fr);
+          grid-auto-flow: column;
+          grid-auto-columns: 1fr;
           gap: 0;
         }
         nav a {
           border-radius: 0;
-          padding: 0.4rem 0.25rem;
+          padding: 0.4rem 0.1rem;
+          font-size: 0.9rem;
           border-bottom: 3px solid transparent;
         }
         nav a[aria-current='page'] {
