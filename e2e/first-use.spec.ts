@@ -72,11 +72,6 @@ async function inViewport(locator: Locator, page: Page): Promise<boolean> {
 for (const size of SIZES) {
   test.describe(`first-time user (${size.name})`, () => {
     test.use({ viewport: size.viewport, hasTouch: size.phone });
-    // A capture that passes the liveness challenge sometimes stops making progress in Chromium on
-    // SwiftShader, with the machine idle (seen about one run in four; cause not yet found, written up in
-    // src/liveness/README.md). Until it is fixed, a stalled run fails at this timeout (several times a normal
-    // run) and is tried again; Playwright reports such a test as flaky rather than passed.
-    test.describe.configure({ timeout: 7 * 60_000, retries: 3 });
 
     test('enrolls from /, sees the confirmation, verifies, looks at People and Settings', async ({
       page,

@@ -35,11 +35,6 @@ const neutral: Scene = { path: posePhoto(PERSON, 'neutral') };
 
 // In order, but a refusal test does not need the live enrollment to have passed: it imports a stand-in
 // enrollment when nobody is enrolled (a refusal happens before any comparison).
-// A capture that passes the liveness challenge sometimes stops making progress in Chromium on
-// SwiftShader, with the machine idle (seen about one run in four; cause not yet found, written up in
-// src/liveness/README.md). Until it is fixed, a stalled run fails at this timeout (several times a normal
-// run) and is tried again; Playwright reports such a test as flaky rather than passed.
-test.describe.configure({ timeout: 7 * 60_000, retries: 3 });
 
 let profile: string;
 

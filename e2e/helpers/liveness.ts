@@ -44,6 +44,35 @@ export interface ChallengeStep {
   action: Action | null;
 }
 
+/** The statuses at which the prompt asks the person for something. */
+const ASKING = new Set<string | null>(['neutral', 'action', 'return']);
+
+interface PromptState {
+  status: string | null;
+  step: string | null;
+  action: string | null;
+  pose: string | null;
+  hidden: boolean;
+}
+
+/**
+ * The prompt's attributes read in one go, or null when there is no prompt. One read, because the app
+ * removes the prompt when a capture ends: a locator read of one attribute after another waits for an
+ * element that is gone, and sat there until the test timed out (what looked like the app stalling).
+ */
+async function readPrompt(prompt: Locator): Promise<PromptState | null> {
+  const states = await prompt.evaluateAll((elements) =>
+    elements.map((element) => ({
+      status: element.getAttribute('data-status'),
+      step: element.getAttribute('data-step'),
+      action: element.getAttribute('data-action'),
+      pose: element.getAttribute('data-pose'),
+      hidden: element.hasAttribute('hidden'),
+    })),
+  );
+  return states[0] ?? null;
+}
+
 /**
  * Answers the challenge until `done` is visible: at each new step shows what `respond` returns for it,
  * and takes a screenshot named after the step. Returns the steps seen, in order.
@@ -65,16 +94,15 @@ export async function answerChallenge(
   while (!(await done.isVisible())) {
     expect(Date.now(), `the challenge or its outcome within ${CAPTURE_TIMEOUT / 1000} s`).toBeLessThan(deadline);
     if (await error.isVisible()) throw new Error(`The app stopped with an error: ${await error.first().textContent()}`);
-    const status = (await prompt.count()) > 0 ? await prompt.getAttribute('data-status') : null;
-    const hidden = (await prompt.count()) > 0 && (await prompt.getAttribute('hidden')) !== null;
-    if (!status || hidden || status === 'passed' || status === 'failed') {
+    const shown = await readPrompt(prompt);
+    if (!shown || shown.hidden || !ASKING.has(shown.status)) {
       await page.waitForTimeout(100);
       continue;
     }
     const step: ChallengeStep = {
-      status: status as ChallengeStep['status'],
-      step: Number(await prompt.getAttribute('data-step')),
-      action: ((await prompt.getAttribute('data-action')) as Action | null) ?? null,
+      status: shown.status as ChallengeStep['status'],
+      step: Number(shown.step),
+      action: (shown.action as Action | null) ?? null,
     };
     const key = `${step.status}-${step.step}`;
     if (key !== last) {
@@ -82,8 +110,6 @@ export async function answerChallenge(
       seen.push(step);
       const scene = respond(step);
       await camera.show(scene.path, scene.options);
-      // Let the new picture reach the app before the screenshot shows the prompt over it.
-      await expect(page.locator('fp-liveness-prompt')).toBeVisible();
       const name = `${label}-${seen.length}-${step.status}${step.action ? `-${step.action}` : ''}.png`;
       const path = testInfo.outputPath(name);
       await page.screenshot({ path });
@@ -91,7 +117,7 @@ export async function answerChallenge(
     }
     await page.waitForTimeout(100);
   }
-  const pose = (await prompt.count()) > 0 ? await prompt.getAttribute('data-pose') : null;
+  const pose = (await readPrompt(prompt))?.pose ?? null;
   const summary = `${seen.map((s) => `${s.status}:${s.action ?? ''}`).join(' ')}; last pose ${pose}`;
   testInfo.annotations.push({ type: `${label}: steps`, description: summary });
   console.log(`${label}: ${summary}`);
