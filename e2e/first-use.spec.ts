@@ -10,7 +10,7 @@ import {
   type Scene,
 } from './helpers/liveness';
 import { passOwnerDialog } from './helpers/owner';
-import { ScriptedCamera, fixChallengeDraw, installScriptedCamera } from './helpers/scripted-camera';
+import { ScriptedCamera, installScriptedCamera } from './helpers/scripted-camera';
 
 // A first-time user, as they meet the app: a fresh browser opens / with no hash route, enrolls in
 // front of the camera, sees the confirmation and its next step, verifies, then looks at People and
@@ -77,7 +77,6 @@ for (const size of SIZES) {
       page,
     }, testInfo) => {
       await installScriptedCamera(page);
-      await fixChallengeDraw(page);
       const camera = new ScriptedCamera(page);
       await page.goto('/');
       await camera.show(neutral.path);

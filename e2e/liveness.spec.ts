@@ -21,7 +21,7 @@ import {
   type Scene,
 } from './helpers/liveness';
 import { passOwnerDialog } from './helpers/owner';
-import { ScriptedCamera, fixChallengeDraw, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
+import { ScriptedCamera, installScriptedCamera, type Tilt } from './helpers/scripted-camera';
 
 // The liveness challenge through the app's own camera path, with a camera the test scripts: real photos
 // of one person at the asked poses pass; a still photo, a tilted print and the right poses in the wrong
@@ -49,7 +49,6 @@ test.afterAll(() => {
 async function open(testInfo: TestInfo, guard: Parameters<typeof launchProfile>[3], hash: string) {
   const { context, page } = await launchProfile(profile, 'no-face', testInfo, guard);
   await installScriptedCamera(context);
-  await fixChallengeDraw(context);
   const camera = new ScriptedCamera(page);
   page.on('console', (message) => {
     if (message.type() === 'error') console.log('[page error]', message.text());

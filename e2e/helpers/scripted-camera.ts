@@ -146,24 +146,3 @@ export class ScriptedCamera {
     await this.page.evaluate(([data, opts]) => window.faceprintCamera!.show(data, opts), [base64, options] as const);
   }
 }
-
-/**
- * Makes the liveness challenge's draw the same in every run, for specs that must get through it: the
- * app's one-word `crypto.getRandomValues` calls (src/liveness/challenge.ts draws with a Uint32Array of
- * length 1) get 0, which orders the challenge turn right → look up → turn left. Every other use (salts,
- * IVs, WebAuthn challenges) keeps the real generator. Why: with photos swapped in as the camera, an
- * open-mouth step asked after a turn times out in Chromium (the tracker keeps its closed-mouth fit; a
- * known fault, written up in src/liveness/README.md), so a random draw fails these specs one run in three.
- */
-export async function fixChallengeDraw(target: Page | BrowserContext): Promise<void> {
-  await target.addInitScript(() => {
-    const secure = crypto.getRandomValues.bind(crypto);
-    crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
-      if (array instanceof Uint32Array && array.length === 1) {
-        array[0] = 0;
-        return array;
-      }
-      return secure(array as unknown as Uint8Array) as unknown as T;
-    };
-  });
-}

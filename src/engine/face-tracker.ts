@@ -22,6 +22,28 @@ export const TRACK_LOSS_MIN_SPREAD = 0.35;
  * with this; jumps of 0.7 widths and more lose the track and are detected again (0.8 px).
  */
 export const TRACK_REFINE_MAX_IOU = 0.8;
+/**
+ * The landmark net searches a box this much larger (about its centre) than the one the previous
+ * landmarks imply. With no margin, a face that grows within its box between two frames (a mouth opening
+ * lowers the chin; a head turning back to the camera widens) has its new outline cut off by the crop, and
+ * the net fits the old shape inside it: a fixed point. On the e2e pose photos, a frontal open mouth
+ * right after a turned, closed-mouth frame measured a mouth openness of 0.27 with no margin (0.47 from a
+ * fresh detection, 0.3 needed) and 0.39-0.43 with this one (tests/liveness/e2e-fixtures.test.ts answers
+ * all 12 challenges with those photos).
+ */
+export const TRACK_SEARCH_MARGIN = 1.1;
+
+/** The box the landmark net searches for a face whose landmarks imply `implied`. */
+export function searchBox(implied: Box): Box {
+  const width = implied.width * TRACK_SEARCH_MARGIN;
+  const height = implied.height * TRACK_SEARCH_MARGIN;
+  return {
+    x: implied.x - (width - implied.width) / 2,
+    y: implied.y - (height - implied.height) / 2,
+    width,
+    height,
+  };
+}
 
 export interface TrackResult {
   face: DetectedFace;
@@ -52,17 +74,18 @@ export class FaceTracker {
   constructor(private readonly engine: FaceEngine) {}
 
   /**
-   * Landmarks for this frame: the landmark net only, on the box the previous landmarks imply (twice when
-   * the face moved, see TRACK_REFINE_MAX_IOU); detects
+   * Landmarks for this frame: the landmark net only, around the box the previous landmarks imply (twice
+   * when the face moved, see TRACK_REFINE_MAX_IOU; with a margin, see TRACK_SEARCH_MARGIN); detects
    * again (engine.analyze) when there is no track or the track is lost. null when no face.
    */
   async next(frame: FrameSource): Promise<TrackResult | null> {
     if (this.last) {
       const box = boxFromLandmarks(this.last.landmarks);
-      let [landmarks] = await this.engine.landmarksFor(frame, [box]);
+      let [landmarks] = await this.engine.landmarksFor(frame, [searchBox(box)]);
       if (landmarks && trackHolds(box, landmarks)) {
         const moved = boxFromLandmarks(landmarks);
-        if (boxIoU(box, moved) < TRACK_REFINE_MAX_IOU) [landmarks] = await this.engine.landmarksFor(frame, [moved]);
+        if (boxIoU(box, moved) < TRACK_REFINE_MAX_IOU)
+          [landmarks] = await this.engine.landmarksFor(frame, [searchBox(moved)]);
         this.last = { box: boxFromLandmarks(landmarks!), score: this.last.score, landmarks: landmarks! };
         return { face: this.last, detected: false };
       }

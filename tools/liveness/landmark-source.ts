@@ -12,7 +12,7 @@ import { fallbackBox } from '../lfw/geometry';
 import { JsonlStore, round3, sha256, type Keyed } from '../lfw/store';
 
 /** Bump when the way landmarks are computed changes (invalidates the cache). */
-const VERSION = 'v1';
+const VERSION = 'v2';
 
 interface LandmarkRecord extends Keyed {
   landmarks: number[] | null;
