@@ -1,14 +1,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './helpers/a11y';
 import { ENGINE_TIMEOUT, expect, test } from './helpers/app';
-import {
-  POSE_OF,
-  answerChallenge,
-  livenessPerson,
-  posePhoto,
-  type ChallengeStep,
-  type Scene,
-} from './helpers/liveness';
+import { answerChallenge, LIVENESS_PERSON, honestAnswers, posePhoto, type Scene } from './helpers/liveness';
 import { passOwnerDialog } from './helpers/owner';
 import { ScriptedCamera, installScriptedCamera } from './helpers/scripted-camera';
 
@@ -18,12 +11,10 @@ import { ScriptedCamera, installScriptedCamera } from './helpers/scripted-camera
 // (the viewport: what the person sees; Settings as a full page) and axe on each screen reached.
 // The liveness check is on, as it is for a new user: the camera is scripted (helpers/scripted-camera)
 // and shows real photos of one person, at the pose each step of the challenge asks for.
-const FIXTURE_PERSON = livenessPerson();
-const PERSON = FIXTURE_PERSON.replace(/_/g, ' ');
-const neutral: Scene = { path: posePhoto(FIXTURE_PERSON, 'neutral') };
+const PERSON = LIVENESS_PERSON.replace(/_/g, ' ');
+const neutral: Scene = { path: posePhoto(LIVENESS_PERSON, 'neutral') };
 /** The person in front of the camera: frontal, turning or looking up or opening the mouth when asked. */
-const honest = (step: ChallengeStep): Scene =>
-  step.action ? { path: posePhoto(FIXTURE_PERSON, POSE_OF[step.action]) } : neutral;
+const honest = honestAnswers(LIVENESS_PERSON);
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 860 }, phone: false },

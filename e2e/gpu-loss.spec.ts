@@ -46,7 +46,8 @@ test('recovers from a GPU device loss with the same result; a second loss within
   const recovering = page.locator('.notices > fp-alert[data-problem="gpu-recovering"]');
   const gaveUp = page.locator('.notices > fp-alert[tone="error"]').filter({ hasText: 'reset twice' });
 
-  // This spec tests GPU recovery, not liveness: Chromium's still fake camera cannot answer the challenge.
+  // This spec tests GPU recovery with liveness off (as a person who cannot make the movements sets it):
+  // Chromium's still fake camera cannot answer the challenge, and the card must say the check was off.
   // Settings drops ?test-hooks from the address; the setting is stored, and the next goto restores it.
   await turnLivenessOff(page);
   await page.goto(`${APP}#/enroll`);
@@ -59,6 +60,9 @@ test('recovers from a GPU device loss with the same result; a second loss within
   await startVerifying(page);
   const before = await decision(page);
   expect(before.outcome).toBe('match');
+  await expect(page.locator('fp-decision-card [data-liveness="off"]')).toContainText(
+    'a photo of an enrolled person could have been accepted',
+  );
   const buffersBefore = await gpuBuffers(page);
 
   // The loss comes while the next check is running: the call in flight is retried on the new device.

@@ -9,13 +9,15 @@ import {
   importFile,
   launchProfile,
   listedPeople,
+  startVerification,
   test,
   waitForEngine,
 } from './helpers/app';
 import {
   POSE_OF,
   answerChallenge,
-  livenessPerson,
+  LIVENESS_PERSON,
+  honestAnswers,
   posePhoto,
   type ChallengeStep,
   type Scene,
@@ -29,7 +31,7 @@ import { ScriptedCamera, installScriptedCamera, type Tilt } from './helpers/scri
 // the still-photo enrollment is refused first, then the person enrolls by answering the challenge, and
 // the verifications run against that enrollment.
 
-const PERSON = livenessPerson();
+const PERSON = LIVENESS_PERSON;
 const NAME = PERSON.replace(/_/g, ' ');
 const neutral: Scene = { path: posePhoto(PERSON, 'neutral') };
 
@@ -60,8 +62,7 @@ async function open(testInfo: TestInfo, guard: Parameters<typeof launchProfile>[
 }
 
 /** A person answering each step with the photo of the asked pose, frontal otherwise. */
-const honest = (step: ChallengeStep): Scene =>
-  step.action ? { path: posePhoto(PERSON, POSE_OF[step.action]) } : neutral;
+const honest = honestAnswers(PERSON);
 
 /** The print held up and tilted the way each action turns a head (it cannot open a mouth: tilted too). */
 const TILT_FOR: Record<NonNullable<ChallengeStep['action']>, Tilt> = {
@@ -83,13 +84,7 @@ const OTHER: Record<NonNullable<ChallengeStep['action']>, NonNullable<ChallengeS
 const wrongOrder = (step: ChallengeStep): Scene =>
   step.action ? { path: posePhoto(PERSON, POSE_OF[OTHER[step.action]]) } : neutral;
 
-async function startVerifying(page: Page): Promise<void> {
-  await page.goto('/#/people');
-  await page.goto('/#/verify');
-  await page.getByLabel('Is this a particular person? Check a claimed identity.').check();
-  await page.getByLabel('Person', { exact: true }).selectOption({ label: NAME });
-  await page.getByRole('button', { name: 'Start verification' }).click();
-}
+const startVerifying = (page: Page) => startVerification(page, NAME);
 
 const card = (page: Page) => page.locator('fp-decision-card[outcome$="match"]');
 

@@ -94,8 +94,8 @@ export async function waitForEngine(page: Page): Promise<void> {
   await expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: ENGINE_TIMEOUT });
 }
 
-/** Runs one verification and returns the decision card once a decision is shown. */
-export async function verify(page: Page, claim: string | null) {
+/** Starts a verification from the view's setup form: 1:1 against `claim`, or 1:N when null. */
+export async function startVerification(page: Page, claim: string | null): Promise<void> {
   // Leave and re-enter the view so that it starts from its setup form.
   await page.goto('/#/people');
   await page.goto('/#/verify');
@@ -106,6 +106,11 @@ export async function verify(page: Page, claim: string | null) {
     await page.getByLabel('Who is this? Compare with everyone enrolled.').check();
   }
   await page.getByRole('button', { name: 'Start verification' }).click();
+}
+
+/** Runs one verification and returns the decision card once a decision is shown. */
+export async function verify(page: Page, claim: string | null) {
+  await startVerification(page, claim);
   // A decision, or an error that ends the session (then the test fails showing the message).
   const card = page.locator('fp-decision-card[outcome$="match"]');
   const failure = page.locator('fp-verify-view fp-alert[tone="error"]');

@@ -1,7 +1,6 @@
 // The liveness challenge as a person in front of the scripted camera answers it: read what the app
 // asks (fp-liveness-prompt's data-status / data-step / data-action), show the photo for it, and wait
 // for the app to move on. Every wait is on the app's state, never a fixed sleep.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
@@ -12,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const LIVENESS_FIXTURES = join(here, '..', 'fixtures', 'liveness');
 
 export type Action = 'turn-left' | 'turn-right' | 'look-up' | 'open-mouth';
-export type Pose = 'neutral' | 'left' | 'right' | 'up' | 'mouth';
+export type Pose = 'neutral' | 'left' | 'right' | 'up' | 'mouth' | 'another-frontal';
 
 /** The photo of each pose of the person whose photos are in fixtures/liveness/<name>/. */
 export const POSE_OF: Record<Action, Pose> = {
@@ -22,14 +21,20 @@ export const POSE_OF: Record<Action, Pose> = {
   'open-mouth': 'mouth',
 };
 
+/**
+ * The people whose pose photos are committed (fixtures/liveness/<name>/, with poses.json and a README):
+ * the one the specs enroll, and another one who answers the challenge too but is someone else.
+ */
+export const LIVENESS_PERSON = 'George_W_Bush';
+export const OTHER_LIVENESS_PERSON = 'Tony_Blair';
+
 export function posePhoto(person: string, pose: Pose): string {
   return join(LIVENESS_FIXTURES, person, `${pose}.jpg`);
 }
 
-/** The person whose pose photos are committed (fixtures/liveness/poses.json names them). */
-export function livenessPerson(): string {
-  const poses = JSON.parse(readFileSync(join(LIVENESS_FIXTURES, 'poses.json'), 'utf8')) as { person: string };
-  return poses.person;
+/** A person answering each step with the photo of the asked pose, and `frontal` otherwise. */
+export function honestAnswers(person: string, frontal: Pose = 'neutral'): (step: ChallengeStep) => Scene {
+  return (step) => ({ path: posePhoto(person, step.action ? POSE_OF[step.action] : frontal) });
 }
 
 /** What the camera shows for a step: a photo file (and how it is placed), or nothing new. */

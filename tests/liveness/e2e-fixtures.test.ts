@@ -1,7 +1,8 @@
-// The end-to-end fixture person (e2e/fixtures/liveness/): their photos, drawn into a 640×480 camera
-// frame as the e2e camera helpers draw them (centredOnFrame), followed by the real FaceTracker and
-// answered as asked, pass the LivenessCheck; the neutral photo held still, or its tilted print, do not.
-import { readFileSync } from 'node:fs';
+// The end-to-end fixture people (e2e/fixtures/liveness/<Name>/): their photos, drawn into a 640×480
+// camera frame as the e2e camera helpers draw them (centredOnFrame), followed by the real FaceTracker and
+// answered as asked, pass the LivenessCheck for every challenge the app can draw; the neutral photo held
+// still, its tilted print, or the photos in another order do not.
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaceEngine } from '../../src/engine/face-engine';
 import { FaceTracker } from '../../src/engine/face-tracker';
@@ -12,15 +13,20 @@ import { centredOnFrame, decodeJpeg, type RgbaFrame } from '../../e2e/helpers/y4
 import { modelDir } from '../helpers/models';
 
 const DIR = 'e2e/fixtures/liveness';
-const fixture = JSON.parse(readFileSync(`${DIR}/poses.json`, 'utf8')) as {
-  person: string;
-  photos: Record<string, { file: string }>;
-};
+const PEOPLE = readdirSync(DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const frames = new Map<string, RgbaFrame>();
-const frameOf = (step: string) => {
-  if (!frames.has(step))
-    frames.set(step, centredOnFrame(decodeJpeg(`${DIR}/${fixture.person}/${fixture.photos[step]!.file}`)));
-  return frames.get(step)!;
+/** The camera frame showing `person`'s photo for `step` (a key of their poses.json). */
+const frameOf = (person: string, step: string) => {
+  const key = `${person}/${step}`;
+  if (!frames.has(key)) {
+    const poses = JSON.parse(readFileSync(`${DIR}/${person}/poses.json`, 'utf8')) as {
+      photos: Record<string, { file: string }>;
+    };
+    frames.set(key, centredOnFrame(decodeJpeg(`${DIR}/${person}/${poses.photos[step]!.file}`)));
+  }
+  return frames.get(key)!;
 };
 const PHOTO_FOR: Record<ChallengeAction, string> = {
   'turn-left': 'left',
@@ -49,12 +55,10 @@ async function run(check: LivenessCheck, show: (p: LivenessProgress | null) => R
   return progress!;
 }
 
-const answering = (actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
-  !p || p.status === 'neutral'
-    ? frameOf('neutral')
-    : p.status === 'return'
-      ? frameOf('neutral')
-      : frameOf(PHOTO_FOR[actions[p.current]!]);
+const answering = (person: string, actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
+  !p || p.status === 'neutral' || p.status === 'return'
+    ? frameOf(person, 'neutral')
+    : frameOf(person, PHOTO_FOR[actions[p.current]!]);
 
 /** drawChallenge with its random choices given: which extra action, then the Fisher-Yates swaps. */
 function draw(extra: number, swaps: readonly number[]): string {
@@ -65,24 +69,33 @@ const EXTRAS = [0, 1];
 /** Fisher-Yates over 3 items draws j in [0, 3) then in [0, 2): 6 orders. */
 const ORDERS = [0, 1, 2].flatMap((first) => [0, 1].map((second) => [first, second]));
 
-describe(`e2e liveness fixtures`, () => {
+const everyChallenge = [...new Set(ORDERS.flatMap((order) => EXTRAS.map((extra) => draw(extra, order))))];
+it('there are 12 challenges', () => expect(everyChallenge).toHaveLength(12));
+
+describe.each(PEOPLE)('e2e liveness fixtures: %s', (person) => {
+  // The app only starts the challenge on a frame with one face.
+  it('the neutral photo shows one face', async () => {
+    expect((await engine.analyze(frameOf(person, 'neutral'))).faces).toHaveLength(1);
+  });
+
   // All 12 challenges drawChallenge can ask (src/liveness/challenge.ts), among them an open mouth right
   // after a turn: a photo swap the tracker's search box must follow (TRACK_SEARCH_MARGIN in
   // src/engine/face-tracker.ts; without it the open mouth is never seen).
-  const everyChallenge = [...new Set(ORDERS.flatMap((order) => EXTRAS.map((extra) => draw(extra, order))))];
-  it('there are 12 challenges', () => expect(everyChallenge).toHaveLength(12));
   it.each(everyChallenge)('answering %s as asked passes', async (challenge) => {
     const actions = challenge.split(',') as ChallengeAction[];
-    const check = new LivenessCheck(actions);
-    const progress = await run(check, answering(actions), 120);
+    const progress = await run(new LivenessCheck(actions), answering(person, actions), 120);
     expect(progress.failure).toBeUndefined();
     expect(progress.status).toBe('passed');
   });
+});
+
+describe('e2e liveness fixtures: attacks', () => {
+  const person = 'George_W_Bush';
 
   it('the neutral photo held still times out', async () => {
     const progress = await run(
       new LivenessCheck(['turn-left', 'turn-right', 'look-up'], { actionTimeoutMs: 1500 }),
-      () => frameOf('neutral'),
+      () => frameOf(person, 'neutral'),
       60,
     );
     expect(progress).toMatchObject({ status: 'failed', failure: 'timeout' });
@@ -97,7 +110,7 @@ describe(`e2e liveness fixtures`, () => {
     };
     const progress = await run(
       new LivenessCheck(actions, { actionTimeoutMs: 2000 }),
-      (p) => (p?.status === 'action' ? frameOf(print[actions[p.current]!]!) : frameOf('neutral')),
+      (p) => (p?.status === 'action' ? frameOf(person, print[actions[p.current]!]!) : frameOf(person, 'neutral')),
       60,
     );
     expect(progress.status).toBe('failed');
@@ -110,7 +123,7 @@ describe(`e2e liveness fixtures`, () => {
       new LivenessCheck(['turn-right', 'turn-left', 'open-mouth']),
       () => {
         const step = Math.floor(frame++ / 8);
-        return step === 0 || step > 3 ? frameOf('neutral') : frameOf(PHOTO_FOR[recorded[step - 1]!]);
+        return step === 0 || step > 3 ? frameOf(person, 'neutral') : frameOf(person, PHOTO_FOR[recorded[step - 1]!]);
       },
       120,
     );
