@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { REQUIRED_SAMPLES } from '../src/app/logic/enrollment';
 import { OriginGuard } from './helpers/app';
@@ -34,14 +35,14 @@ function freePort(): Promise<number> {
     const probe = createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(address)));
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
     });
   });
 }
 
 test.beforeAll(async () => {
-  const project = execFileSync('bash', ['e2e/library-page/build.sh'], {
+  const project = execFileSync('bash', [fileURLToPath(new URL('library-page/build.sh', import.meta.url))], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   }).trim();
