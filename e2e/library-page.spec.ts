@@ -29,7 +29,7 @@ const honest = (step: ChallengeStep): Scene =>
 let server: ChildProcess | undefined;
 let origin = '';
 
-/** A port no one listens on now: the OS picks it, so parallel runs on other ports cannot collide. */
+/** A port no one listens on now, picked by the OS: two runs at once never get the same one. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
