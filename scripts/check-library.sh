@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# The library as another project gets it: `npm pack` builds it (prepack: vite library mode + .d.ts),
-# a throw-away project under .cache/ installs the tarball, and a script there imports `faceprint/engine`,
-# loads the real models and finds a face in an LFW photo on Dawn. Fails if any step does.
+# The library as another project gets it: `npm pack` builds it (prepack: vite library mode, .d.ts and the
+# Custom Elements Manifest; scripts/pack-library.sh), a throw-away project under .cache/ installs the
+# tarball, and a script there imports `faceprint/engine`, loads the real models and finds a face in an LFW
+# photo on Dawn. Fails if any step does. The elements are checked in Chromium by e2e/library-page.spec.ts.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+tarball="$(bash scripts/pack-library.sh)"
 demo="$root/.cache/library-check"
 rm -rf "$demo" && mkdir -p "$demo"
-tarball="$(npm pack --silent --pack-destination "$demo" | tail -n1)"
 cd "$demo"
 cat > package.json <<JSON
 { "name": "faceprint-library-check", "private": true, "type": "module" }
 JSON
 # The tarball, plus what the check itself needs from the project (Dawn for Node, a JPEG decoder).
-npm install --no-audit --no-fund --prefer-offline --silent "./$tarball" \
+npm install --no-audit --no-fund --prefer-offline --silent "$tarball" \
   "webgpu@$(node -p "require('$root/package.json').devDependencies.webgpu")" \
   "jpeg-js@$(node -p "require('$root/package.json').devDependencies['jpeg-js']")"
 cat > check.mjs <<'JS'
@@ -36,5 +37,14 @@ console.log(`faceprint/engine from the packed tarball: 1 face, ${vector.length}-
 engine.dispose();
 process.exit(0);
 JS
-test -f node_modules/faceprint/dist-lib/types/engine/index.d.ts || { echo "the tarball has no type declarations"; exit 1; }
+for shipped in types/engine/index.d.ts types/elements/index.d.ts elements.js custom-elements.json; do
+  test -f "node_modules/faceprint/dist-lib/$shipped" || { echo "the tarball has no dist-lib/$shipped"; exit 1; }
+done
+# Editors find the elements through package.json's customElements field.
+node -e "
+  const pkg = require('./node_modules/faceprint/package.json');
+  const manifest = require('./node_modules/faceprint/' + pkg.customElements);
+  const tags = manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean).sort();
+  if (tags.join() !== 'fp-enroll,fp-verify') throw new Error('the manifest describes ' + tags.join());
+"
 node check.mjs "$root/public/models" "$root/e2e/fixtures/Colin_Powell_0002.jpg"

@@ -35,9 +35,13 @@ const EMBED_OPTIONS = { alignment: 'dlib-chip', flip: true } as const;
 
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
-  private constructor(
+  /**
+   * The service around an engine: the app's (FaceService.load) or a page's own (the packaged elements).
+   * The engine module's FaceTracker comes from the caller, so that this module never loads the engine.
+   */
+  constructor(
     private readonly engine: FaceEngine,
-    private readonly newTracker: (engine: FaceEngine) => FaceTracker,
+    private readonly Tracker: typeof FaceTracker,
   ) {}
 
   /**
@@ -51,7 +55,7 @@ export class FaceService {
       onProgress,
       detector: { views: 'adaptive' },
     });
-    return new FaceService(engine, (tracked) => new FaceTracker(tracked));
+    return new FaceService(engine, FaceTracker);
   }
 
   /** Identifies the model; embeddings from different models are never compared. */
@@ -99,7 +103,7 @@ export class FaceService {
 
   /** Follows one face from frame to frame with the landmark net alone (the liveness challenge). */
   createTracker(): FaceTracker {
-    return this.newTracker(this.engine);
+    return new this.Tracker(this.engine);
   }
 
   dispose(): void {

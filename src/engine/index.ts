@@ -1,4 +1,7 @@
-// The engine's public surface: what the app, the evaluation tools and the benchmarks import.
+/// <reference types="@webgpu/types" preserve="true" />
+// The engine's public surface: what the app, the evaluation tools and the benchmarks import, and what
+// the package exports as faceprint/engine. Its declarations name WebGPU's types (GPU, GPUDevice, …), so the
+// reference above stays in the emitted .d.ts and @webgpu/types is a dependency of the package.
 export {
   FaceEngine,
   LOAD_PROGRESS,

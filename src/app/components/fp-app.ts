@@ -25,6 +25,7 @@ import { APP_MODEL } from '../model-info';
 import { registerServiceWorker } from '../pwa';
 import { sharedStyles } from '../styles/shared';
 import { TrustController } from '../controllers/trust-controller';
+import { requireOwner } from '../owner-gate';
 import { installTestHooks } from '../test-hooks';
 import './fp-alert';
 import './fp-attempt-guard';
@@ -62,6 +63,9 @@ function writeFlag(key: string): void {
     // Not remembered; closed for this visit only.
   }
 }
+
+/** The verify view, set to check `person` (1:1). */
+const verifyRoute = (person: PersonRecord) => `#/verify?person=${encodeURIComponent(person.id)}`;
 
 interface Route {
   /** null: no hash yet; the shell picks enroll or verify. */
@@ -308,6 +312,9 @@ export class FpApp extends LitElement {
   });
 
   protected readonly trust = new TrustController(this);
+
+  /** Enrolling needs the device owner (or sets one up); stable, so the enroll view is not updated for it. */
+  private readonly authorizeEnroll = () => requireOwner('enroll');
 
   private readonly onHashChange = () => {
     this.route = readRoute();
@@ -598,6 +605,8 @@ export class FpApp extends LitElement {
           .cameraId=${this.preferences.cameraId}
           .liveness=${this.preferences.liveness}
           .name=${this.route.params.get('name') ?? ''}
+          .authorize=${this.authorizeEnroll}
+          .verifyHref=${verifyRoute}
         ></fp-enroll-view>`;
       case 'verify':
         return html`<fp-attempt-guard
@@ -609,6 +618,7 @@ export class FpApp extends LitElement {
             .chosenThreshold=${this.chosenThreshold}
             .calibration=${CALIBRATION}
             .claimedId=${this.route.params.get('person')}
+            enroll-href="#/enroll"
           ></fp-verify-view
         ></fp-attempt-guard>`;
       case 'people':

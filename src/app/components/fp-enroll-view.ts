@@ -19,7 +19,6 @@ import { ENROLL_THRESHOLDS } from '../logic/quality';
 import { estimateSecondsLeft, formatTimeLeft } from '../logic/time-left';
 import { euclideanDistance } from '../logic/vector';
 import { describeStorageError, type Problem } from '../messages';
-import { requireOwner } from '../owner-gate';
 import { sharedStyles } from '../styles/shared';
 import { engineProblemAlert } from '../templates';
 import { viewStyles } from '../styles/view';
@@ -87,6 +86,15 @@ export class FpEnrollView extends LitElement {
   /** The name to enroll; prefilled when adding samples to someone. */
   @property() name = '';
 
+  /**
+   * Asked before the camera starts; false cancels. The app asks for the device owner here
+   * (owner-gate.ts); a page of its own may ask for nothing (null) or for its own sign-in.
+   */
+  @property({ attribute: false }) authorize: (() => Promise<boolean>) | null = null;
+
+  /** Where the "Verify …" link after enrolling goes (the app's verify route); null shows no link. */
+  @property({ attribute: false }) verifyHref: ((person: PersonRecord) => string) | null = null;
+
   @state() private phase: Phase = 'form';
   @state() private samples: FaceEmbedding[] = [];
   /** Why saving failed; the samples stay in memory so that saving can be retried. */
@@ -137,7 +145,7 @@ export class FpEnrollView extends LitElement {
   private async onStart(event: Event): Promise<void> {
     event.preventDefault();
     if (!this.name.trim() || this.engine.status === 'failed') return;
-    if (!(await requireOwner('enroll'))) return;
+    if (this.authorize && !(await this.authorize())) return;
     this.saved = null;
     this.phase = 'capture';
     this.capture();
@@ -359,12 +367,17 @@ export class FpEnrollView extends LitElement {
     const person = this.saved;
     if (!person) return null;
     const added = this.samples.length;
+    const verifyHref = this.verifyHref?.(person);
     return html`<fp-alert class="block" tone="success" heading="${person.name} is enrolled" data-state="enrolled">
-        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total. Next, check that Faceprint
-        recognises ${person.name}: press “Verify ${person.name}” and look at the camera.
+        ${added} new samples saved; ${person.name} now has ${person.samples.length} in total.
+        ${
+          verifyHref
+            ? `Next, check that Faceprint recognises ${person.name}: press “Verify ${person.name}” and look at the camera.`
+            : ''
+        }
       </fp-alert>
       <div class="actions">
-        <a class="button primary-link" href="#/verify?person=${encodeURIComponent(person.id)}">Verify ${person.name}</a>
+        ${verifyHref ? html`<a class="button primary-link" href=${verifyHref}>Verify ${person.name}</a>` : null}
         <button @click=${() => this.again(true)}>Add more samples</button>
         <button @click=${() => this.again(false)}>Enroll someone else</button>
       </div>`;

@@ -106,6 +106,9 @@ export class FpVerifyView extends LitElement {
   /** Ask for the liveness challenge before any decision (turned off only in settings). */
   @property({ type: Boolean }) liveness = true;
 
+  /** Where the "Enroll a face" link goes when no one is enrolled (the app's enroll route); empty shows no link. */
+  @property({ attribute: 'enroll-href' }) enrollHref = '';
+
   /** Preselects 1:1 against this person (e.g. from a link after enrolling). */
   @property({ attribute: false }) claimedId: string | null = null;
 
@@ -255,7 +258,11 @@ export class FpVerifyView extends LitElement {
         this.people.length === 0
           ? html`<fp-alert class="block" tone="info" heading="No one is enrolled yet">
               Enroll a face first, then come back to verify it.
-              <div slot="actions"><a class="button" href="#/enroll">Enroll a face</a></div>
+              ${
+                this.enrollHref
+                  ? html`<div slot="actions"><a class="button" href=${this.enrollHref}>Enroll a face</a></div>`
+                  : null
+              }
             </fp-alert>`
           : this.phase === 'idle'
             ? this.renderSetup()

@@ -1,2 +1,0 @@
-import type { GpuContext } from '../gpu-context';
-export declare function linearGrid(context: GpuContext, threads: number, workgroupSize: number): [number, number, number];

@@ -1,1 +1,0 @@
-export declare function sigmoidReference(input: Float32Array): Float32Array;

@@ -1,2 +1,0 @@
-import type { ModelFileSource } from './manifest';
-export declare function nodeFileSource(dir: string): ModelFileSource;
