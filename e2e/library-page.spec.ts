@@ -5,26 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { REQUIRED_SAMPLES } from '../src/app/logic/enrollment';
 import { OriginGuard } from './helpers/app';
-import {
-  POSE_OF,
-  answerChallenge,
-  livenessPerson,
-  posePhoto,
-  type ChallengeStep,
-  type Scene,
-} from './helpers/liveness';
-import { ScriptedCamera, fixChallengeDraw, installScriptedCamera } from './helpers/scripted-camera';
+import { answerChallenge, honestAnswers, LIVENESS_PERSON, posePhoto, type Scene } from './helpers/liveness';
+import { ScriptedCamera, installScriptedCamera } from './helpers/scripted-camera';
 
 // faceprint/elements on someone else's page: e2e/library-page/build.sh installs the packed tarball in a
 // throw-away project and builds that folder's page with vite; the page is served here, from its own
 // origin and port (not the app's server), with the models it copied. One person enrolls through
 // <fp-enroll> and is verified through <fp-verify>, with liveness on (the elements' default), answering the
 // challenge with the committed pose photos; the test reads the events the page heard.
-const PERSON = livenessPerson();
+const PERSON = LIVENESS_PERSON;
 const NAME = PERSON.replace(/_/g, ' ');
 const neutral: Scene = { path: posePhoto(PERSON, 'neutral') };
-const honest = (step: ChallengeStep): Scene =>
-  step.action ? { path: posePhoto(PERSON, POSE_OF[step.action]) } : neutral;
+const honest = honestAnswers(PERSON);
 
 let server: ChildProcess | undefined;
 let origin = '';
@@ -82,7 +74,6 @@ test('a page of its own enrolls and verifies through <fp-enroll> and <fp-verify>
   const guard = new OriginGuard(origin);
   guard.watch(page.context());
   await installScriptedCamera(page);
-  await fixChallengeDraw(page);
   const camera = new ScriptedCamera(page);
   await page.goto(`${origin}/`);
   await camera.show(neutral.path);
