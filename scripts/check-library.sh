@@ -6,17 +6,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-tarball="$(bash scripts/pack-library.sh)"
 demo="$root/.cache/library-check"
-rm -rf "$demo" && mkdir -p "$demo"
+# The library, plus what the check itself needs (Dawn for Node, a JPEG decoder).
+bash scripts/library-consumer.sh "$demo" faceprint-library-check webgpu jpeg-js
 cd "$demo"
-cat > package.json <<JSON
-{ "name": "faceprint-library-check", "private": true, "type": "module" }
-JSON
-# The tarball, plus what the check itself needs from the project (Dawn for Node, a JPEG decoder).
-npm install --no-audit --no-fund --prefer-offline --silent "$tarball" \
-  "webgpu@$(node -p "require('$root/package.json').devDependencies.webgpu")" \
-  "jpeg-js@$(node -p "require('$root/package.json').devDependencies['jpeg-js']")"
 cat > check.mjs <<'JS'
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

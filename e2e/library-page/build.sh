@@ -9,17 +9,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-tarball="$(bash "$root/scripts/pack-library.sh")"
 project="$root/.cache/library-page-${FP_E2E_PORT:-4317}"
-rm -rf "$project" && mkdir -p "$project/public/models"
+bash "$root/scripts/library-consumer.sh" "$project" faceprint-library-page vite typescript
+mkdir -p "$project/public/models"
 cd "$project"
-cat > package.json <<JSON
-{ "name": "faceprint-library-page", "private": true, "type": "module" }
-JSON
-# --prefer-offline: npm ci of this repository already put these versions in npm's cache.
-npm install --no-audit --no-fund --prefer-offline --silent "$tarball" \
-  "vite@$(node -p "require('$root/package.json').devDependencies.vite")" \
-  "typescript@$(node -p "require('$root/package.json').devDependencies.typescript")" >&2
 cp "$here/index.html" "$here/main.ts" "$here/tsconfig.json" .
 cp "$root"/public/models/*.json "$root"/public/models/*.bin "$root/public/models/LICENSE-face-api.txt" public/models/
 npx tsc -p . >&2

@@ -55,10 +55,11 @@ async function run(check: LivenessCheck, show: (p: LivenessProgress | null) => R
   return progress!;
 }
 
-const answering = (person: string, actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
-  !p || p.status === 'neutral' || p.status === 'return'
-    ? frameOf(person, 'neutral')
-    : frameOf(person, PHOTO_FOR[actions[p.current]!]);
+const answering =
+  (person: string, frontal: string, actions: readonly ChallengeAction[]) => (p: LivenessProgress | null) =>
+    !p || p.status === 'neutral' || p.status === 'return'
+      ? frameOf(person, frontal)
+      : frameOf(person, PHOTO_FOR[actions[p.current]!]);
 
 /** drawChallenge with its random choices given: which extra action, then the Fisher-Yates swaps. */
 function draw(extra: number, swaps: readonly number[]): string {
@@ -72,10 +73,16 @@ const ORDERS = [0, 1, 2].flatMap((first) => [0, 1].map((second) => [first, secon
 const everyChallenge = [...new Set(ORDERS.flatMap((order) => EXTRAS.map((extra) => draw(extra, order))))];
 it('there are 12 challenges', () => expect(everyChallenge).toHaveLength(12));
 
-describe.each(PEOPLE)('e2e liveness fixtures: %s', (person) => {
+/** Each person with their neutral photo, and the other frontal photos the e2e specs verify with. */
+const FRONTALS = PEOPLE.flatMap((person) => {
+  const poses = JSON.parse(readFileSync(`${DIR}/${person}/poses.json`, 'utf8')) as { photos: Record<string, unknown> };
+  return ['neutral', 'another-frontal'].filter((step) => step in poses.photos).map((step) => [person, step]);
+});
+
+describe.each(FRONTALS)('e2e liveness fixtures: %s, frontal %s', (person, frontal) => {
   // The app only starts the challenge on a frame with one face.
-  it('the neutral photo shows one face', async () => {
-    expect((await engine.analyze(frameOf(person, 'neutral'))).faces).toHaveLength(1);
+  it('the frontal photo shows one face', async () => {
+    expect((await engine.analyze(frameOf(person, frontal))).faces).toHaveLength(1);
   });
 
   // All 12 challenges drawChallenge can ask (src/liveness/challenge.ts), among them an open mouth right
@@ -83,7 +90,7 @@ describe.each(PEOPLE)('e2e liveness fixtures: %s', (person) => {
   // src/engine/face-tracker.ts; without it the open mouth is never seen).
   it.each(everyChallenge)('answering %s as asked passes', async (challenge) => {
     const actions = challenge.split(',') as ChallengeAction[];
-    const progress = await run(new LivenessCheck(actions), answering(person, actions), 120);
+    const progress = await run(new LivenessCheck(actions), answering(person, frontal, actions), 120);
     expect(progress.failure).toBeUndefined();
     expect(progress.status).toBe('passed');
   });
