@@ -11,8 +11,10 @@ import { boxFromLandmarks } from '../../src/engine/landmark-box';
 import { fallbackBox } from '../lfw/geometry';
 import { JsonlStore, round3, sha256, type Keyed } from '../lfw/store';
 
-/** Bump when the way landmarks are computed changes (invalidates the cache). */
-const VERSION = 'v2';
+/** Bump when the way a photo's landmarks are computed changes (invalidates those cache entries). */
+const PHOTO_VERSION = 'v2';
+/** Bump when the tracker changes (src/engine/face-tracker.ts): it computes the rendered frames' landmarks. */
+const TRACKED_VERSION = 'v2';
 
 interface LandmarkRecord extends Keyed {
   landmarks: number[] | null;
@@ -46,7 +48,7 @@ export class LandmarkSource {
   async photo(path: string): Promise<{ image: () => RgbaImage; landmarks: Float32Array }> {
     const bytes = readFileSync(path);
     const image = () => decodeJpeg(bytes);
-    const key = `${sha256(bytes)}|photo:${VERSION}|${this.engine.modelId}`;
+    const key = `${sha256(bytes)}|photo:${PHOTO_VERSION}|${this.engine.modelId}`;
     const cached = this.store.get(key);
     if (cached?.landmarks) return { image, landmarks: Float32Array.from(cached.landmarks) };
     const frame = image();
@@ -62,7 +64,7 @@ export class LandmarkSource {
    * render exactly (cache key). null when the tracker lost the face and detection found none.
    */
   async tracked(recipe: string, previous: Float32Array, render: () => RgbaImage): Promise<Float32Array | null> {
-    const key = `${recipe}|tracked:${VERSION}|${this.engine.modelId}`;
+    const key = `${recipe}|tracked:${TRACKED_VERSION}|${this.engine.modelId}`;
     const cached = this.store.get(key);
     if (cached) return cached.landmarks ? Float32Array.from(cached.landmarks) : null;
     this.tracker.follow({ box: boxFromLandmarks(previous), score: 1, landmarks: previous });
