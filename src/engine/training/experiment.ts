@@ -43,6 +43,8 @@ export interface RunResult {
   epochs: EpochReport[];
   test: Evaluation;
   trainAccuracy: number;
+  /** The training split's features after the last epoch (whether the method's picture appears where it was fitted). */
+  trainFeatures: Float32Array;
   msPerStep: number;
 }
 
@@ -77,13 +79,16 @@ export async function runTraining(
     const losses: LossRecord[] = [];
     const epochs: EpochReport[] = [];
     let trainingMs = 0;
+    let trainFeatures: Float32Array = new Float32Array(0);
     for (let epoch = 0; epoch < options.epochs && !shouldStop?.(); epoch++) {
       const started = performance.now();
       const epochLosses = await trainer.epoch(data.train);
       trainingMs += performance.now() - started;
       losses.push(...epochLosses);
       const test = await trainer.evaluate(data.test);
-      const trainAccuracy = (await trainer.evaluate(data.train)).accuracy;
+      const train = await trainer.evaluate(data.train);
+      const trainAccuracy = train.accuracy;
+      trainFeatures = train.features;
       const report: EpochReport = {
         run,
         epoch,
@@ -102,6 +107,7 @@ export async function runTraining(
       epochs,
       test: last?.test ?? (await trainer.evaluate(data.test)),
       trainAccuracy: last?.trainAccuracy ?? 0,
+      trainFeatures,
       msPerStep: trainer.steps ? trainingMs / trainer.steps : 0,
     };
   } finally {

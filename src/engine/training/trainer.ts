@@ -41,6 +41,12 @@ export interface TrainerOptions {
   lossEvery: number;
   /** Seeds the batch order. */
   seed: number;
+  /**
+   * Face CNN only: each training image is mirrored left-right with probability 1/2 (aligned faces are
+   * near-symmetric, so a mirrored chip is another plausible photo of the same person). The coin has its
+   * own seeded source: the batch order is the same with and without flips.
+   */
+  flip?: boolean;
 }
 
 export const CENTRES_NAME = 'center-loss/centres';
@@ -145,6 +151,7 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
   /** Flipped filters (conv2d-filter-flip) and the bias-free epilogues of the input-gradient convolutions. */
   private readonly flipped: GPUBuffer[] = [];
   private readonly noEpilogue = new Map<number, GPUBuffer>();
+  private readonly flipRng: Rng;
 
   private constructor(
     readonly context: GpuContext,
@@ -155,6 +162,7 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     super(options);
     const device = context.device;
     this.params = new ParameterSet(context, parameterSpecs(config), initial, options.weightDecay);
+    this.flipRng = new Rng(options.seed ^ 0x5bd1e995);
     this.learningRateBuffer = uploadBuffer(context, Float32Array.of(options.learningRate), 'learning-rate');
     const b = options.batchSize;
     const s = config.size;
@@ -393,15 +401,22 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     return [flip.dispatch, conv.dispatch];
   }
 
-  private writeBatch(data: Dataset, indices: ArrayLike<number>): void {
-    const area = this.config.size * this.config.size;
+  private writeBatch(data: Dataset, indices: ArrayLike<number>, augment: boolean): void {
+    const size = this.config.size;
+    const area = size * size;
     if (data.images.length !== data.labels.length * area)
       throw new TrainingDataError(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
     const images = new Float32Array(indices.length * area);
     const labels = new Uint32Array(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
-      images.set(data.images.subarray(index * area, (index + 1) * area), i * area);
+      const source = data.images.subarray(index * area, (index + 1) * area);
+      if (augment && this.options.flip && this.flipRng.next() < 0.5) {
+        for (let y = 0; y < size; y++)
+          for (let x = 0; x < size; x++) images[i * area + y * size + x] = source[y * size + size - 1 - x]!;
+      } else {
+        images.set(source, i * area);
+      }
       labels[i] = data.labels[index]!;
       if (labels[i]! >= this.config.classes)
         throw new TrainingDataError(
@@ -416,7 +431,7 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     const batch = indices.length;
     if (batch < 1 || batch > this.options.batchSize)
       throw new Error(`trainer: batch of ${batch} (1..${this.options.batchSize})`);
-    this.writeBatch(data, indices);
+    this.writeBatch(data, indices, true);
     const learningRate = this.learningRateAt(this.epochCount);
     this.context.device.queue.writeBuffer(this.learningRateBuffer, 0, Float32Array.of(learningRate));
     const encoder = this.context.device.createCommandEncoder({ label: 'train-step' });
@@ -449,6 +464,7 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
       this.writeBatch(
         data,
         Uint32Array.from({ length: batch }, (_, i) => start + i),
+        false,
       );
       const encoder = this.context.device.createCommandEncoder({ label: 'evaluate' });
       encodeDispatches(encoder, this.graph(batch).forward, 'evaluate');
