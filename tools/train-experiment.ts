@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { GpuContext } from '../src/engine/gpu-context';
 import { decodeChipSet } from '../src/engine/training/chip-set';
 import {
+  clusterSpread,
   DEFAULT_EXPERIMENT,
   experimentData,
   runTraining,
@@ -144,6 +145,8 @@ async function main(): Promise<void> {
     testAccuracy: r.test.accuracy,
     trainAccuracy: r.trainAccuracy,
     msPerStep: r.msPerStep,
+    spreadTest: clusterSpread(r.test.features, data.test.labels, set.classes.length),
+    spreadTrain: clusterSpread(r.trainFeatures, data.train.labels, set.classes.length),
     finalLoss: r.losses[r.losses.length - 1],
     testAccuracyByEpoch: r.epochs.map((e) => e.test.accuracy),
   }));
@@ -180,14 +183,14 @@ async function main(): Promise<void> {
       `${options.trainer.flip ? 'each training chip mirrored left-right with probability 1/2, ' : 'no augmentation, '}He initialisation (seed ${options.initSeed}), ` +
       `same initial weights and batch order for both runs. Center loss λ = ${options.centerLoss.lambda}, α = ${options.centerLoss.alpha}. Adapter: ${adapter.description || adapter.device} (${adapter.vendor}).`,
     '',
-    '| run | test accuracy | train accuracy | final batch loss | ms per step |',
-    '| --- | --- | --- | --- | --- |',
+    '| run | test accuracy | train accuracy | spread test (train) | final batch loss | ms per step |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...summary.map(
       (s) =>
-        `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`,
+        `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.spreadTest.ratio.toFixed(2)} (${s.spreadTrain.ratio.toFixed(2)}) | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`,
     ),
     '',
-    `Chance is ${pct(1 / set.classes.length)}.`,
+    `Chance is ${pct(1 / set.classes.length)}. Spread: mean distance of a feature to its person's mean over the mean distance between two persons' means (small = tight, separated clusters; \`clusterSpread\` in src/engine/training/experiment.ts).`,
     '',
     `![softmax only](${out}-scatter-softmax.svg) ![softmax + center loss](${out}-scatter-center.svg)`,
     '',
