@@ -7,7 +7,7 @@
 // Descriptors come from eval-lfw's cache (`npm run eval:lfw -- --compute-only`); nothing is computed here.
 //
 //   npm run train:head -- [--cache DIR] [--lfw DIR] [--pairs CSV] [--folds 1-10] [--variant ID] [--epochs 30]
-//                         [--batch 128] [--lr 0.05] [--lambda 0.1] [--alpha 0.5] [--scale 16] [--seed 1]
+//                         [--batch 128] [--lr 0.01] [--lambda 0.1] [--alpha 0.5] [--scale 16] [--seed 1]
 //                         [--far 1e-3] [--out NAME] [--no-write]
 import './node-webgpu';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -57,7 +57,7 @@ function parseArgs(argv: string[]): Args {
     epochs: 30,
     trainer: {
       batchSize: 128,
-      learningRate: 0.05,
+      learningRate: 0.01,
       momentum: 0.9,
       weightDecay: 5e-4,
       decayEpochs: [20, 27],
@@ -148,7 +148,7 @@ function parseArgs(argv: string[]): Args {
 
 const USAGE = `Projection head on LFW View 2 by the unrestricted protocol (see tools/README.md)
   train-head [--cache DIR] [--lfw DIR] [--pairs CSV] [--folds 1-10] [--variant ID] [--epochs 30] [--batch 128]
-             [--lr 0.05] [--lambda 0.1] [--alpha 0.5] [--scale 16] [--seed 1] [--far 1e-3] [--out NAME] [--no-write]`;
+             [--lr 0.01] [--lambda 0.1] [--alpha 0.5] [--scale 16] [--seed 1] [--far 1e-3] [--out NAME] [--no-write]`;
 
 /** LFW's folder layout: lfw-deepfunneled/<person>/<person>_NNNN.jpg. */
 const personOf = (image: string): string => image.split('/').at(-2)!;
