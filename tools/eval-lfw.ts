@@ -17,7 +17,15 @@ import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
 import { calibrationFile } from './lfw/calibration-file';
-import { buildReport, errors, round, scorePairs, type ImageResult, type ScoredLfwPair } from './lfw/evaluate';
+import {
+  buildReport,
+  errors,
+  round,
+  roundDeep,
+  scorePairs,
+  type ImageResult,
+  type ScoredLfwPair,
+} from './lfw/evaluate';
 import { fallbackBox, fitBoxRelation, FALLBACK_BOX_FRACTION, SSD_BOX_RELATION } from './lfw/geometry';
 import { subsampleRoc } from './lfw/metrics';
 import { OurPipeline, analysisKey, embeddingKey, type AnalysisRecord, type OurRecord } from './lfw/our-pipeline';
@@ -477,15 +485,6 @@ const NOTES = [
   'View 2 pair 112 (fold 1, Janica_Kostelic_0001 vs _0002) is very likely mislabeled (docs/networks.md); it is kept, as the protocol requires.',
   "Published numbers for these weights on all 6,000 pairs, for comparison (face-api 1.7.15 on tfjs WASM, measured before this project: docs/networks.md): face-api's default pipeline 97.33 ± 0.17% (TAR 92.73% at FAR 1e-3); its best variant (the face containing the image centre, dlib chip, flip average) 98.87 ± 0.14%, AUC 0.9987, TAR 95.47% at FAR 1e-3; dlib's published 99.38% (its own detector, original LFW images, unquantised weights).",
 ];
-
-function roundDeep<T>(value: T): T {
-  if (typeof value === 'number') return round(value, 6) as T;
-  if (Array.isArray(value)) return value.map(roundDeep) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)])) as T;
-  }
-  return value;
-}
 
 async function describeAdapter(): Promise<string> {
   const adapter = await navigator.gpu.requestAdapter();

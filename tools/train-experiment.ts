@@ -3,7 +3,7 @@
 // writes the test features' scatter plots, the loss curves and the accuracies to results/.
 //
 //   npm run train:experiment -- [--chips FILE] [--epochs 30] [--input-size 64] [--lambda 0.5] [--alpha 0.5]
-//                               [--lr 0.01] [--batch 32] [--out NAME]
+//                               [--lr 0.01] [--batch 32] [--flip on|off] [--out NAME]
 import './node-webgpu';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { GpuContext } from '../src/engine/gpu-context';
 import { decodeChipSet } from '../src/engine/training/chip-set';
 import {
+  clusterSpread,
   DEFAULT_EXPERIMENT,
   experimentData,
   runTraining,
@@ -49,6 +50,10 @@ function parseArgs(argv: string[]) {
         break;
       case '--batch':
         options.trainer.batchSize = Number(value);
+        break;
+      case '--flip':
+        if (value !== 'on' && value !== 'off') throw new Error('--flip takes on or off');
+        options.trainer.flip = value === 'on';
         break;
       case '--out':
         out = value;
@@ -105,6 +110,20 @@ async function main(): Promise<void> {
       set.classes,
     ),
   );
+  for (const [run, suffix] of [
+    [softmax, 'softmax'],
+    [center, 'center'],
+  ] as const) {
+    writeFileSync(
+      path(`-train-scatter-${suffix}.svg`),
+      scatterSvg(
+        `${run === softmax ? 'Softmax only' : `Softmax + ${options.centerLoss.lambda} × center loss`}: training features (accuracy ${pct(run.trainAccuracy)})`,
+        run.trainFeatures,
+        data.train.labels,
+        set.classes,
+      ),
+    );
+  }
   writeFileSync(
     path('-loss.svg'),
     curvesSvg('Training loss (batch means, read every few steps)', [
@@ -126,6 +145,8 @@ async function main(): Promise<void> {
     testAccuracy: r.test.accuracy,
     trainAccuracy: r.trainAccuracy,
     msPerStep: r.msPerStep,
+    spreadTest: clusterSpread(r.test.features, data.test.labels, set.classes.length),
+    spreadTrain: clusterSpread(r.trainFeatures, data.train.labels, set.classes.length),
     finalLoss: r.losses[r.losses.length - 1],
     testAccuracyByEpoch: r.epochs.map((e) => e.test.accuracy),
   }));
@@ -158,19 +179,22 @@ async function main(): Promise<void> {
       `Network input ${options.inputSize}×${options.inputSize}; conv 3×3 ${data.config.channels.join('/')} + ReLU + max-pool 2×2, ×3, then a dense layer to a 2-D feature and a dense classifier.`,
     '',
     `Training: ${options.epochs} epochs, batch ${options.trainer.batchSize}, momentum SGD (lr ${options.trainer.learningRate}, momentum ${options.trainer.momentum}, ` +
-      `weight decay ${options.trainer.weightDecay}, lr × ${options.trainer.decay} from epoch ${Math.floor(options.epochs * 0.75) + 1}), He initialisation (seed ${options.initSeed}), ` +
+      `weight decay ${options.trainer.weightDecay}, lr × ${options.trainer.decay} from epoch ${Math.floor(options.epochs * 0.75) + 1}), ` +
+      `${options.trainer.flip ? 'each training chip mirrored left-right with probability 1/2, ' : 'no augmentation, '}He initialisation (seed ${options.initSeed}), ` +
       `same initial weights and batch order for both runs. Center loss λ = ${options.centerLoss.lambda}, α = ${options.centerLoss.alpha}. Adapter: ${adapter.description || adapter.device} (${adapter.vendor}).`,
     '',
-    '| run | test accuracy | train accuracy | final batch loss | ms per step |',
-    '| --- | --- | --- | --- | --- |',
+    '| run | test accuracy | train accuracy | spread test (train) | final batch loss | ms per step |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...summary.map(
       (s) =>
-        `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`,
+        `| ${s.run} | ${pct(s.testAccuracy)} | ${pct(s.trainAccuracy)} | ${s.spreadTest.ratio.toFixed(2)} (${s.spreadTrain.ratio.toFixed(2)}) | ${s.finalLoss ? (s.finalLoss.softmax + s.finalLoss.center).toFixed(4) : '-'} | ${s.msPerStep.toFixed(0)} |`,
     ),
     '',
-    `Chance is ${pct(1 / set.classes.length)}.`,
+    `Chance is ${pct(1 / set.classes.length)}. Spread: mean distance of a feature to its person's mean over the mean distance between two persons' means (small = tight, separated clusters; \`clusterSpread\` in src/engine/training/experiment.ts).`,
     '',
     `![softmax only](${out}-scatter-softmax.svg) ![softmax + center loss](${out}-scatter-center.svg)`,
+    '',
+    `Training features of the same runs (the fitted data): ![softmax only, training](${out}-train-scatter-softmax.svg) ![softmax + center loss, training](${out}-train-scatter-center.svg)`,
     '',
     `![loss curves](${out}-loss.svg)`,
     '',

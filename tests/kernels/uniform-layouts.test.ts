@@ -15,6 +15,7 @@ import { DEPTHWISE_CONV2D_UNIFORMS } from '../../src/engine/kernels/depthwise-co
 import { GLOBAL_MEAN_UNIFORMS } from '../../src/engine/kernels/global-mean';
 import { HEAD_GATHER_UNIFORMS } from '../../src/engine/kernels/head-gather';
 import { IMAGE_TO_TENSOR_UNIFORMS } from '../../src/engine/kernels/image-to-tensor';
+import { L2_NORMALIZE_UNIFORMS } from '../../src/engine/kernels/l2-normalize';
 import { L2_NORMALIZE_BACKWARD_UNIFORMS } from '../../src/engine/kernels/l2-normalize-backward';
 import { MATMUL_UNIFORMS } from '../../src/engine/kernels/matmul';
 import { MATMUL_BACKWARD_UNIFORMS } from '../../src/engine/kernels/matmul-backward';
@@ -58,6 +59,7 @@ const LAYOUTS: [string, UniformLayout<Record<string, UniformType>>][] = [
   ['global-mean', GLOBAL_MEAN_UNIFORMS],
   ['head-gather', HEAD_GATHER_UNIFORMS],
   ['image-to-tensor', IMAGE_TO_TENSOR_UNIFORMS],
+  ['l2-normalize', L2_NORMALIZE_UNIFORMS],
   ['l2-normalize-backward', L2_NORMALIZE_BACKWARD_UNIFORMS],
   ['matmul (and matmul-subgroup)', MATMUL_UNIFORMS],
   ['matmul-backward', MATMUL_BACKWARD_UNIFORMS],

@@ -4,7 +4,8 @@
 // with weight decay on kernels only, same centre update (Wen et al. 2016). Reference only: tfjs is a
 // devDependency and the app never imports it.
 import { createRequire } from 'node:module';
-import { parameterSpecs, type FaceCnnConfig, type ParameterValues } from '../../src/engine/training/face-cnn';
+import { parameterSpecs, type FaceCnnConfig } from '../../src/engine/training/face-cnn';
+import type { ParameterValues } from '../../src/engine/training/parameters';
 import { CENTRES_NAME, type TrainerOptions } from '../../src/engine/training/trainer';
 
 const require = createRequire(import.meta.url);

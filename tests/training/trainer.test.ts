@@ -75,6 +75,32 @@ describe('FaceCnnTrainer', () => {
     b.trainer.destroy();
   });
 
+  it('flip: mirrors training images only (left-right symmetric images train exactly as without it)', async () => {
+    const size = CONFIG.size;
+    const mirrored = (images: Float32Array) =>
+      images.map((_, p) => {
+        const base = p - (p % size);
+        return images[base + size - 1 - (p % size)]!;
+      });
+    // Symmetric images: (v + mirror(v)) / 2 is exactly its own mirror image.
+    const mirror = mirrored(data.images);
+    const symmetric: Dataset = {
+      images: data.images.map((v, p) => (v + mirror[p]!) / 2),
+      labels: data.labels,
+    };
+    const train = async (set: Dataset, flip: boolean) => {
+      const context = await testContext();
+      const trainer = FaceCnnTrainer.create(context, CONFIG, { ...OPTIONS, flip }, heInitialise(CONFIG, new Rng(7)));
+      const losses = [...(await trainer.epoch(set)), ...(await trainer.epoch(set))];
+      trainer.destroy();
+      return losses;
+    };
+    expect(await train(symmetric, true)).toEqual(await train(symmetric, false));
+    const flipped = await train(data, true);
+    expect(flipped).not.toEqual(await train(data, false));
+    expect(await train(data, true)).toEqual(flipped);
+  });
+
   it('checkpoints load back through the manifest loader, checksums verified', async () => {
     const { trainer } = await run(1, data);
     const values = await trainer.parameters();

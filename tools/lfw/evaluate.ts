@@ -106,3 +106,13 @@ export function errors(report: PipelineReport, scored: readonly ScoredLfwPair[],
 }
 
 export const round = (v: number, digits = 5) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+/** Every number in a JSON-bound value rounded to 6 digits, for reports that stay readable in a diff. */
+export function roundDeep<T>(value: T): T {
+  if (typeof value === 'number') return round(value, 6) as T;
+  if (Array.isArray(value)) return value.map(roundDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)])) as T;
+  }
+  return value;
+}

@@ -4,7 +4,7 @@
 import { ModelLoadError } from '../errors';
 import type { ModelFileInfo } from '../weights/model-files';
 import { loadWeights, type ModelFileSource, type WeightGroup } from '../weights/manifest';
-import type { ParameterValues } from './face-cnn';
+import type { ParameterValues } from './parameters';
 
 export interface CheckpointFiles {
   manifestName: string;

@@ -43,6 +43,8 @@ export interface RunResult {
   epochs: EpochReport[];
   test: Evaluation;
   trainAccuracy: number;
+  /** The training split's features after the last epoch (whether the method's picture appears where it was fitted). */
+  trainFeatures: Float32Array;
   msPerStep: number;
 }
 
@@ -77,13 +79,16 @@ export async function runTraining(
     const losses: LossRecord[] = [];
     const epochs: EpochReport[] = [];
     let trainingMs = 0;
+    let trainFeatures: Float32Array = new Float32Array(0);
     for (let epoch = 0; epoch < options.epochs && !shouldStop?.(); epoch++) {
       const started = performance.now();
       const epochLosses = await trainer.epoch(data.train);
       trainingMs += performance.now() - started;
       losses.push(...epochLosses);
       const test = await trainer.evaluate(data.test);
-      const trainAccuracy = (await trainer.evaluate(data.train)).accuracy;
+      const train = await trainer.evaluate(data.train);
+      const trainAccuracy = train.accuracy;
+      trainFeatures = train.features;
       const report: EpochReport = {
         run,
         epoch,
@@ -102,9 +107,46 @@ export async function runTraining(
       epochs,
       test: last?.test ?? (await trainer.evaluate(data.test)),
       trainAccuracy: last?.trainAccuracy ?? 0,
+      trainFeatures,
       msPerStep: trainer.steps ? trainingMs / trainer.steps : 0,
     };
   } finally {
     trainer.destroy();
   }
+}
+
+/**
+ * How clustered features are, per Wen et al.'s picture: `within`, the mean distance of a feature to its
+ * class mean; `between`, the mean distance between two class means; `ratio` = within / between (small:
+ * tight, separated clusters; the radial, overlapping spread of softmax alone gives a large one). Scale-free,
+ * so runs with features of different magnitudes compare.
+ */
+export function clusterSpread(
+  features: Float32Array,
+  labels: Uint32Array,
+  classes: number,
+): { within: number; between: number; ratio: number } {
+  const dims = features.length / labels.length;
+  const means = new Float64Array(classes * dims);
+  const counts = new Float64Array(classes);
+  labels.forEach((label, i) => {
+    counts[label]!++;
+    for (let d = 0; d < dims; d++) means[label * dims + d]! += features[i * dims + d]!;
+  });
+  for (let c = 0; c < classes; c++) for (let d = 0; d < dims; d++) means[c * dims + d]! /= Math.max(1, counts[c]!);
+  const distance = (a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number) => {
+    let sum = 0;
+    for (let d = 0; d < dims; d++) sum += (a[ia * dims + d]! - b[ib * dims + d]!) ** 2;
+    return Math.sqrt(sum);
+  };
+  let within = 0;
+  labels.forEach((label, i) => (within += distance(features, i, means, label)));
+  within /= labels.length;
+  const present = [...counts.keys()].filter((c) => counts[c]! > 0);
+  let between = 0;
+  let pairs = 0;
+  for (let a = 0; a < present.length; a++)
+    for (let b = a + 1; b < present.length; b++, pairs++) between += distance(means, present[a]!, means, present[b]!);
+  between /= Math.max(1, pairs);
+  return { within, between, ratio: between > 0 ? within / between : Number.POSITIVE_INFINITY };
 }

@@ -1,6 +1,7 @@
 // The experiment's network, as data: conv 3×3 (SAME) + ReLU + max-pool 2×2/2, three times, then a dense
 // layer to a low-dimensional feature (2-D for the plots) and a dense classifier. Parameters are named as
 // in a tfjs weights manifest, HWIO filters and [K, N] dense kernels, TensorFlow's layouts.
+import type { ParameterSpec, ParameterValues } from './parameters';
 import type { Rng } from './rng';
 
 export interface FaceCnnConfig {
@@ -14,14 +15,6 @@ export interface FaceCnnConfig {
 }
 
 export const EXPERIMENT_CNN: Omit<FaceCnnConfig, 'classes'> = { size: 64, channels: [8, 16, 32], featureDims: 2 };
-
-export interface ParameterSpec {
-  name: string;
-  shape: number[];
-  /** He et al. 2015: N(0, 2 / fanIn) for weights; biases start at 0. */
-  fanIn: number;
-  isBias: boolean;
-}
 
 export const CONV_LAYERS = 3;
 export const KERNEL = 3;
@@ -59,8 +52,6 @@ export function parameterSpecs(config: FaceCnnConfig): ParameterSpec[] {
   specs.push({ name: 'classifier/bias', shape: [config.classes], fanIn: config.featureDims, isBias: true });
   return specs;
 }
-
-export type ParameterValues = Map<string, Float32Array>;
 
 /** He-initialised parameters, drawn from `rng` in parameterSpecs order. */
 export function heInitialise(config: FaceCnnConfig, rng: Rng): ParameterValues {

@@ -1,8 +1,10 @@
-// Trains the face CNN (face-cnn.ts) on the GPU with our kernels: forward through conv2d (fused bias +
+// Trainers on the GPU. MiniBatchTrainer holds what they share: the learning-rate schedule and epochs of
+// mini-batches drawn without replacement from a seeded permutation (the last, shorter batch kept).
+// FaceCnnTrainer trains the face CNN (face-cnn.ts) with our kernels: forward through conv2d (fused bias +
 // ReLU), pool and matmul; backward through the *-backward kernels; momentum SGD on every parameter.
 // Each step is one command encoder and one submit; the loss is read back only every `lossEvery` steps
-// (a readback waits for the GPU, which would otherwise stay ahead). Mini-batches are drawn without
-// replacement from a seeded permutation per epoch; the last, shorter batch of an epoch is kept.
+// (a readback waits for the GPU, which would otherwise stay ahead). The projection head's trainer is
+// head-trainer.ts.
 import { TrainingDataError } from '../errors';
 import type { GpuContext } from '../gpu-context';
 import { biasBackward } from '../kernels/bias-backward';
@@ -12,24 +14,17 @@ import { conv2dBackwardFilter } from '../kernels/conv2d-backward-filter';
 import { conv2dBackwardInput, type ConvGradientGeometry } from '../kernels/conv2d-backward-input';
 import { conv2dFilterFlip, inputGradientAsConvolution } from '../kernels/conv2d-filter-flip';
 import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
-import { packChannelParams, roundUp4 } from '../kernels/epilogue';
+import { packChannelParams } from '../kernels/epilogue';
 import { matmul, type MatmulWeights } from '../kernels/matmul';
 import { denseBackward } from '../kernels/matmul-backward';
 import { pool } from '../kernels/pool';
 import { poolBackward } from '../kernels/pool-backward';
 import { reluBackward } from '../kernels/relu-backward';
-import { sgd } from '../kernels/sgd';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy';
 import { Readback } from '../readback';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import {
-  CONV_LAYERS,
-  flatFeatures,
-  KERNEL,
-  parameterSpecs,
-  type FaceCnnConfig,
-  type ParameterValues,
-} from './face-cnn';
+import { CONV_LAYERS, flatFeatures, KERNEL, parameterSpecs, type FaceCnnConfig } from './face-cnn';
+import { ParameterSet, readFloats, zeroBuffer, type ParameterValues } from './parameters';
 import { Rng } from './rng';
 
 export interface TrainerOptions {
@@ -46,6 +41,12 @@ export interface TrainerOptions {
   lossEvery: number;
   /** Seeds the batch order. */
   seed: number;
+  /**
+   * Face CNN only: each training image is mirrored left-right with probability 1/2 (aligned faces are
+   * near-symmetric, so a mirrored chip is another plausible photo of the same person). The coin has its
+   * own seeded source: the batch order is the same with and without flips.
+   */
+  flip?: boolean;
 }
 
 export const CENTRES_NAME = 'center-loss/centres';
@@ -73,33 +74,74 @@ export interface Dataset {
   labels: Uint32Array;
 }
 
-interface Parameter {
-  name: string;
-  shape: number[];
-  buffer: GPUBuffer;
-  /** Floats per stored row: a dense kernel is stored [K, roundUp4(N)] (matmul.wgsl's layout). */
-  rowStride: number;
-  gradient: GPUBuffer;
-  velocity: GPUBuffer;
-  /** Floats updated: the whole (padded) buffer for kernels, the first N of the bias row for biases. */
-  count: number;
-  weightDecay: number;
-}
-
-interface Graph {
+export interface Graph {
   forward: Dispatch[];
   train: Dispatch[];
 }
 
-const view = (tensor: Tensor, batch: number): Tensor => ({
+/** The first `batch` rows of a tensor allocated for the largest batch. */
+export const view = (tensor: Tensor, batch: number): Tensor => ({
   buffer: tensor.buffer,
   shape: [batch, ...tensor.shape.slice(1)],
 });
 
-export class FaceCnnTrainer {
+/**
+ * What every trainer shares: the learning rate's step schedule, and epochs of mini-batches drawn without
+ * replacement from a seeded permutation (the last, shorter batch kept). A subclass supplies the step.
+ */
+export abstract class MiniBatchTrainer<TData extends { labels: Uint32Array }> {
   private readonly rng: Rng;
+  protected stepCount = 0;
+  protected epochCount = 0;
+
+  protected constructor(readonly options: TrainerOptions) {
+    if (!(options.batchSize >= 1) || !(options.lossEvery >= 1))
+      throw new Error('trainer: batchSize and lossEvery must be >= 1');
+    this.rng = new Rng(options.seed);
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  get epochs(): number {
+    return this.epochCount;
+  }
+
+  /** The learning rate of epoch `epoch` under the step schedule. */
+  learningRateAt(epoch: number): number {
+    const decays = this.options.decayEpochs.filter((e) => e <= epoch).length;
+    return this.options.learningRate * this.options.decay ** decays;
+  }
+
+  /**
+   * One SGD step on the samples `indices` of `data`: one command encoder, one submit. Returns the batch's
+   * loss when `readLoss` (which waits for the GPU), otherwise undefined.
+   */
+  abstract step(data: TData, indices: ArrayLike<number>, readLoss: boolean): Promise<LossRecord | undefined>;
+
+  /** One epoch: every sample once, in a fresh seeded order. Returns the losses read back. */
+  async epoch(data: TData, onLoss?: (record: LossRecord) => void): Promise<LossRecord[]> {
+    const order = this.rng.permutation(data.labels.length);
+    const records: LossRecord[] = [];
+    const b = this.options.batchSize;
+    for (let start = 0; start < order.length; start += b) {
+      const last = start + b >= order.length;
+      const read = last || (this.stepCount + 1) % this.options.lossEvery === 0;
+      const record = await this.step(data, order.subarray(start, Math.min(start + b, order.length)), read);
+      if (record) {
+        records.push(record);
+        onLoss?.(record);
+      }
+    }
+    this.epochCount++;
+    return records;
+  }
+}
+
+export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
   private readonly graphs = new Map<number, Graph>();
-  private readonly params = new Map<string, Parameter>();
+  private readonly params: ParameterSet;
   private readonly learningRateBuffer: GPUBuffer;
   private readonly acts: Record<string, Tensor> = {};
   private readonly labelsBuffer: GPUBuffer;
@@ -109,58 +151,18 @@ export class FaceCnnTrainer {
   /** Flipped filters (conv2d-filter-flip) and the bias-free epilogues of the input-gradient convolutions. */
   private readonly flipped: GPUBuffer[] = [];
   private readonly noEpilogue = new Map<number, GPUBuffer>();
-  private stepCount = 0;
-  private epochCount = 0;
+  private readonly flipRng: Rng;
 
   private constructor(
     readonly context: GpuContext,
     readonly config: FaceCnnConfig,
-    readonly options: TrainerOptions,
+    options: TrainerOptions,
     initial: ParameterValues,
   ) {
-    if (!(options.batchSize >= 1) || !(options.lossEvery >= 1))
-      throw new Error('trainer: batchSize and lossEvery must be >= 1');
-    this.rng = new Rng(options.seed);
+    super(options);
     const device = context.device;
-    const zeros = (floats: number, label: string) =>
-      context.createBuffer({
-        size: Math.max(16, roundUp4(floats) * 4),
-        usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
-        label,
-      });
-    for (const spec of parameterSpecs(config)) {
-      const values = initial.get(spec.name);
-      const count = spec.shape.reduce((a, b) => a * b, 1);
-      if (!values || values.length !== count)
-        throw new Error(`trainer: initial values for ${spec.name} missing or of the wrong size`);
-      const n = spec.shape[spec.shape.length - 1]!;
-      const dense = spec.shape.length === 2;
-      let data: Float32Array;
-      let rowStride = n;
-      let updated: number;
-      if (spec.isBias) {
-        data = packChannelParams(n, { bias: values });
-        updated = n;
-      } else if (dense) {
-        rowStride = roundUp4(n);
-        data = new Float32Array(spec.shape[0]! * rowStride);
-        for (let r = 0; r < spec.shape[0]!; r++) data.set(values.subarray(r * n, (r + 1) * n), r * rowStride);
-        updated = data.length;
-      } else {
-        data = values;
-        updated = data.length;
-      }
-      this.params.set(spec.name, {
-        name: spec.name,
-        shape: spec.shape,
-        buffer: uploadBuffer(context, data, spec.name),
-        rowStride,
-        gradient: zeros(data.length, `${spec.name}.gradient`),
-        velocity: zeros(data.length, `${spec.name}.velocity`),
-        count: updated,
-        weightDecay: spec.isBias ? 0 : options.weightDecay,
-      });
-    }
+    this.params = new ParameterSet(context, parameterSpecs(config), initial, options.weightDecay);
+    this.flipRng = new Rng(options.seed ^ 0x5bd1e995);
     this.learningRateBuffer = uploadBuffer(context, Float32Array.of(options.learningRate), 'learning-rate');
     const b = options.batchSize;
     const s = config.size;
@@ -190,7 +192,7 @@ export class FaceCnnTrainer {
       centerLoss: [],
     };
     for (const [name, shape] of Object.entries(shapes)) this.acts[name] = createTensor(context, [b, ...shape], name);
-    this.labelsBuffer = zeros(b, 'labels');
+    this.labelsBuffer = zeroBuffer(context, b, 'labels');
     const centreValues = initial.get(CENTRES_NAME) ?? new Float32Array(config.classes * config.featureDims);
     this.centres = createTensor(context, [config.classes, config.featureDims], 'centres');
     device.queue.writeBuffer(this.centres.buffer, 0, Float32Array.from(centreValues));
@@ -213,28 +215,8 @@ export class FaceCnnTrainer {
     return new FaceCnnTrainer(context, config, options, initial);
   }
 
-  get steps(): number {
-    return this.stepCount;
-  }
-
-  get epochs(): number {
-    return this.epochCount;
-  }
-
-  /** The learning rate of epoch `epoch` under the step schedule. */
-  learningRateAt(epoch: number): number {
-    const decays = this.options.decayEpochs.filter((e) => e <= epoch).length;
-    return this.options.learningRate * this.options.decay ** decays;
-  }
-
-  private param(name: string): Parameter {
-    const p = this.params.get(name);
-    if (!p) throw new Error(`trainer: no parameter ${name}`);
-    return p;
-  }
-
   private convFilter(layer: number): Conv2dFilter {
-    const filters = this.param(`conv${layer}/filters`);
+    const filters = this.params.get(`conv${layer}/filters`);
     const [kH, kW, inC, outC] = filters.shape as [number, number, number, number];
     return {
       kH,
@@ -242,18 +224,18 @@ export class FaceCnnTrainer {
       inC,
       outC,
       buffer: filters.buffer,
-      channelParams: this.param(`conv${layer}/bias`).buffer,
+      channelParams: this.params.get(`conv${layer}/bias`).buffer,
       activationCode: 1,
     };
   }
 
   private denseWeights(name: 'feature' | 'classifier'): MatmulWeights {
-    const kernel = this.param(`${name}/kernel`);
+    const kernel = this.params.get(`${name}/kernel`);
     return {
       k: kernel.shape[0]!,
       n: kernel.shape[1]!,
       buffer: kernel.buffer,
-      channelParams: this.param(`${name}/bias`).buffer,
+      channelParams: this.params.get(`${name}/bias`).buffer,
       activationCode: 0,
     };
   }
@@ -291,7 +273,7 @@ export class FaceCnnTrainer {
         scale: 1 / batch,
       }).dispatch,
     );
-    const classifier = this.param('classifier/kernel');
+    const classifier = this.params.get('classifier/kernel');
     for (const call of denseBackward(
       ctx,
       { m: batch, k: d, n: classes, wStride: classifier.rowStride },
@@ -305,7 +287,9 @@ export class FaceCnnTrainer {
       'classifier-backward',
     ))
       train.push(call.dispatch);
-    train.push(biasBackward(ctx, a('dz'), this.param('classifier/bias').gradient, 'classifier-bias-backward').dispatch);
+    train.push(
+      biasBackward(ctx, a('dz'), this.params.get('classifier/bias').gradient, 'classifier-bias-backward').dispatch,
+    );
     if (this.options.centerLoss) {
       const { lambda, alpha } = this.options.centerLoss;
       for (const call of centerLoss(ctx, a('f'), this.labelsBuffer, this.centres, a('dF'), {
@@ -317,7 +301,7 @@ export class FaceCnnTrainer {
         train.push(call.dispatch);
       }
     }
-    const feature = this.param('feature/kernel');
+    const feature = this.params.get('feature/kernel');
     for (const call of denseBackward(
       ctx,
       { m: batch, k: flat, n: d, wStride: feature.rowStride },
@@ -331,7 +315,7 @@ export class FaceCnnTrainer {
       'feature-backward',
     ))
       train.push(call.dispatch);
-    train.push(biasBackward(ctx, a('dF'), this.param('feature/bias').gradient, 'feature-bias-backward').dispatch);
+    train.push(biasBackward(ctx, a('dF'), this.params.get('feature/bias').gradient, 'feature-bias-backward').dispatch);
     for (let layer = CONV_LAYERS; layer >= 1; layer--) {
       train.push(
         poolBackward(ctx, a(`a${layer}`), a(`dP${layer}`), {
@@ -360,29 +344,19 @@ export class FaceCnnTrainer {
           ctx,
           input,
           a(`dZ${layer}`),
-          this.param(`conv${layer}/filters`).gradient,
+          this.params.get(`conv${layer}/filters`).gradient,
           geometry,
           `conv${layer}-filter-backward`,
         ).dispatch,
       );
       train.push(
-        biasBackward(ctx, a(`dZ${layer}`), this.param(`conv${layer}/bias`).gradient, `conv${layer}-bias-backward`)
+        biasBackward(ctx, a(`dZ${layer}`), this.params.get(`conv${layer}/bias`).gradient, `conv${layer}-bias-backward`)
           .dispatch,
       );
       // The first layer's input is the image: no gradient needed there.
       if (layer > 1) train.push(...this.inputGradient(layer, geometry, a(`dZ${layer}`), a(`dP${layer - 1}`)));
     }
-    for (const p of this.params.values()) {
-      train.push(
-        sgd(
-          ctx,
-          { parameter: p.buffer, gradient: p.gradient, velocity: p.velocity, count: p.count },
-          this.learningRateBuffer,
-          { momentum: this.options.momentum, weightDecay: p.weightDecay },
-          `sgd ${p.name}`,
-        ).dispatch,
-      );
-    }
+    train.push(...this.params.sgd(this.learningRateBuffer, this.options.momentum));
     graph = { forward, train };
     this.graphs.set(batch, graph);
     return graph;
@@ -427,15 +401,22 @@ export class FaceCnnTrainer {
     return [flip.dispatch, conv.dispatch];
   }
 
-  private writeBatch(data: Dataset, indices: ArrayLike<number>): void {
-    const area = this.config.size * this.config.size;
+  private writeBatch(data: Dataset, indices: ArrayLike<number>, augment: boolean): void {
+    const size = this.config.size;
+    const area = size * size;
     if (data.images.length !== data.labels.length * area)
       throw new TrainingDataError(`trainer: ${data.images.length} pixels for ${data.labels.length} images of ${area}`);
     const images = new Float32Array(indices.length * area);
     const labels = new Uint32Array(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
-      images.set(data.images.subarray(index * area, (index + 1) * area), i * area);
+      const source = data.images.subarray(index * area, (index + 1) * area);
+      if (augment && this.options.flip && this.flipRng.next() < 0.5) {
+        for (let y = 0; y < size; y++)
+          for (let x = 0; x < size; x++) images[i * area + y * size + x] = source[y * size + size - 1 - x]!;
+      } else {
+        images.set(source, i * area);
+      }
       labels[i] = data.labels[index]!;
       if (labels[i]! >= this.config.classes)
         throw new TrainingDataError(
@@ -446,15 +427,11 @@ export class FaceCnnTrainer {
     this.context.device.queue.writeBuffer(this.labelsBuffer, 0, labels);
   }
 
-  /**
-   * One SGD step on the samples `indices` of `data`: one command encoder, one submit. Returns the batch's
-   * loss when `readLoss` (which waits for the GPU), otherwise undefined.
-   */
   async step(data: Dataset, indices: ArrayLike<number>, readLoss: boolean): Promise<LossRecord | undefined> {
     const batch = indices.length;
     if (batch < 1 || batch > this.options.batchSize)
       throw new Error(`trainer: batch of ${batch} (1..${this.options.batchSize})`);
-    this.writeBatch(data, indices);
+    this.writeBatch(data, indices, true);
     const learningRate = this.learningRateAt(this.epochCount);
     this.context.device.queue.writeBuffer(this.learningRateBuffer, 0, Float32Array.of(learningRate));
     const encoder = this.context.device.createCommandEncoder({ label: 'train-step' });
@@ -474,24 +451,6 @@ export class FaceCnnTrainer {
     };
   }
 
-  /** One epoch: every sample once, in a fresh seeded order. Returns the losses read back. */
-  async epoch(data: Dataset, onLoss?: (record: LossRecord) => void): Promise<LossRecord[]> {
-    const order = this.rng.permutation(data.labels.length);
-    const records: LossRecord[] = [];
-    const b = this.options.batchSize;
-    for (let start = 0; start < order.length; start += b) {
-      const last = start + b >= order.length;
-      const read = last || (this.stepCount + 1) % this.options.lossEvery === 0;
-      const record = await this.step(data, order.subarray(start, Math.min(start + b, order.length)), read);
-      if (record) {
-        records.push(record);
-        onLoss?.(record);
-      }
-    }
-    this.epochCount++;
-    return records;
-  }
-
   /** Forward pass over `data` in batches: the features, the predicted classes and the accuracy. */
   async evaluate(data: Dataset): Promise<Evaluation> {
     const count = data.labels.length;
@@ -505,6 +464,7 @@ export class FaceCnnTrainer {
       this.writeBatch(
         data,
         Uint32Array.from({ length: batch }, (_, i) => start + i),
+        false,
       );
       const encoder = this.context.device.createCommandEncoder({ label: 'evaluate' });
       encodeDispatches(encoder, this.graph(batch).forward, 'evaluate');
@@ -524,36 +484,8 @@ export class FaceCnnTrainer {
 
   /** The current parameters in their manifest layouts (padding removed), and the class centres. */
   async parameters(): Promise<ParameterValues> {
-    const values: ParameterValues = new Map();
-    const read = async (buffer: GPUBuffer, floats: number) => {
-      const staging = this.context.createBuffer({
-        size: roundUp4(floats) * 4,
-        usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-        label: 'parameters.staging',
-      });
-      const encoder = this.context.device.createCommandEncoder({ label: 'parameters' });
-      encoder.copyBufferToBuffer(buffer, 0, staging, 0, staging.size);
-      this.context.device.queue.submit([encoder.finish()]);
-      await staging.mapAsync(GPUMapMode.READ);
-      const data = new Float32Array(staging.getMappedRange().slice(0, floats * 4));
-      staging.unmap();
-      staging.destroy();
-      return data;
-    };
-    for (const p of this.params.values()) {
-      const n = p.shape[p.shape.length - 1]!;
-      const count = sizeOf(p.shape);
-      if (p.rowStride === n) {
-        values.set(p.name, await read(p.buffer, count));
-      } else {
-        const rows = p.shape[0]!;
-        const padded = await read(p.buffer, rows * p.rowStride);
-        const data = new Float32Array(count);
-        for (let r = 0; r < rows; r++) data.set(padded.subarray(r * p.rowStride, r * p.rowStride + n), r * n);
-        values.set(p.name, data);
-      }
-    }
-    values.set(CENTRES_NAME, await read(this.centres.buffer, sizeOf(this.centres.shape)));
+    const values = await this.params.read();
+    values.set(CENTRES_NAME, await readFloats(this.context, this.centres.buffer, sizeOf(this.centres.shape)));
     return values;
   }
 
@@ -561,7 +493,7 @@ export class FaceCnnTrainer {
     // `train` begins with the forward dispatches: its list frees every dispatch's uniforms once.
     for (const graph of this.graphs.values()) graph.train.forEach(destroyDispatch);
     this.graphs.clear();
-    for (const p of this.params.values()) [p.buffer, p.gradient, p.velocity].forEach((b) => b.destroy());
+    this.params.destroy();
     for (const t of Object.values(this.acts)) t.buffer.destroy();
     [...this.lossReadbacks, ...this.outputReadbacks].forEach((r) => r.destroy());
     this.labelsBuffer.destroy();
