@@ -10,7 +10,7 @@ import { centerLoss } from '../kernels/center-loss';
 import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { l2Normalize } from '../kernels/l2-normalize';
 import { l2NormalizeBackward } from '../kernels/l2-normalize-backward';
-import { matmul, type MatmulWeights } from '../kernels/matmul';
+import { matmul } from '../kernels/matmul';
 import { denseBackward } from '../kernels/matmul-backward';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy';
 import { Readback } from '../readback';
@@ -81,17 +81,6 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
     return new ProjectionHeadTrainer(context, config, options, initial);
   }
 
-  private dense(name: 'head' | 'classifier'): MatmulWeights {
-    const kernel = this.params.get(`${name}/kernel`);
-    return {
-      k: kernel.shape[0]!,
-      n: kernel.shape[1]!,
-      buffer: kernel.buffer,
-      channelParams: this.params.get(`${name}/bias`).buffer,
-      activationCode: 0,
-    };
-  }
-
   private graph(batch: number): Graph {
     let graph = this.graphs.get(batch);
     if (graph) return graph;
@@ -99,12 +88,12 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
     const a = (name: string) => view(this.acts[name]!, batch);
     const { inputDims, embeddingDims: d, classes, scale } = this.config;
     const forward: Dispatch[] = [
-      matmul(ctx, a('x'), this.dense('head'), { output: a('h'), label: 'head' }).dispatch,
+      matmul(ctx, a('x'), this.params.dense('head'), { output: a('h'), label: 'head' }).dispatch,
       l2Normalize(ctx, a('h'), { output: a('y'), label: 'embedding' }).dispatch,
     ];
     const train: Dispatch[] = [
       ...forward,
-      matmul(ctx, a('y'), this.dense('classifier'), { output: a('z'), label: 'classifier' }).dispatch,
+      matmul(ctx, a('y'), this.params.dense('classifier'), { output: a('z'), label: 'classifier' }).dispatch,
       // z = scale (yW + b), so dL/dz carries the factor scale into every gradient below it.
       softmaxCrossEntropy(ctx, a('z'), this.labelsBuffer, {
         dLogits: a('dz'),
@@ -179,23 +168,8 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
         `head trainer: ${data.vectors.length} values for ${data.labels.length} descriptors of ${this.config.inputDims}`,
       );
     this.writeBatch(data.vectors, indices, data.labels);
-    const learningRate = this.learningRateAt(this.epochCount);
-    this.context.device.queue.writeBuffer(this.learningRateBuffer, 0, Float32Array.of(learningRate));
-    const encoder = this.context.device.createCommandEncoder({ label: 'head-step' });
-    encodeDispatches(encoder, this.graph(batch).train, 'head-step');
-    if (readLoss) for (const readback of this.lossReadbacks) readback.record(encoder);
-    this.context.device.queue.submit([encoder.finish()]);
-    this.stepCount++;
-    if (!readLoss) return undefined;
-    const [softmax, center] = await Promise.all(this.lossReadbacks.map((r) => r.read()));
-    const mean = (values: Float32Array) => values.subarray(0, batch).reduce((sum, v) => sum + v, 0) / batch;
-    return {
-      step: this.stepCount,
-      epoch: this.epochCount,
-      softmax: mean(softmax!),
-      center: this.options.centerLoss ? mean(center!) : 0,
-      learningRate,
-    };
+    const step = { label: 'head-step', batch, readLoss };
+    return this.submitStep(this.context, this.graph(batch).train, step, this.learningRateBuffer, this.lossReadbacks);
   }
 
   /** The unit-length embeddings of `vectors` ([count, inputDims] → [count, embeddingDims]). */

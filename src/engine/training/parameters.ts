@@ -5,6 +5,7 @@
 import type { GpuContext } from '../gpu-context';
 import type { Dispatch } from '../kernels/dispatch';
 import { packChannelParams, roundUp4 } from '../kernels/epilogue';
+import type { MatmulWeights } from '../kernels/matmul';
 import { sgd } from '../kernels/sgd';
 import { sizeOf, uploadBuffer } from '../tensor';
 
@@ -85,6 +86,18 @@ export class ParameterSet {
     const p = this.params.get(name);
     if (!p) throw new Error(`trainer: no parameter ${name}`);
     return p;
+  }
+
+  /** The dense layer `name` (`name/kernel`, `name/bias`) as the matmul kernel takes it, with no activation. */
+  dense(name: string): MatmulWeights {
+    const kernel = this.get(`${name}/kernel`);
+    return {
+      k: kernel.shape[0]!,
+      n: kernel.shape[1]!,
+      buffer: kernel.buffer,
+      channelParams: this.get(`${name}/bias`).buffer,
+      activationCode: 0,
+    };
   }
 
   /** One momentum-SGD dispatch per parameter, reading the shared learning-rate buffer. */

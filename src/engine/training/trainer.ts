@@ -15,7 +15,7 @@ import { conv2dBackwardInput, type ConvGradientGeometry } from '../kernels/conv2
 import { conv2dFilterFlip, inputGradientAsConvolution } from '../kernels/conv2d-filter-flip';
 import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { packChannelParams } from '../kernels/epilogue';
-import { matmul, type MatmulWeights } from '../kernels/matmul';
+import { matmul } from '../kernels/matmul';
 import { denseBackward } from '../kernels/matmul-backward';
 import { pool } from '../kernels/pool';
 import { poolBackward } from '../kernels/pool-backward';
@@ -112,6 +112,37 @@ export abstract class MiniBatchTrainer<TData extends { labels: Uint32Array }> {
   learningRateAt(epoch: number): number {
     const decays = this.options.decayEpochs.filter((e) => e <= epoch).length;
     return this.options.learningRate * this.options.decay ** decays;
+  }
+
+  /**
+   * Submits one step's dispatches in one command encoder, with this epoch's learning rate written to
+   * `learningRate` first; when `readLoss`, reads back the per-sample losses `losses` ([softmax, center])
+   * and returns their means over the batch's `batch` samples.
+   */
+  protected async submitStep(
+    context: GpuContext,
+    dispatches: readonly Dispatch[],
+    step: { label: string; batch: number; readLoss: boolean },
+    learningRate: GPUBuffer,
+    losses: readonly Readback[],
+  ): Promise<LossRecord | undefined> {
+    const rate = this.learningRateAt(this.epochCount);
+    context.device.queue.writeBuffer(learningRate, 0, Float32Array.of(rate));
+    const encoder = context.device.createCommandEncoder({ label: step.label });
+    encodeDispatches(encoder, dispatches, step.label);
+    if (step.readLoss) for (const readback of losses) readback.record(encoder);
+    context.device.queue.submit([encoder.finish()]);
+    this.stepCount++;
+    if (!step.readLoss) return undefined;
+    const [softmax, center] = await Promise.all(losses.map((r) => r.read()));
+    const mean = (values: Float32Array) => values.subarray(0, step.batch).reduce((sum, v) => sum + v, 0) / step.batch;
+    return {
+      step: this.stepCount,
+      epoch: this.epochCount,
+      softmax: mean(softmax!),
+      center: this.options.centerLoss ? mean(center!) : 0,
+      learningRate: rate,
+    };
   }
 
   /**
@@ -229,17 +260,6 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     };
   }
 
-  private denseWeights(name: 'feature' | 'classifier'): MatmulWeights {
-    const kernel = this.params.get(`${name}/kernel`);
-    return {
-      k: kernel.shape[0]!,
-      n: kernel.shape[1]!,
-      buffer: kernel.buffer,
-      channelParams: this.params.get(`${name}/bias`).buffer,
-      activationCode: 0,
-    };
-  }
-
   private graph(batch: number): Graph {
     let graph = this.graphs.get(batch);
     if (graph) return graph;
@@ -258,9 +278,9 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
       );
       forward.push(pool(ctx, a(`a${layer}`), { ...pooling, output: a(`p${layer}`), label: `pool${layer}` }).dispatch);
     }
-    forward.push(matmul(ctx, a('p3'), this.denseWeights('feature'), { output: a('f'), label: 'feature' }).dispatch);
+    forward.push(matmul(ctx, a('p3'), this.params.dense('feature'), { output: a('f'), label: 'feature' }).dispatch);
     forward.push(
-      matmul(ctx, a('f'), this.denseWeights('classifier'), { output: a('z'), label: 'classifier' }).dispatch,
+      matmul(ctx, a('f'), this.params.dense('classifier'), { output: a('z'), label: 'classifier' }).dispatch,
     );
 
     const train: Dispatch[] = [...forward];
@@ -432,23 +452,8 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     if (batch < 1 || batch > this.options.batchSize)
       throw new Error(`trainer: batch of ${batch} (1..${this.options.batchSize})`);
     this.writeBatch(data, indices, true);
-    const learningRate = this.learningRateAt(this.epochCount);
-    this.context.device.queue.writeBuffer(this.learningRateBuffer, 0, Float32Array.of(learningRate));
-    const encoder = this.context.device.createCommandEncoder({ label: 'train-step' });
-    encodeDispatches(encoder, this.graph(batch).train, 'train-step');
-    if (readLoss) for (const readback of this.lossReadbacks) readback.record(encoder);
-    this.context.device.queue.submit([encoder.finish()]);
-    this.stepCount++;
-    if (!readLoss) return undefined;
-    const [softmax, center] = await Promise.all(this.lossReadbacks.map((r) => r.read()));
-    const mean = (values: Float32Array) => values.subarray(0, batch).reduce((sum, v) => sum + v, 0) / batch;
-    return {
-      step: this.stepCount,
-      epoch: this.epochCount,
-      softmax: mean(softmax!),
-      center: this.options.centerLoss ? mean(center!) : 0,
-      learningRate,
-    };
+    const step = { label: 'train-step', batch, readLoss };
+    return this.submitStep(this.context, this.graph(batch).train, step, this.learningRateBuffer, this.lossReadbacks);
   }
 
   /** Forward pass over `data` in batches: the features, the predicted classes and the accuracy. */
