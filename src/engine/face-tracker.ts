@@ -19,7 +19,8 @@ export const TRACK_LOSS_MIN_SPREAD = 0.35;
  * landmarks lag. When the box the new landmarks imply overlaps the box searched less than this, the net
  * runs a second time on the implied box. Measured (eval:liveness -- --tracker-bench, a 110 px face):
  * mean landmark error after a jump of 0.3 / 0.5 box widths 5.2 / 14.8 px with one pass, 3.1 / 11.2 px
- * with this; jumps of 0.7 widths and more lose the track and are detected again (0.8 px).
+ * with this (both before TRACK_SEARCH_MARGIN; with it, 2.5 / 5.1 px); jumps of 0.7 widths and more lose
+ * the track and are detected again (0.8 px).
  */
 export const TRACK_REFINE_MAX_IOU = 0.8;
 /**
