@@ -28,7 +28,7 @@ export function checkConfig(config: FaceCnnConfig): void {
 }
 
 /** The flattened width after the three pools: (size/8)² × last channels. */
-export const flatFeatures = (config: FaceCnnConfig): number => (config.size / 8) ** 2 * config.channels[2];
+const flatFeatures = (config: FaceCnnConfig): number => (config.size / 8) ** 2 * config.channels[2];
 
 export function parameterSpecs(config: FaceCnnConfig): ParameterSpec[] {
   checkConfig(config);

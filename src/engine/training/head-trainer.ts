@@ -5,13 +5,11 @@
 // backward kernels; momentum SGD on every parameter. One command encoder and one submit per step.
 import { TrainingDataError } from '../errors';
 import type { GpuContext } from '../gpu-context';
-import { biasBackward } from '../kernels/bias-backward';
 import { centerLoss } from '../kernels/center-loss';
 import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { l2Normalize } from '../kernels/l2-normalize';
 import { l2NormalizeBackward } from '../kernels/l2-normalize-backward';
 import { matmul } from '../kernels/matmul';
-import { denseBackward } from '../kernels/matmul-backward';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy';
 import { Readback } from '../readback';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
@@ -86,7 +84,7 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
     if (graph) return graph;
     const ctx = this.context;
     const a = (name: string) => view(this.acts[name]!, batch);
-    const { inputDims, embeddingDims: d, classes, scale } = this.config;
+    const { scale } = this.config;
     const forward: Dispatch[] = [
       matmul(ctx, a('x'), this.params.dense('head'), { output: a('h'), label: 'head' }).dispatch,
       l2Normalize(ctx, a('h'), { output: a('y'), label: 'embedding' }).dispatch,
@@ -101,21 +99,13 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
         scale: scale / batch,
       }).dispatch,
     ];
-    const classifier = this.params.get('classifier/kernel');
-    for (const call of denseBackward(
-      ctx,
-      { m: batch, k: d, n: classes, wStride: classifier.rowStride },
-      {
+    train.push(
+      ...this.params.denseBackward('classifier', batch, {
         input: this.acts.y!.buffer,
-        weights: classifier.buffer,
-        dOutput: this.acts.dz!.buffer,
-        dWeights: classifier.gradient,
+        dOutput: a('dz'),
         dInput: this.acts.dY!.buffer,
-      },
-      'classifier-backward',
-    ))
-      train.push(call.dispatch);
-    train.push(biasBackward(ctx, a('dz'), this.params.get('classifier/bias').gradient, 'classifier-bias').dispatch);
+      }),
+    );
     if (this.options.centerLoss) {
       const { lambda, alpha } = this.options.centerLoss;
       for (const call of centerLoss(ctx, a('y'), this.labelsBuffer, this.centres, a('dY'), {
@@ -127,16 +117,8 @@ export class ProjectionHeadTrainer extends MiniBatchTrainer<DescriptorSet> {
         train.push(call.dispatch);
     }
     train.push(l2NormalizeBackward(ctx, a('h'), a('dY'), { dInput: a('dH'), label: 'embedding-backward' }).dispatch);
-    const head = this.params.get('head/kernel');
     // The descriptors are fixed: no gradient is taken with respect to the input.
-    for (const call of denseBackward(
-      ctx,
-      { m: batch, k: inputDims, n: d, wStride: head.rowStride },
-      { input: this.acts.x!.buffer, weights: head.buffer, dOutput: this.acts.dH!.buffer, dWeights: head.gradient },
-      'head-backward',
-    ))
-      train.push(call.dispatch);
-    train.push(biasBackward(ctx, a('dH'), this.params.get('head/bias').gradient, 'head-bias').dispatch);
+    train.push(...this.params.denseBackward('head', batch, { input: this.acts.x!.buffer, dOutput: a('dH') }));
     train.push(...this.params.sgd(this.learningRateBuffer, this.options.momentum));
     graph = { forward, train };
     this.graphs.set(batch, graph);

@@ -3,11 +3,13 @@
 // epilogue's packed channel parameters, of which SGD updates only the bias row), its gradient and its
 // momentum velocity; the SGD dispatches over all of them; and the read-back into manifest layouts.
 import type { GpuContext } from '../gpu-context';
+import { biasBackward } from '../kernels/bias-backward';
 import type { Dispatch } from '../kernels/dispatch';
 import { packChannelParams, roundUp4 } from '../kernels/epilogue';
 import type { MatmulWeights } from '../kernels/matmul';
+import { denseBackward } from '../kernels/matmul-backward';
 import { sgd } from '../kernels/sgd';
-import { sizeOf, uploadBuffer } from '../tensor';
+import { sizeOf, uploadBuffer, type Tensor } from '../tensor';
 
 export interface ParameterSpec {
   name: string;
@@ -98,6 +100,37 @@ export class ParameterSet {
       channelParams: this.get(`${name}/bias`).buffer,
       activationCode: 0,
     };
+  }
+
+  /**
+   * The gradients of the dense layer `name` over a batch of `batch` rows: dW and db from `input` and
+   * `dOutput` (the batch's view of dL/d output), and dL/d input into `dInput` when given.
+   */
+  denseBackward(
+    name: string,
+    batch: number,
+    tensors: { input: GPUBuffer; dOutput: Tensor; dInput?: GPUBuffer },
+  ): Dispatch[] {
+    const kernel = this.get(`${name}/kernel`);
+    const calls = denseBackward(
+      this.context,
+      { m: batch, k: kernel.shape[0]!, n: kernel.shape[1]!, wStride: kernel.rowStride },
+      {
+        input: tensors.input,
+        weights: kernel.buffer,
+        dOutput: tensors.dOutput.buffer,
+        dWeights: kernel.gradient,
+        dInput: tensors.dInput,
+      },
+      `${name}-backward`,
+    );
+    const bias = biasBackward(
+      this.context,
+      tensors.dOutput,
+      this.get(`${name}/bias`).gradient,
+      `${name}-bias-backward`,
+    );
+    return [...calls.map((call) => call.dispatch), bias.dispatch];
   }
 
   /** One momentum-SGD dispatch per parameter, reading the shared learning-rate buffer. */

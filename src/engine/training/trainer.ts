@@ -16,14 +16,13 @@ import { conv2dFilterFlip, inputGradientAsConvolution } from '../kernels/conv2d-
 import { destroyDispatch, encodeDispatches, type Dispatch } from '../kernels/dispatch';
 import { packChannelParams } from '../kernels/epilogue';
 import { matmul } from '../kernels/matmul';
-import { denseBackward } from '../kernels/matmul-backward';
 import { pool } from '../kernels/pool';
 import { poolBackward } from '../kernels/pool-backward';
 import { reluBackward } from '../kernels/relu-backward';
 import { softmaxCrossEntropy } from '../kernels/softmax-cross-entropy';
 import { Readback } from '../readback';
 import { createTensor, sizeOf, uploadBuffer, type Tensor } from '../tensor';
-import { CONV_LAYERS, flatFeatures, KERNEL, parameterSpecs, type FaceCnnConfig } from './face-cnn';
+import { CONV_LAYERS, KERNEL, parameterSpecs, type FaceCnnConfig } from './face-cnn';
 import { ParameterSet, readFloats, zeroBuffer, type ParameterValues } from './parameters';
 import { Rng } from './rng';
 
@@ -284,8 +283,6 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
     );
 
     const train: Dispatch[] = [...forward];
-    const { featureDims: d, classes } = this.config;
-    const flat = flatFeatures(this.config);
     train.push(
       softmaxCrossEntropy(ctx, a('z'), this.labelsBuffer, {
         dLogits: a('dz'),
@@ -293,22 +290,12 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
         scale: 1 / batch,
       }).dispatch,
     );
-    const classifier = this.params.get('classifier/kernel');
-    for (const call of denseBackward(
-      ctx,
-      { m: batch, k: d, n: classes, wStride: classifier.rowStride },
-      {
-        input: this.acts.f!.buffer,
-        weights: classifier.buffer,
-        dOutput: this.acts.dz!.buffer,
-        dWeights: classifier.gradient,
-        dInput: this.acts.dF!.buffer,
-      },
-      'classifier-backward',
-    ))
-      train.push(call.dispatch);
     train.push(
-      biasBackward(ctx, a('dz'), this.params.get('classifier/bias').gradient, 'classifier-bias-backward').dispatch,
+      ...this.params.denseBackward('classifier', batch, {
+        input: this.acts.f!.buffer,
+        dOutput: a('dz'),
+        dInput: this.acts.dF!.buffer,
+      }),
     );
     if (this.options.centerLoss) {
       const { lambda, alpha } = this.options.centerLoss;
@@ -321,21 +308,13 @@ export class FaceCnnTrainer extends MiniBatchTrainer<Dataset> {
         train.push(call.dispatch);
       }
     }
-    const feature = this.params.get('feature/kernel');
-    for (const call of denseBackward(
-      ctx,
-      { m: batch, k: flat, n: d, wStride: feature.rowStride },
-      {
+    train.push(
+      ...this.params.denseBackward('feature', batch, {
         input: this.acts.p3!.buffer,
-        weights: feature.buffer,
-        dOutput: this.acts.dF!.buffer,
-        dWeights: feature.gradient,
+        dOutput: a('dF'),
         dInput: this.acts.dP3!.buffer,
-      },
-      'feature-backward',
-    ))
-      train.push(call.dispatch);
-    train.push(biasBackward(ctx, a('dF'), this.params.get('feature/bias').gradient, 'feature-bias-backward').dispatch);
+      }),
+    );
     for (let layer = CONV_LAYERS; layer >= 1; layer--) {
       train.push(
         poolBackward(ctx, a(`a${layer}`), a(`dP${layer}`), {
