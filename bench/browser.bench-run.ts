@@ -1,17 +1,20 @@
 // Browser benchmark (npm run bench:browser): what a person waits for in Chromium on this machine, through
-// the app's own per-frame calls (bench/browser/bench-page.ts), against face-api's WASM SSD pipeline on
-// the same frame in the same run. Three fresh browsers, one per phase, so each cold start is a first
-// visit: enroll (5 samples of one photo), verify (a returning visitor: load, then frames until the
+// the app's own per-frame calls (bench/browser/bench-page.ts), for both of the app's pipelines (the GPU
+// one, which software adapters ran before the fast path, and the software one), against face-api's WASM
+// SSD pipeline on the same frame in the same run. A fresh browser per phase, so each cold start is a
+// first visit: enroll (5 samples of one photo), verify (a returning visitor: load, then frames until the
 // consensus decision, against the enrolled template, another photo of the same person), face-api.
 // Writes JSON and markdown under bench/results/. A benchmark, not a test: nothing here can fail a build.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { createServer } from 'vite';
 import { it } from 'vitest';
 import { CHROMIUM, WEBGPU_FLAGS } from '../e2e/helpers/camera';
-import type { EnrollResult, FaceApiResult, FrameTiming, VerifyResult } from './browser/bench-page';
+import type { EnrollResult, FaceApiResult, FrameTiming, PipelineName, VerifyResult } from './browser/bench-page';
+import { PIPELINES } from '../src/app/engine-facade';
+import { calibrationFor } from '../src/calibration/calibration';
 import { fmt, markdownTable } from './timing';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,9 +23,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 4346);
 const FACE_API_FRAMES = Number(process.env.BENCH_SAMPLES ?? 7);
 const ENROLL_PHOTO = '/e2e/fixtures/Colin_Powell_0002.jpg';
 const VERIFY_PHOTO = '/e2e/fixtures/Colin_Powell_0005.jpg';
-const calibration = JSON.parse(readFileSync(join(root, 'src/calibration/lfw-calibration.json'), 'utf8')) as {
-  threshold: number;
-};
+/** Both of the app's pipelines (src/app/engine-facade.ts PIPELINES), the GPU one first. */
+const PIPELINE_NAMES: PipelineName[] = ['gpu', 'software'];
 
 interface Stats {
   medianMs: number;
@@ -67,7 +69,45 @@ const frameRows = (frames: FrameTiming[]) => {
   };
 };
 
-it('browser benchmark: time to first decision, per frame, enrollment; face-api WASM on the same frame', async () => {
+interface PipelineRun {
+  name: PipelineName;
+  threshold: number;
+  enroll: EnrollResult;
+  verify: VerifyResult;
+}
+
+/** One pipeline's enrollment and verification, each in a fresh browser. */
+async function runPipeline(name: PipelineName): Promise<PipelineRun> {
+  const { threshold } = calibrationFor(PIPELINES[name].id);
+  const enroll = (await inFreshBrowser((page) =>
+    page.evaluate(([photo, pipeline]) => window.faceprintBench.enroll(photo, pipeline), [ENROLL_PHOTO, name] as const),
+  )) as EnrollResult;
+  const verify = (await inFreshBrowser((page) =>
+    page.evaluate(
+      ([photo, template, limit, pipeline]) => window.faceprintBench.verify(photo, template, limit, pipeline),
+      [VERIFY_PHOTO, enroll.template, threshold, name] as const,
+    ),
+  )) as VerifyResult;
+  return { name, threshold, enroll, verify };
+}
+
+function summary({ name, threshold, enroll, verify }: PipelineRun) {
+  const frames = [...enroll.frames, ...verify.frames];
+  const passed = frames.filter((f) => f.passed);
+  return {
+    name,
+    pipeline: enroll.pipeline,
+    threshold,
+    enroll: { ...enroll, ...frameRows(enroll.frames), template: undefined },
+    verify: { ...verify, ...frameRows(verify.frames) },
+    frame: stats(passed.map((f) => f.totalMs)),
+    embed: stats(passed.map((f) => f.embedMs)),
+    detectedFrame: stats(frames.filter((f) => f.detected).map((f) => f.analyzeMs)),
+    trackedFrame: stats(frames.filter((f) => !f.detected).map((f) => f.analyzeMs)),
+  };
+}
+
+it('browser benchmark: time to first decision, per frame, enrollment, both pipelines; face-api WASM on the same frame', async () => {
   const server = await createServer({
     root,
     configFile: false,
@@ -78,16 +118,8 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
   });
   await server.listen();
   try {
-    const enroll = (await inFreshBrowser((page) =>
-      page.evaluate((photo) => window.faceprintBench.enroll(photo), ENROLL_PHOTO),
-    )) as EnrollResult;
-    const verify = (await inFreshBrowser((page) =>
-      page.evaluate(([photo, template, threshold]) => window.faceprintBench.verify(photo, template, threshold), [
-        VERIFY_PHOTO,
-        enroll.template,
-        calibration.threshold,
-      ] as const),
-    )) as VerifyResult;
+    const runs: PipelineRun[] = [];
+    for (const name of PIPELINE_NAMES) runs.push(await runPipeline(name));
     const faceApi = (await inFreshBrowser((page) =>
       page.evaluate(
         ([photo, frames]) =>
@@ -100,91 +132,69 @@ it('browser benchmark: time to first decision, per frame, enrollment; face-api W
     const chromiumVersion = browser.version();
     await browser.close();
 
-    const ours = { enroll: frameRows(enroll.frames), verify: frameRows(verify.frames) };
-    const oursFrame = stats([...enroll.frames, ...verify.frames].filter((f) => f.passed).map((f) => f.totalMs));
-    const oursEmbed = stats([...enroll.frames, ...verify.frames].filter((f) => f.passed).map((f) => f.embedMs));
+    const summaries = runs.map(summary);
     const apiFrame = stats(faceApi.fullFrameMs);
     const apiDescriptor = stats(faceApi.descriptorMs);
     const result = {
       date: new Date().toISOString(),
       chromium: chromiumVersion,
-      software: enroll.software && verify.software,
+      software: runs.every((run) => run.enroll.software && run.verify.software),
       cores: (await import('node:os')).cpus().length,
-      threshold: calibration.threshold,
-      ours: {
-        enroll: {
-          loadMs: enroll.loadMs,
-          coldToFirstDescriptorMs: enroll.coldToFirstDescriptorMs,
-          enrollMs: enroll.enrollMs,
-          ...ours.enroll,
-          frames: enroll.frames,
-        },
-        verify: {
-          loadMs: verify.loadMs,
-          timeToFirstDecisionMs: verify.timeToFirstDecisionMs,
-          decisionMs: verify.decisionMs,
-          outcome: verify.outcome,
-          distance: verify.distance,
-          ...ours.verify,
-          frames: verify.frames,
-        },
-        frame: oursFrame,
-        embed: oursEmbed,
-      },
+      ours: summaries,
       faceApi: { ...faceApi, fullFrame: apiFrame, descriptor: apiDescriptor },
     };
 
-    const ratio = (a: number, b: number) => (a / b).toFixed(1);
-    const table = markdownTable(
-      ['', 'Faceprint', 'face-api WASM SSD', 'ratio'],
-      [
-        [
-          'cold start to first descriptor (ms)',
-          fmt(enroll.coldToFirstDescriptorMs),
-          fmt(faceApi.coldToFirstDescriptorMs),
-          ratio(enroll.coldToFirstDescriptorMs, faceApi.coldToFirstDescriptorMs),
-        ],
-        [
-          `full frame, median (ms; ours n=${oursFrame.samples}, face-api n=${apiFrame.samples})`,
-          fmt(oursFrame.medianMs),
-          fmt(apiFrame.medianMs),
-          ratio(oursFrame.medianMs, apiFrame.medianMs),
-        ],
-        [
-          `descriptor, median (ms; n=${oursEmbed.samples} / ${apiDescriptor.samples})`,
-          fmt(oursEmbed.medianMs),
-          fmt(apiDescriptor.medianMs),
-          ratio(oursEmbed.medianMs, apiDescriptor.medianMs),
-        ],
-      ],
-    );
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    const [before, after] = summaries as [ReturnType<typeof summary>, ReturnType<typeof summary>];
+    const row = (label: string, pick: (s: ReturnType<typeof summary>) => number, api?: number) => [
+      label,
+      fmt(pick(before)),
+      fmt(pick(after)),
+      ratio(pick(after), pick(before)),
+      api === undefined ? '' : fmt(api),
+    ];
     const appTable = markdownTable(
-      ['what a person waits for', 'ms'],
       [
-        ['engine load, first visit (enroll browser / verify browser)', `${fmt(enroll.loadMs)} / ${fmt(verify.loadMs)}`],
-        ['enrollment: first frame to 5th sample', fmt(enroll.enrollMs)],
-        ['enrollment incl. engine load', fmt(enroll.loadMs + enroll.enrollMs)],
-        [
-          `time to first decision (load + ${verify.frames.length} frames; ${verify.outcome}, distance ${verify.distance.toFixed(3)})`,
-          fmt(verify.timeToFirstDecisionMs),
-        ],
-        ['decision from the first frame', fmt(verify.decisionMs)],
-        ['first frame after load (analyse + embed)', fmt(ours.verify.firstFrameMs)],
-        [
-          `analyse per frame, median (n=${ours.enroll.analyze.samples + ours.verify.analyze.samples})`,
-          fmt(stats([...enroll.frames, ...verify.frames].map((f) => f.analyzeMs)).medianMs),
-        ],
+        'what a person waits for (ms)',
+        `${before.name}: ${before.pipeline}`,
+        `${after.name}: ${after.pipeline}`,
+        `${after.name} / ${before.name}`,
+        'face-api WASM SSD',
+      ],
+      [
+        row('engine load, first visit (enroll browser)', (s) => s.enroll.loadMs, faceApi.loadMs),
+        row('cold start to first descriptor', (s) => s.enroll.coldToFirstDescriptorMs, faceApi.coldToFirstDescriptorMs),
+        row('enrollment: first frame to 5th sample', (s) => s.enroll.enrollMs),
+        row('enrollment incl. engine load', (s) => s.enroll.loadMs + s.enroll.enrollMs),
+        row('time to first decision (load + frames to a 3-frame consensus)', (s) => s.verify.timeToFirstDecisionMs),
+        row('decision from the first frame', (s) => s.verify.decisionMs),
+        row('first frame after load (analyse + embed)', (s) => s.verify.firstFrameMs),
+        row('full frame with a descriptor, median', (s) => s.frame.medianMs, apiFrame.medianMs),
+        row('analyse, detector frames, median', (s) => s.detectedFrame.medianMs),
+        row('analyse, tracked frames, median', (s) => s.trackedFrame.medianMs),
+        row('descriptor, median', (s) => s.embed.medianMs, apiDescriptor.medianMs),
       ],
     );
+    const outcomes = summaries
+      .map(
+        (s) =>
+          `${s.name}: verify decided "${s.verify.outcome}" at distance ${s.verify.distance.toFixed(3)} (threshold ${s.threshold}) after ${s.verify.frames.length} frames; ` +
+          `enrollment took ${s.enroll.frames.length} frames (${s.enroll.frames.filter((f) => f.detected).length} with the detector); ` +
+          `samples: frame n=${s.frame.samples}, detector n=${s.detectedFrame.samples}, tracked n=${s.trackedFrame.samples}.`,
+      )
+      .join('\n');
     const markdown = [
       `# Browser benchmark ${result.date}`,
       '',
       `Chromium ${chromiumVersion}, WebGPU ${result.software ? 'in software (SwiftShader)' : 'on a GPU'}, ${result.cores} cores on the machine; face-api backend ${faceApi.backend}.`,
-      'One 640×480 frame (an LFW photo scaled to the frame height on grey), fresh browser per phase.',
+      'One 640×480 frame (an LFW photo scaled to the frame height on grey), fresh browser per phase; both of the',
+      "app's pipelines in the same run (the GPU one is what software adapters ran before the fast path).",
       '',
       appTable,
       '',
-      table,
+      outcomes,
+      '',
+      `face-api: full frame n=${apiFrame.samples}, descriptor n=${apiDescriptor.samples}.`,
       '',
     ].join('\n');
     const stamp = result.date.replace(/[:.]/g, '-');

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
-import { calibrationFile } from './lfw/calibration-file';
+import { calibrationFile, calibrationPath } from './lfw/calibration-file';
 import {
   buildReport,
   errors,
@@ -405,12 +405,13 @@ async function main(): Promise<void> {
       targetFalseMatchRate: args.far,
       generated,
     });
-    writeFileSync(join(ROOT, 'src/calibration/lfw-calibration.json'), toJson(calibration) + '\n');
+    const file = calibrationPath(primary.pipeline);
+    writeFileSync(join(ROOT, file), toJson(calibration) + '\n');
     notes.push(
-      `src/calibration/lfw-calibration.json was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`,
+      `${file} was written from ours ${primary.pipeline}: threshold ${calibration.threshold} at a target false-match rate of ${args.far} (FNMR ${(100 * calibration.falseNonMatchRate).toFixed(2)}%); the app must run that same pipeline for the rates to hold.`,
     );
     console.log(
-      `wrote src/calibration/lfw-calibration.json: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`,
+      `wrote ${file}: threshold ${calibration.threshold} (${primary.pipeline}) at FMR ${args.far}, FNMR ${calibration.falseNonMatchRate}`,
     );
   }
   if (args.write && reports.length) {

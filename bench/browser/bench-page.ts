@@ -1,13 +1,13 @@
 // The page npm run bench:browser drives (bench/browser.bench-run.ts). It runs the app's own per-frame
 // calls on one 640×480 frame, as the enroll and verify views do with a camera frame: createImageBitmap,
-// checkFrame (detection, landmarks, quality gates), then FaceService.embed for a frame that passes,
-// and for verification the app's consensus rule. The same frame goes through face-api's WASM SSD
+// FrameChecker.check (detection or tracking, landmarks, quality gates), then FaceService.embed for a
+// frame that passes, and for verification the app's consensus rule, with the pipeline asked for. The same frame goes through face-api's WASM SSD
 // pipeline for the ratio. Each phase runs in a fresh browser, so every cold start is a first visit.
-import { FaceService } from '../../src/app/engine-facade';
-import { checkFrame } from '../../src/app/frame-check';
+import { FaceService, type PIPELINES } from '../../src/app/engine-facade';
+import { FrameChecker } from '../../src/app/frame-check';
 import { CONSENSUS_FRAMES, ConsensusTracker, verifyClaim } from '../../src/app/logic/decision';
 import { REQUIRED_SAMPLES, SAMPLE_INTERVAL_MS } from '../../src/app/logic/enrollment';
-import { ENROLL_THRESHOLDS, VERIFY_THRESHOLDS, type QualityThresholds } from '../../src/app/logic/quality';
+import { ENROLL_THRESHOLDS, VERIFY_THRESHOLDS } from '../../src/app/logic/quality';
 // Loaded with the page, so that the dev server's module transforms and face-api's script parsing are
 // not timed as start-up: the timings start at model loading, for both.
 import '../../src/engine/index';
@@ -16,9 +16,13 @@ import * as faceapi from '@vladmandic/face-api';
 /** Frames tried before a phase gives up (a frame that never passes the gates would loop forever). */
 const MAX_FRAMES = 40;
 
+export type PipelineName = keyof typeof PIPELINES;
+
 export interface FrameTiming {
-  /** createImageBitmap + checkFrame (detection, landmarks, quality). */
+  /** createImageBitmap + FrameChecker.check (detection or tracking, landmarks, quality). */
   analyzeMs: number;
+  /** Whether the detector ran (false: the face was tracked). */
+  detected: boolean;
   /** FaceService.embed; 0 when the frame did not pass the gates. */
   embedMs: number;
   totalMs: number;
@@ -27,6 +31,7 @@ export interface FrameTiming {
 
 export interface EnrollResult {
   software: boolean;
+  pipeline: string;
   loadMs: number;
   /** From the start of loading to the first descriptor. */
   coldToFirstDescriptorMs: number;
@@ -38,6 +43,7 @@ export interface EnrollResult {
 
 export interface VerifyResult {
   software: boolean;
+  pipeline: string;
   loadMs: number;
   /** From the start of loading to the decision (a returning visitor pressing Verify). */
   timeToFirstDecisionMs: number;
@@ -74,17 +80,18 @@ async function frameCanvas(photoUrl: string): Promise<HTMLCanvasElement> {
   return canvas;
 }
 
-async function timedFrame(service: FaceService, canvas: HTMLCanvasElement, thresholds: QualityThresholds) {
+async function timedFrame(service: FaceService, checker: FrameChecker, canvas: HTMLCanvasElement) {
   const start = performance.now();
   const frame = await createImageBitmap(canvas);
   try {
-    const { quality, single } = await checkFrame(service, frame, thresholds);
+    const { quality, single, detected } = await checker.check(frame);
     const analyzed = performance.now();
     const passed = Boolean(single && quality.passed);
     const embedding = passed ? await service.embed(frame, single!) : null;
     const end = performance.now();
     const timing: FrameTiming = {
       analyzeMs: analyzed - start,
+      detected,
       embedMs: passed ? end - analyzed : 0,
       totalMs: end - start,
       passed,
@@ -97,11 +104,12 @@ async function timedFrame(service: FaceService, canvas: HTMLCanvasElement, thres
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function enroll(photoUrl: string): Promise<EnrollResult> {
+async function enroll(photoUrl: string, pipeline: PipelineName): Promise<EnrollResult> {
   const canvas = await frameCanvas(photoUrl);
   const loadStart = performance.now();
-  const service = await FaceService.load();
+  const service = await FaceService.load(undefined, pipeline);
   const loadMs = performance.now() - loadStart;
+  const checker = new FrameChecker(service, ENROLL_THRESHOLDS);
   const frames: FrameTiming[] = [];
   const samples: Float32Array[] = [];
   let coldToFirstDescriptorMs = NaN;
@@ -110,7 +118,7 @@ async function enroll(photoUrl: string): Promise<EnrollResult> {
   while (samples.length < REQUIRED_SAMPLES && frames.length < MAX_FRAMES) {
     const wait = lastSampleAt + SAMPLE_INTERVAL_MS - performance.now();
     if (wait > 0) await pause(wait);
-    const { timing, embedding } = await timedFrame(service, canvas, ENROLL_THRESHOLDS);
+    const { timing, embedding } = await timedFrame(service, checker, canvas);
     frames.push(timing);
     if (!embedding) continue;
     if (samples.length === 0) coldToFirstDescriptorMs = performance.now() - loadStart;
@@ -126,20 +134,26 @@ async function enroll(photoUrl: string): Promise<EnrollResult> {
   );
   const software = service.runsInSoftware;
   service.dispose();
-  return { software, loadMs, coldToFirstDescriptorMs, enrollMs, frames, template };
+  return { software, pipeline: service.pipeline.id, loadMs, coldToFirstDescriptorMs, enrollMs, frames, template };
 }
 
-async function verify(photoUrl: string, template: number[], threshold: number): Promise<VerifyResult> {
+async function verify(
+  photoUrl: string,
+  template: number[],
+  threshold: number,
+  pipeline: PipelineName,
+): Promise<VerifyResult> {
   const canvas = await frameCanvas(photoUrl);
   const loadStart = performance.now();
-  const service = await FaceService.load();
+  const service = await FaceService.load(undefined, pipeline);
   const loadMs = performance.now() - loadStart;
+  const checker = new FrameChecker(service, VERIFY_THRESHOLDS);
   const tracker = new ConsensusTracker(CONSENSUS_FRAMES);
   const claimed = { personId: 'bench', name: 'bench', mean: Float32Array.from(template) };
   const frames: FrameTiming[] = [];
   const captureStart = performance.now();
   while (frames.length < MAX_FRAMES) {
-    const { timing, embedding } = await timedFrame(service, canvas, VERIFY_THRESHOLDS);
+    const { timing, embedding } = await timedFrame(service, checker, canvas);
     frames.push(timing);
     if (!embedding) {
       tracker.reset();
@@ -152,6 +166,7 @@ async function verify(photoUrl: string, template: number[], threshold: number): 
     service.dispose();
     return {
       software,
+      pipeline: service.pipeline.id,
       loadMs,
       timeToFirstDecisionMs: end - loadStart,
       decisionMs: end - captureStart,

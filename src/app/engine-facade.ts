@@ -3,6 +3,7 @@
 // without WebGPU never downloads it or the models.
 import type {
   DetectedFace,
+  DetectorId,
   EngineStatus,
   FaceAnalysis,
   FaceEmbedding,
@@ -24,14 +25,54 @@ export type {
 } from '../engine/index';
 
 /**
- * The pipeline the app runs, named as the LFW tool names its variants (tools/lfw/variants.ts): adaptive
- * detector views, the central face, a second landmark pass, the dlib chip, descriptors of the chip and
- * its mirror image averaged. The calibration file's threshold holds only for this pipeline (a test
- * checks that they agree).
+ * How the app runs the engine: named as the LFW tool names its variants (tools/lfw/variants.ts), which
+ * is what a calibration file's threshold holds for (src/calibration/; a test checks that they agree).
  */
-export const APP_PIPELINE = 'as-centre-refine-chip-flip';
+export interface Pipeline {
+  /** The LFW variant: detector, views, face choice, landmark passes, alignment, flip. */
+  id: string;
+  /** What it does, in a few words for Settings. */
+  summary: string;
+  detector: DetectorId;
+  /** Average the descriptors of the chip and its mirror image (two passes of the embedding net). */
+  flip: boolean;
+  /**
+   * Follow a single face from frame to frame with the landmark net (FrameChecker), detecting only every
+   * REDETECT_INTERVAL_MS or when the track is lost, instead of detecting on every frame.
+   */
+  track: boolean;
+}
+
+export const PIPELINES = {
+  /**
+   * Where WebGPU runs on a graphics processor: SSD MobileNet with adaptive views, the central face, a
+   * second landmark pass, the dlib chip, chip and mirror image averaged, a detection on every frame.
+   */
+  gpu: {
+    id: 'as-centre-refine-chip-flip',
+    summary: 'full: SSD MobileNet on every frame, the face and its mirror image embedded',
+    detector: 'ssd_mobilenetv1',
+    flip: true,
+    track: false,
+  },
+  /**
+   * Where WebGPU runs on the processor, where SSD alone took 4-7 s a frame in Chromium: the tiny face
+   * detector, one embedding pass, and tracking between detections (bench/results/browser-*.md).
+   */
+  software: {
+    id: 'tiny-as-centre-refine-chip',
+    summary: 'light, for processors: the tiny face detector, the face followed between detections, one embedding',
+    detector: 'tiny_face_detector',
+    flip: false,
+    track: true,
+  },
+} as const satisfies Record<string, Pipeline>;
+
+/** The pipeline for an engine: the software one when the engine runs its detector. */
+export const pipelineFor = (detector: DetectorId): Pipeline =>
+  detector === PIPELINES.software.detector ? PIPELINES.software : PIPELINES.gpu;
+
 const ANALYZE_OPTIONS = { refineLandmarks: true } as const;
-const EMBED_OPTIONS = { alignment: 'dlib-chip', flip: true } as const;
 
 /** Face detection, landmarks and embeddings for camera frames, on the GPU. */
 export class FaceService {
@@ -42,18 +83,30 @@ export class FaceService {
   constructor(
     private readonly engine: FaceEngine,
     private readonly Tracker: typeof FaceTracker,
-  ) {}
+  ) {
+    this.pipeline = pipelineFor(engine.detectorId);
+  }
+
+  /** How this service runs the engine; its id names the calibration that holds. */
+  readonly pipeline: Pipeline;
 
   /**
    * Loads the engine and its models from this app's own origin. Rejects with an engine error whose
    * `code` describeEngineError (messages.ts) turns into words.
    */
-  static async load(onProgress?: (progress: LoadProgress) => void): Promise<FaceService> {
+  static async load(
+    onProgress?: (progress: LoadProgress) => void,
+    /** The pipeline whatever the adapter (benchmarks compare them); by default the adapter's own. */
+    pipeline?: keyof typeof PIPELINES,
+  ): Promise<FaceService> {
     const { FaceEngine, FaceTracker } = await import('../engine/index');
     const engine = await FaceEngine.create({
       modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
       onProgress,
       detector: { views: 'adaptive' },
+      forAdapter: ({ software }) => ({
+        networks: { detector: PIPELINES[pipeline ?? (software ? 'software' : 'gpu')].detector },
+      }),
     });
     return new FaceService(engine, FaceTracker);
   }
@@ -79,7 +132,7 @@ export class FaceService {
 
   /** The embedding of `face` (found in this same frame by analyze), tagged with its model. */
   embed(frame: ImageBitmap, face: DetectedFace): Promise<FaceEmbedding> {
-    return this.engine.embed(frame, face, EMBED_OPTIONS);
+    return this.engine.embed(frame, face, { alignment: 'dlib-chip', flip: this.pipeline.flip });
   }
 
   /**

@@ -1,31 +1,63 @@
-// One camera frame through the engine and the quality checks, as enrolment and verification both need
-// it: every face with landmarks, the quality report against the view's thresholds, and the single face
-// to embed (null when there are none or several).
-import type { DetectedFace, FaceAnalysis, FaceService } from './engine-facade';
+// Camera frames through the engine and the quality checks, as enrolment and verification both need
+// them: every face with landmarks, the quality report against the view's thresholds, and the single face
+// to embed (null when there are none or several). Where the pipeline tracks (software adapters), a
+// single face is followed with the landmark net between detections, which cost seconds there.
+import type { DetectedFace, FaceAnalysis, FaceService, FaceTracker } from './engine-facade';
 import { measureFaceRegion } from './frame-sampling';
 import { evaluateQuality, type QualityReport, type QualityThresholds } from './logic/quality';
+
+/**
+ * How long a single face is followed by the landmark net before the detector runs again. Only the
+ * detector sees a second face come into view, so this is how late the one-face gate can be.
+ */
+export const REDETECT_INTERVAL_MS = 2000;
 
 export interface CheckedFrame {
   analysis: FaceAnalysis;
   quality: QualityReport;
   single: DetectedFace | null;
+  /** Whether the detector ran on this frame (false: the face was tracked). */
+  detected: boolean;
 }
 
-export async function checkFrame(
-  service: FaceService,
-  frame: ImageBitmap,
-  thresholds: QualityThresholds,
-): Promise<CheckedFrame> {
-  const analysis = await service.analyze(frame);
-  const single = analysis.faces.length === 1 ? analysis.faces[0]! : null;
-  const quality = evaluateQuality(
-    {
-      frameWidth: analysis.frameWidth,
-      frameHeight: analysis.frameHeight,
-      faces: analysis.faces,
-      region: single ? measureFaceRegion(frame, single.box) : null,
-    },
-    thresholds,
-  );
-  return { analysis, quality, single };
+/** Checks the frames of one capture session, in order. */
+export class FrameChecker {
+  private readonly tracker: FaceTracker | null;
+  private detectedAtMs = -Infinity;
+
+  constructor(
+    private readonly service: FaceService,
+    private readonly thresholds: QualityThresholds,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tracker = service.pipeline.track ? service.createTracker() : null;
+  }
+
+  async check(frame: ImageBitmap): Promise<CheckedFrame> {
+    const startedAtMs = this.now();
+    const followed =
+      this.tracker && startedAtMs - this.detectedAtMs < REDETECT_INTERVAL_MS ? await this.tracker.track(frame) : null;
+    let analysis: FaceAnalysis;
+    if (followed) {
+      analysis = { frameWidth: frame.width, frameHeight: frame.height, faces: [followed], target: followed };
+    } else {
+      analysis = await this.service.analyze(frame);
+      this.detectedAtMs = startedAtMs;
+    }
+    const single = analysis.faces.length === 1 ? analysis.faces[0]! : null;
+    if (this.tracker) {
+      if (single) this.tracker.follow(single);
+      else this.tracker.reset();
+    }
+    const quality = evaluateQuality(
+      {
+        frameWidth: analysis.frameWidth,
+        frameHeight: analysis.frameHeight,
+        faces: analysis.faces,
+        region: single ? measureFaceRegion(frame, single.box) : null,
+      },
+      this.thresholds,
+    );
+    return { analysis, quality, single, detected: !followed };
+  }
 }

@@ -1,7 +1,9 @@
-// The verification threshold and what it means, from the committed calibration file. The LFW
-// evaluation tool rewrites lfw-calibration.json; until then it holds dlib's published default (0.6)
-// and no ROC, and the app says so instead of showing a false-match rate it does not know.
-import rawCalibration from './lfw-calibration.json';
+// The verification threshold and what it means, from the committed calibration files: one per pipeline
+// the app runs (src/app/engine-facade.ts PIPELINES), since a threshold holds only for the pipeline it
+// was measured on. The LFW evaluation tool writes them; a file that holds dlib's published default (0.6)
+// and no ROC makes the app say so instead of showing a false-match rate it does not know.
+import gpuCalibration from './lfw-calibration.json';
+import softwareCalibration from './lfw-calibration-software.json';
 
 export type CalibrationSource = 'dlib-default' | 'lfw-eval';
 
@@ -126,5 +128,16 @@ export function errorRatesAt(calibration: Calibration, threshold: number): Error
   };
 }
 
-/** The calibration shipped with this build. */
-export const CALIBRATION: Calibration = parseCalibration(rawCalibration);
+/** The calibration of the GPU pipeline, which the app uses until it knows the engine's pipeline. */
+export const CALIBRATION: Calibration = parseCalibration(gpuCalibration);
+
+/** Every calibration shipped with this build: the GPU pipeline's, then the software one's. */
+export const CALIBRATIONS: readonly Calibration[] = [CALIBRATION, parseCalibration(softwareCalibration)];
+
+/**
+ * The calibration measured on `pipeline` (an LFW variant id); the GPU pipeline's when none was, which
+ * is then only the nearest there is.
+ */
+export function calibrationFor(pipeline: string): Calibration {
+  return CALIBRATIONS.find((calibration) => calibration.pipeline === pipeline) ?? CALIBRATION;
+}

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../app/components/fp-enroll-view';
+import { calibrationOf } from '../app/engine-state';
 import { FaceprintElement } from './faceprint-element';
 
 /**
@@ -31,6 +32,7 @@ export class FpEnroll extends FaceprintElement {
     return html`${this.storeAlert()}
       <fp-enroll-view
         .engine=${this.engineState}
+        .calibration=${calibrationOf(this.engineState)}
         .store=${this.store}
         .people=${this.people}
         .cameraId=${this.cameraId}

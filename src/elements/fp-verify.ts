@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../app/components/fp-verify-view';
+import { calibrationOf } from '../app/engine-state';
 import { FaceprintElement } from './faceprint-element';
 
 /**
@@ -22,7 +23,7 @@ export class FpVerify extends FaceprintElement {
 
   /**
    * The distance at or below which a face matches. Null (the default): the threshold calibrated on LFW
-   * for the engine's default models (a false-match rate of about 1e-3).
+   * for the pipeline the engine runs (a false-match rate of about 1e-3).
    */
   @property({ type: Number }) threshold: number | null = null;
 
@@ -30,6 +31,7 @@ export class FpVerify extends FaceprintElement {
     return html`${this.storeAlert()}
       <fp-verify-view
         .engine=${this.engineState}
+        .calibration=${calibrationOf(this.engineState)}
         .people=${this.people}
         .cameraId=${this.cameraId}
         .liveness=${this.liveness}

@@ -35,6 +35,11 @@ export interface FaceEngineOptions {
   /** Which registered network does each job (src/engine/networks/registry.ts); DEFAULT_NETWORKS otherwise. */
   networks?: { detector?: DetectorId; landmarks?: LandmarkNetworkId; embedding?: EmbeddingNetworkId };
   detector?: Partial<DetectorOptions>;
+  /**
+   * Chooses networks and detector options once the adapter is known, over `networks` and `detector`:
+   * e.g. a lighter detector where WebGPU renders on the CPU. The device opens before any model loads.
+   */
+  forAdapter?: (adapter: AdapterDescription) => Pick<FaceEngineOptions, 'networks' | 'detector'>;
   /** Largest batch `embedMany` and `landmarksFor` run at once (default 8). */
   maxBatch?: number;
 }
@@ -87,6 +92,8 @@ export class FaceEngine {
   /** The embedding network's model id, stored with every embedding. */
   readonly modelId: string;
   readonly vectorLength: number;
+  /** The detector network this engine runs (chosen at creation, see FaceEngineOptions.forAdapter). */
+  readonly detectorId: DetectorId;
 
   private readonly mutex = new Mutex();
   private readonly listeners = new Set<(status: EngineStatus) => void>();
@@ -108,6 +115,7 @@ export class FaceEngine {
   ) {
     this.modelId = networks.embedding.modelId;
     this.vectorLength = networks.embedding.vectorLength;
+    this.detectorId = networks.detector.id as DetectorId;
     this.uploaders = loaded.uploaders;
   }
 
@@ -124,35 +132,9 @@ export class FaceEngine {
     };
     // A browser without the WebGPU API fails here, before downloading megabytes of weights.
     const gpu = GpuContext.api(options.gpu);
-    const networks: StageNetworks = {
-      detector: detectorNetwork(options.networks?.detector ?? DEFAULT_NETWORKS.detector),
-      landmarks: landmarkNetwork(options.networks?.landmarks ?? DEFAULT_NETWORKS.landmarks),
-      embedding: embeddingNetwork(options.networks?.embedding ?? DEFAULT_NETWORKS.embedding),
-    };
-    const files = Object.values(networks).flatMap(({ files: { manifest, shards } }) => [manifest, ...shards]);
-    const totalBytes = files.reduce((sum, file) => sum + file.bytes, 0);
-    const loadedByFile = new Map<string, number>();
-    const { reader, kept } = keepingSource(
-      options.source ??
-        fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
-          loadedByFile.set(file, loaded);
-          let sum = 0;
-          for (const bytes of loadedByFile.values()) sum += bytes;
-          report({ stage: 'fetch', fraction: LOAD_PROGRESS.fetched * Math.min(1, sum / totalBytes), detail: file });
-        }),
-    );
-    report({ stage: 'fetch', fraction: 0 });
-    // Opening the device and loading the models overlap: reading, checking and decoding one model runs
-    // while another's bytes arrive or are hashed, and the adapter and device requests are asynchronous.
-    // A failure of either is reported as it was; the other's result is dropped.
-    const loading = loadNetworks(reader, networks, (id) =>
-      report({ stage: 'decode', fraction: LOAD_PROGRESS.fetched, detail: id }),
-    );
-    // Handled below (awaited after the device opens); this keeps an early failure from being reported as
-    // an unhandled rejection in the meantime.
-    loading.catch(() => undefined);
     // The loss handlers need the engine, which needs the context: they reach it through this holder.
     let engine: FaceEngine | undefined;
+    // The device opens first: which networks to load may depend on the adapter (forAdapter).
     const context = await GpuContext.create({
       gpu,
       onDeviceLost: () => engine?.deviceLost() ?? 'give-up',
@@ -160,8 +142,34 @@ export class FaceEngine {
       onDeviceUnrecoverable: (error) => engine?.fail(error),
     });
     try {
-      const loaded = await loading;
-      const stageOptions = { detector: options.detector ?? {}, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH };
+      const chosen = options.forAdapter?.(context.describeAdapter()) ?? {};
+      const chosenNetworks = { ...options.networks, ...chosen.networks };
+      const networks: StageNetworks = {
+        detector: detectorNetwork(chosenNetworks.detector ?? DEFAULT_NETWORKS.detector),
+        landmarks: landmarkNetwork(chosenNetworks.landmarks ?? DEFAULT_NETWORKS.landmarks),
+        embedding: embeddingNetwork(chosenNetworks.embedding ?? DEFAULT_NETWORKS.embedding),
+      };
+      const files = Object.values(networks).flatMap(({ files: { manifest, shards } }) => [manifest, ...shards]);
+      const totalBytes = files.reduce((sum, file) => sum + file.bytes, 0);
+      const loadedByFile = new Map<string, number>();
+      const { reader, kept } = keepingSource(
+        options.source ??
+          fetchSource(options.modelBaseUrl ?? '/models/', ({ file, loaded }) => {
+            loadedByFile.set(file, loaded);
+            let sum = 0;
+            for (const bytes of loadedByFile.values()) sum += bytes;
+            report({ stage: 'fetch', fraction: LOAD_PROGRESS.fetched * Math.min(1, sum / totalBytes), detail: file });
+          }),
+      );
+      report({ stage: 'fetch', fraction: 0 });
+      // Reading, checking and decoding one model runs while another's bytes arrive or are hashed.
+      const loaded = await loadNetworks(reader, networks, (id) =>
+        report({ stage: 'decode', fraction: LOAD_PROGRESS.fetched, detail: id }),
+      );
+      const stageOptions = {
+        detector: { ...options.detector, ...chosen.detector },
+        maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
+      };
       report({ stage: 'upload', fraction: LOAD_PROGRESS.uploading });
       const stages = await context.checked('upload weights', () =>
         FaceStages.upload(context, networks, loaded, stageOptions),

@@ -80,21 +80,30 @@ export class FaceTracker {
    * again (engine.analyze) when there is no track or the track is lost. null when no face.
    */
   async next(frame: FrameSource): Promise<TrackResult | null> {
-    if (this.last) {
-      const box = boxFromLandmarks(this.last.landmarks);
-      let [landmarks] = await this.engine.landmarksFor(frame, [searchBox(box)]);
-      if (landmarks && trackHolds(box, landmarks)) {
-        const moved = boxFromLandmarks(landmarks);
-        if (boxIoU(box, moved) < TRACK_REFINE_MAX_IOU)
-          [landmarks] = await this.engine.landmarksFor(frame, [searchBox(moved)]);
-        this.last = { box: boxFromLandmarks(landmarks!), score: this.last.score, landmarks: landmarks! };
-        return { face: this.last, detected: false };
-      }
-      this.last = null;
-    }
+    const followed = await this.track(frame);
+    if (followed) return { face: followed, detected: false };
     const analysis = await this.engine.analyze(frame, { refineLandmarks: true });
     this.last = analysis.target;
     return this.last ? { face: this.last, detected: true } : null;
+  }
+
+  /**
+   * The followed face in this frame, from the landmark net alone (as `next`, without detecting); null
+   * when there is no track or it was lost here, and then the track is forgotten.
+   */
+  async track(frame: FrameSource): Promise<DetectedFace | null> {
+    if (!this.last) return null;
+    const box = boxFromLandmarks(this.last.landmarks);
+    let [landmarks] = await this.engine.landmarksFor(frame, [searchBox(box)]);
+    if (!landmarks || !trackHolds(box, landmarks)) {
+      this.last = null;
+      return null;
+    }
+    const moved = boxFromLandmarks(landmarks);
+    if (boxIoU(box, moved) < TRACK_REFINE_MAX_IOU)
+      [landmarks] = await this.engine.landmarksFor(frame, [searchBox(moved)]);
+    this.last = { box: boxFromLandmarks(landmarks!), score: this.last.score, landmarks: landmarks! };
+    return this.last;
   }
 
   /** Follow this face from the next frame on, without detecting first (a face found elsewhere). */

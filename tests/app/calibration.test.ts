@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION, errorRatesAt, parseCalibration, type Calibration } from '../../src/calibration/calibration';
+import {
+  CALIBRATION,
+  CALIBRATIONS,
+  calibrationFor,
+  errorRatesAt,
+  parseCalibration,
+  type Calibration,
+} from '../../src/calibration/calibration';
+import { calibrationPath } from '../../tools/lfw/calibration-file';
 import { describeThreshold, formatRate } from '../../src/app/logic/threshold-text';
 import { APP_MODEL } from '../../src/app/model-info';
-import { APP_PIPELINE } from '../../src/app/engine-facade';
+import { PIPELINES } from '../../src/app/engine-facade';
 
 const measured: Calibration = parseCalibration({
   modelId: 'm',
@@ -29,8 +37,30 @@ describe('the committed calibration file', () => {
   });
 
   it('was measured on the pipeline the app runs', () => {
-    if (CALIBRATION.source === 'lfw-eval') expect(CALIBRATION.pipeline).toBe(APP_PIPELINE);
+    if (CALIBRATION.source === 'lfw-eval') expect(CALIBRATION.pipeline).toBe(PIPELINES.gpu.id);
     else expect(CALIBRATION.pipeline).toBeNull();
+  });
+});
+
+describe('a calibration per pipeline', () => {
+  it('ships one file for each of the app pipelines, each for the app model', () => {
+    expect(CALIBRATIONS.map((c) => c.pipeline)).toEqual([PIPELINES.gpu.id, PIPELINES.software.id]);
+    for (const calibration of CALIBRATIONS) {
+      expect(calibration.modelId).toBe(APP_MODEL.modelId);
+      expect(calibration.source).toBe('lfw-eval');
+      expect(calibration.pairs).toBe(6000);
+    }
+  });
+
+  it('calibrationFor finds the one measured on a pipeline', () => {
+    expect(calibrationFor(PIPELINES.software.id)).toBe(CALIBRATIONS[1]);
+    expect(calibrationFor(PIPELINES.gpu.id)).toBe(CALIBRATION);
+  });
+
+  it('calibrationPath names the file each pipeline reads', () => {
+    expect(calibrationPath(PIPELINES.gpu.id)).toBe('src/calibration/lfw-calibration.json');
+    expect(calibrationPath(PIPELINES.software.id)).toBe('src/calibration/lfw-calibration-software.json');
+    expect(() => calibrationPath('ms-centre-chip')).toThrow(/not a pipeline the app runs/);
   });
 });
 

@@ -1,6 +1,7 @@
-// FaceEngine.create: the device opens while the three models load, so the order of events is worth
+// FaceEngine.create: the device opens, then the three models load, so the order of events is worth
 // pinning down: progress that never goes back and ends at 'ready', no download at all without the WebGPU
-// API, and a broken model file that fails the load with its own error while the device is released.
+// API, networks chosen for the adapter before any file is read, and a broken model file that fails the
+// load with its own error while the device is released.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FaceEngine } from '../../src/engine/face-engine';
 import { ModelLoadError, type LoadProgress } from '../../src/engine/face-engine-types';
@@ -56,6 +57,27 @@ describe('FaceEngine.create', () => {
     expect(error).toBeInstanceOf(WebGpuUnavailableError);
     expect((error as WebGpuUnavailableError).reason).toBe('no-webgpu-api');
     expect(reads).toEqual([]);
+  });
+
+  it('forAdapter chooses the networks from the adapter, and only their files are read', async () => {
+    const reads: string[] = [];
+    const seen: boolean[] = [];
+    const engine = await FaceEngine.create({
+      source: recordingSource(reads),
+      forAdapter: ({ software }) => {
+        seen.push(software);
+        return { networks: { detector: 'tiny_face_detector' }, detector: { views: 'frame' } };
+      },
+    });
+    try {
+      // lavapipe renders on the CPU.
+      expect(seen).toEqual([true]);
+      expect(engine.detectorId).toBe('tiny_face_detector');
+      expect(reads).toContain('tiny_face_detector_model-weights_manifest.json');
+      expect(reads.some((name) => name.startsWith('ssd_mobilenetv1'))).toBe(false);
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('a corrupt model file fails the load with an error naming it, and the device is released', async () => {

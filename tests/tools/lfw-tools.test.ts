@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { boxFromLandmarks, fallbackBox, fitBoxRelation, landmarkBounds } from '../../tools/lfw/geometry';
 import { parseFolds, parsePairsCsv, selectPairs, uniqueImages, type LfwPair } from '../../tools/lfw/pairs';
 import { decodeVector, encodeVector, JsonlStore } from '../../tools/lfw/store';
-import { APP_PIPELINE } from '../../src/app/engine-facade';
+import { PIPELINES } from '../../src/app/engine-facade';
 import { DEFAULT_VARIANT, detectorId, parseVariant } from '../../tools/lfw/variants';
 import { seededRandom } from '../helpers/random';
 
@@ -84,10 +84,17 @@ describe('variants', () => {
     expect(parseVariant('ms-refine1-chip').id).toBe('ms-centre-refine-chip');
     expect(detectorId(parseVariant('ms-conf30-centre-chip'))).toBe('ms-conf30');
     expect(parseVariant('as-centre-chip')).toMatchObject({ views: 'adaptive', id: 'as-centre-chip' });
-    expect(parseVariant(DEFAULT_VARIANT).id).toBe(APP_PIPELINE);
+    expect(parseVariant(DEFAULT_VARIANT).id).toBe(PIPELINES.gpu.id);
     expect(detectorId(parseVariant('as-centre-chip'))).toBe('as');
     expect(detectorId(parseVariant('ss-score-crop'))).toBe('ss');
     expect(() => parseVariant('ms-sideways')).toThrow(/unknown token/);
+    expect(parseVariant('as-tiny-refine-chip')).toMatchObject({
+      detector: 'tiny_face_detector',
+      id: 'tiny-as-centre-refine-chip',
+    });
+    expect(parseVariant(PIPELINES.software.id).id).toBe(PIPELINES.software.id);
+    expect(detectorId(parseVariant(PIPELINES.software.id))).toBe('tiny-as');
+    expect(parseVariant('as-centre-chip').detector).toBe('ssd_mobilenetv1');
   });
 });
 

@@ -1,6 +1,7 @@
-// The app's calibration file (src/calibration/lfw-calibration.json, read by src/calibration/calibration.ts)
+// The app's calibration files (src/calibration/lfw-calibration*.json, read by src/calibration/calibration.ts)
 // from an evaluation: the threshold at the target false-match rate over all pairs, and ≤ maxPoints ROC
 // points spread evenly over the distance range (the app interpolates between them by threshold).
+import { PIPELINES } from '../../src/app/engine-facade';
 import { round } from './evaluate';
 import { operatingPoint, ratesAt, subsampleRoc, type ScoredPair } from './metrics';
 
@@ -11,7 +12,7 @@ export interface CalibrationFile {
   targetFalseMatchRate: number;
   falseNonMatchRate: number;
   roc: { threshold: number; falseMatchRate: number; falseNonMatchRate: number }[];
-  /** Our pipeline's variant id; the app must run exactly this (src/app/engine-facade.ts APP_PIPELINE). */
+  /** Our pipeline's variant id; the app must run exactly this (src/app/engine-facade.ts PIPELINES). */
   pipeline: string;
   pairs: number;
   generated: string;
@@ -40,4 +41,13 @@ export function calibrationFile(
     pairs: scored.length,
     generated: options.generated,
   };
+}
+
+/** Where the calibration of one of the app's pipelines lives, relative to the repository root. */
+export function calibrationPath(pipeline: string): string {
+  if (pipeline === PIPELINES.gpu.id) return 'src/calibration/lfw-calibration.json';
+  if (pipeline === PIPELINES.software.id) return 'src/calibration/lfw-calibration-software.json';
+  throw new Error(
+    `${pipeline} is not a pipeline the app runs (src/app/engine-facade.ts PIPELINES): no calibration file for it`,
+  );
 }

@@ -2,7 +2,13 @@
 // configuration) → choose the face → optional second landmark pass → chip or crop → descriptor.
 // Analyses (boxes, scores, landmarks) and descriptors are cached separately, so adding a variant that
 // shares a detector configuration costs only the descriptor.
-import { FaceEngine, type Box, type DetectedFace, type RgbaImage } from '../../src/engine/index';
+import {
+  FaceEngine,
+  type Box,
+  type FaceEngineOptions,
+  type DetectedFace,
+  type RgbaImage,
+} from '../../src/engine/index';
 import type { ModelFileSource } from '../../src/engine/weights/manifest';
 import { boxFromLandmarks, fallbackBox } from './geometry';
 import { encodeVector, JsonlStore, round3, type Keyed } from './store';
@@ -67,6 +73,12 @@ const fromFace = (f: DetectedFace): CachedFace => ({
   landmarks: round3(f.landmarks),
 });
 
+const engineOptions = (source: ModelFileSource, variant: Variant): FaceEngineOptions => ({
+  source,
+  networks: { detector: variant.detector },
+  detector: { views: variant.views, minConfidence: variant.minConfidence },
+});
+
 export class OurPipeline {
   private readonly engines = new Map<string, Promise<FaceEngine>>();
   readonly timing = { analyses: 0, analysisMs: 0, embeddings: 0, embeddingMs: 0 };
@@ -79,7 +91,7 @@ export class OurPipeline {
 
   /** Creates the engine of the first variant's detector configuration; it names the model. */
   static async create(source: ModelFileSource, store: JsonlStore<OurRecord>, first: Variant): Promise<OurPipeline> {
-    const engine = FaceEngine.create({ source, detector: { views: first.views, minConfidence: first.minConfidence } });
+    const engine = FaceEngine.create(engineOptions(source, first));
     const pipeline = new OurPipeline(source, store, (await engine).modelId);
     pipeline.engines.set(detectorId(first), engine);
     return pipeline;
@@ -89,10 +101,7 @@ export class OurPipeline {
     const id = detectorId(variant);
     let engine = this.engines.get(id);
     if (!engine) {
-      engine = FaceEngine.create({
-        source: this.source,
-        detector: { views: variant.views, minConfidence: variant.minConfidence },
-      });
+      engine = FaceEngine.create(engineOptions(this.source, variant));
       this.engines.set(id, engine);
     }
     return engine;

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { CALIBRATION } from '../../calibration/calibration';
+import type { Calibration } from '../../calibration/calibration';
 import {
   DEFAULT_PREFERENCES,
   EnrollmentStore,
@@ -9,7 +9,7 @@ import {
   type Preferences,
 } from '../../storage';
 import { FaceService, hasWebGpuApi } from '../engine-facade';
-import type { EngineState } from '../engine-state';
+import { calibrationOf, type EngineState } from '../engine-state';
 import type { ViewName } from '../events';
 import {
   GPU_RECOVERING,
@@ -328,7 +328,7 @@ export class FpApp extends LitElement {
       void this.savePreferences({
         ...this.preferences,
         threshold: event.detail.threshold,
-        thresholdModelId: event.detail.threshold === null ? null : CALIBRATION.modelId,
+        thresholdModelId: event.detail.threshold === null ? null : this.calibration.modelId,
       });
     });
     this.addEventListener('fp-camera-change', (event) => {
@@ -448,11 +448,16 @@ export class FpApp extends LitElement {
   /** The threshold chosen in settings, while it is for the calibrated model; null: the calibrated one. */
   private get chosenThreshold(): number | null {
     const { threshold, thresholdModelId } = this.preferences;
-    return threshold !== null && thresholdModelId === CALIBRATION.modelId ? threshold : null;
+    return threshold !== null && thresholdModelId === this.calibration.modelId ? threshold : null;
+  }
+
+  /** The calibration of the pipeline the engine runs (engine-facade.ts PIPELINES). */
+  private get calibration(): Calibration {
+    return calibrationOf(this.engine);
   }
 
   private get threshold(): number {
-    return this.chosenThreshold ?? CALIBRATION.threshold;
+    return this.chosenThreshold ?? this.calibration.threshold;
   }
 
   private dismissSoftwareNotice(): void {
@@ -605,6 +610,7 @@ export class FpApp extends LitElement {
           .cameraId=${this.preferences.cameraId}
           .liveness=${this.preferences.liveness}
           .name=${this.route.params.get('name') ?? ''}
+          .calibration=${this.calibration}
           .authorize=${this.authorizeEnroll}
           .verifyHref=${verifyRoute}
         ></fp-enroll-view>`;
@@ -616,7 +622,7 @@ export class FpApp extends LitElement {
             .cameraId=${this.preferences.cameraId}
             .liveness=${this.preferences.liveness}
             .chosenThreshold=${this.chosenThreshold}
-            .calibration=${CALIBRATION}
+            .calibration=${this.calibration}
             .claimedId=${this.route.params.get('person')}
             enroll-href="#/enroll"
           ></fp-verify-view
@@ -625,7 +631,7 @@ export class FpApp extends LitElement {
         return html`<fp-people-view .people=${this.people} .store=${this.store} .model=${APP_MODEL}></fp-people-view>`;
       case 'settings':
         return html`<fp-settings-view
-          .calibration=${CALIBRATION}
+          .calibration=${this.calibration}
           .threshold=${this.threshold}
           .saveState=${this.preferencesSave}
           .liveness=${this.preferences.liveness}

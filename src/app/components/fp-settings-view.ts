@@ -286,6 +286,14 @@ export class FpSettingsView extends LitElement {
           <dd>
             ${engine.status === 'ready' ? (engine.service.runsInSoftware ? 'Ready (WebGPU in software, on the processor)' : 'Ready (WebGPU)') : engine.status === 'loading' ? 'Loading…' : engine.problem.title}
           </dd>
+          ${
+            engine.status === 'ready'
+              ? html`<dt>Pipeline</dt>
+                  <dd data-pipeline=${engine.service.pipeline.id}>
+                    ${engine.service.pipeline.summary} (<span class="mono">${engine.service.pipeline.id}</span>)
+                  </dd>`
+              : null
+          }
         </dl>
       </div>
 

@@ -17,7 +17,7 @@ import {
 import type { FpCaptureStage } from '../components/fp-capture-stage';
 import type { DetectedFace, FaceAnalysis, FaceEmbedding, FaceService, FaceTracker } from '../engine-facade';
 import type { EngineState } from '../engine-state';
-import { checkFrame } from '../frame-check';
+import { FrameChecker } from '../frame-check';
 import { instruction } from '../logic/liveness-text';
 import type { QualityReport, QualityThresholds } from '../logic/quality';
 import { describeEngineError, type Problem } from '../messages';
@@ -115,6 +115,8 @@ export class CaptureSessionController implements ReactiveController {
   private readonly loop: FrameLoopController;
   private step: Step = 'search';
   private tracker: FaceTracker | null = null;
+  /** Checks this session's frames outside the challenge (made with the first frame's service). */
+  private checker: FrameChecker | null = null;
   private check: LivenessCheck | null = null;
   /** The neutral frame's embedding, taken as soon as the check chose that frame (no frame is kept open). */
   private neutral: FaceEmbedding | null = null;
@@ -151,6 +153,7 @@ export class CaptureSessionController implements ReactiveController {
     this.challenge = null;
     this.refusal = null;
     this.tracker = null;
+    this.checker = null;
     this.check = null;
     this.step = 'search';
     this.loop.start();
@@ -215,7 +218,8 @@ export class CaptureSessionController implements ReactiveController {
     try {
       const service = engine.service;
       if (this.step === 'challenge') return await this.challengeFrame(frame, capturedAtMs, service, isCurrent);
-      const { analysis, quality, single } = await checkFrame(service, frame, this.options.policy.thresholds);
+      this.checker ??= new FrameChecker(service, this.options.policy.thresholds);
+      const { analysis, quality, single } = await this.checker.check(frame);
       if (!isCurrent()) return;
       this.analysis = analysis;
       this.quality = quality;
