@@ -50,7 +50,7 @@ export const PIPELINES = {
    */
   gpu: {
     id: 'as-centre-refine-chip-flip',
-    summary: 'full: SSD MobileNet on every frame, the face and its mirror image embedded',
+    summary: 'Full: SSD MobileNet on every frame, the face and its mirror image embedded',
     detector: 'ssd_mobilenetv1',
     flip: true,
     track: false,
@@ -61,7 +61,7 @@ export const PIPELINES = {
    */
   software: {
     id: 'tiny-as-centre-refine-chip',
-    summary: 'light, for processors: the tiny face detector, the face followed between detections, one embedding',
+    summary: 'Light, for processors: the tiny face detector, the face followed between detections, one embedding',
     detector: 'tiny_face_detector',
     flip: false,
     track: true,

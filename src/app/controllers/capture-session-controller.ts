@@ -225,7 +225,7 @@ export class CaptureSessionController implements ReactiveController {
       this.quality = quality;
       this.host.requestUpdate();
       if (this.step === 'search' && this.options.policy.liveness()) {
-        if (single && quality.passed) this.beginChallenge(service);
+        if (single && quality.passed) this.beginChallenge(service, single);
         return;
       }
       this.step = 'frames';
@@ -235,8 +235,10 @@ export class CaptureSessionController implements ReactiveController {
     }
   }
 
-  private beginChallenge(service: FaceService): void {
+  /** The challenge starts on the face just found, which the tracker follows from the next frame. */
+  private beginChallenge(service: FaceService, face: DetectedFace): void {
     this.tracker = service.createTracker();
+    this.tracker.follow(face);
     this.check = new LivenessCheck(drawChallenge(), CHALLENGE_TIMING[service.runsInSoftware ? 'software' : 'hardware']);
     this.checkClockMs = 0;
     this.lastFrameAtMs = null;
