@@ -1,14 +1,18 @@
 // The page's own code, as its author would write it against the package: one engine for both elements
-// (its models served by this page), one store, and the elements' events written into a list that
+// (its models served by this page, its networks the app's for the adapter), one store, and the elements' events written into a list that
 // e2e/library-page.spec.ts reads. After an enrollment the page asks <fp-verify> to check that person.
 import { FaceEngine } from 'faceprint/engine';
-import { EnrollmentStore } from 'faceprint/elements';
+import { EnrollmentStore, pipelineNetworks } from 'faceprint/elements';
 
 const enroll = document.querySelector('fp-enroll')!;
 const verify = document.querySelector('fp-verify')!;
 const events = document.querySelector('#events')!;
 
-const engine = FaceEngine.create({ modelBaseUrl: `${import.meta.env.BASE_URL}models/` });
+// The app's networks for the adapter: the light pipeline where WebGPU runs on the processor.
+const engine = FaceEngine.create({
+  modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
+  forAdapter: pipelineNetworks(),
+});
 const store = new EnrollmentStore();
 for (const element of [enroll, verify]) {
   element.engine = engine;

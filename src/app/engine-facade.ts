@@ -2,8 +2,10 @@
 // src/engine themselves. The engine module is loaded on demand, after the WebGPU check, so a browser
 // without WebGPU never downloads it or the models.
 import type {
+  AdapterDescription,
   DetectedFace,
   DetectorId,
+  FaceEngineOptions,
   EngineStatus,
   FaceAnalysis,
   FaceEmbedding,
@@ -68,6 +70,16 @@ export const PIPELINES = {
   },
 } as const satisfies Record<string, Pipeline>;
 
+/**
+ * FaceEngineOptions.forAdapter for the app's pipelines: the software pipeline's detector where the
+ * adapter renders on the processor, the GPU pipeline's elsewhere; or `pipeline`'s whatever the adapter.
+ */
+export const pipelineNetworks =
+  (pipeline?: keyof typeof PIPELINES) =>
+  ({ software }: AdapterDescription): Pick<FaceEngineOptions, 'networks'> => ({
+    networks: { detector: PIPELINES[pipeline ?? (software ? 'software' : 'gpu')].detector },
+  });
+
 /** The pipeline for an engine: the software one when the engine runs its detector. */
 export const pipelineFor = (detector: DetectorId): Pipeline =>
   detector === PIPELINES.software.detector ? PIPELINES.software : PIPELINES.gpu;
@@ -104,9 +116,7 @@ export class FaceService {
       modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
       onProgress,
       detector: { views: 'adaptive' },
-      forAdapter: ({ software }) => ({
-        networks: { detector: PIPELINES[pipeline ?? (software ? 'software' : 'gpu')].detector },
-      }),
+      forAdapter: pipelineNetworks(pipeline),
     });
     return new FaceService(engine, FaceTracker);
   }

@@ -4,3 +4,4 @@ export { FpEnroll } from './fp-enroll';
 export { FpVerify } from './fp-verify';
 export { EnrollmentStore, type ConnectionOptions, type PersonRecord, type SampleRecord } from '../storage';
 export type { FpEventDetails, VerificationResult } from '../app/events';
+export { PIPELINES, pipelineNetworks, type Pipeline } from '../app/engine-facade';
