@@ -1,5 +1,6 @@
 // Soak run (`npm run soak`, not part of npm test): SOAK_CALLS (default 10,000) analyze + embed calls on
-// two alternating frames of the same size, as a webcam session makes them. Every SAMPLE_EVERY calls it
+// two alternating frames of the same size, as a webcam session makes them, with the app's pipeline for
+// this adapter (src/app/engine-facade.ts PIPELINES; SOAK_PIPELINE=gpu|software chooses one). Every SAMPLE_EVERY calls it
 // records the GPU objects the engine holds (buffers, bytes, textures, pipelines) and the process's
 // resident memory, after a full GC. The GPU counts must stay exactly flat
 // after the first calls; the RSS slope is reported (least squares over the second half, bytes per call).
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { expect, it } from 'vitest';
+import { PIPELINES, pipelineFor, pipelineNetworks } from '../src/app/engine-facade';
 import { FaceEngine } from '../src/engine/face-engine';
 import type { RgbaImage } from '../src/engine/face-engine-types';
 import { nodeFileSource } from '../src/engine/weights/node-source';
@@ -16,6 +18,8 @@ import { demoPhoto } from '../tests/helpers/images';
 import { modelDir } from '../tests/helpers/models';
 
 const CALLS = Number(process.env.SOAK_CALLS ?? 10_000);
+const PIPELINE = process.env.SOAK_PIPELINE as keyof typeof PIPELINES | undefined;
+if (PIPELINE !== undefined && !(PIPELINE in PIPELINES)) throw new Error('SOAK_PIPELINE must be gpu or software');
 const SAMPLE_EVERY = Math.max(1, Math.floor(CALLS / 100));
 
 interface Sample {
@@ -55,7 +59,11 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
 }
 
 it(`soak: ${CALLS} analyze + embed calls`, async () => {
-  const engine = await FaceEngine.create({ source: nodeFileSource(modelDir()) });
+  const engine = await FaceEngine.create({
+    source: nodeFileSource(modelDir()),
+    forAdapter: pipelineNetworks(PIPELINE),
+  });
+  const pipeline = pipelineFor(engine.detectorId);
   // A GC before each sample, so the RSS and heap read what is kept, not what awaits collection.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as (() => void) | undefined;
@@ -88,6 +96,7 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
       Math.max(...settled.map((s) => s[key])),
     ];
     const summary = {
+      pipeline: pipeline.id,
       calls: CALLS,
       done,
       finished,
@@ -113,7 +122,7 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
       [
         `# Soak: ${done} of ${CALLS} analyze + embed calls${finished ? '' : ' (still running or stopped)'} (${summary.seconds.toFixed(0)} s)`,
         '',
-        `Faces found on ${facesFound} of ${done} frames; a full GC before each of the ${samples.length} samples.`,
+        `Pipeline ${pipeline.id}. Faces found on ${facesFound} of ${done} frames; a full GC before each of the ${samples.length} samples.`,
         '',
         '| after the first calls | min | max |',
         '|---|---|---|',
@@ -136,7 +145,7 @@ it(`soak: ${CALLS} analyze + embed calls`, async () => {
       const analysis = await engine.analyze(frame, { refineLandmarks: true });
       if (analysis.target) {
         facesFound++;
-        await engine.embed(frame, analysis.target, { flip: true });
+        await engine.embed(frame, analysis.target, { flip: pipeline.flip });
       }
       if (call % SAMPLE_EVERY === 0 || call === 1) {
         sample(call);
