@@ -1,4 +1,4 @@
-import { CALIBRATION, expect, shownThreshold, test } from './helpers/app';
+import { CALIBRATION, ENGINE_TIMEOUT, SOFTWARE_PIPELINE, expect, shownThreshold, test } from './helpers/app';
 
 // The slider moves in steps of 0.01 from 0.30, so its thumb sits at the calibrated threshold rounded
 // to two decimals; the value shown is the calibrated threshold itself, written as everywhere else.
@@ -9,6 +9,11 @@ test('the match threshold can be changed from the keyboard, is kept across reloa
   page,
 }) => {
   await page.goto('/#/settings');
+  // The calibration is the pipeline's, which is known once the engine is ready: the software one here.
+  await expect(page.locator('[data-pipeline]')).toHaveAttribute('data-pipeline', SOFTWARE_PIPELINE, {
+    timeout: ENGINE_TIMEOUT,
+  });
+  await expect(page.getByText(`pipeline ${SOFTWARE_PIPELINE}`)).toBeVisible();
   const slider = page.getByRole('slider', { name: 'Match threshold' });
   const output = page.locator('output');
   // A reload right after a change would race the database write, as closing the tab would for a

@@ -18,10 +18,15 @@ export const ENGINE_TIMEOUT = 8 * 60_000;
  */
 export const CAPTURE_TIMEOUT = 8 * 60_000;
 
-/** The committed calibration file: the model the app ships for and its threshold. */
-export const CALIBRATION: { modelId: string; source: string; threshold: number } = JSON.parse(
-  readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration.json'), 'utf8'),
+/**
+ * The calibration the app uses in these tests: Chromium here runs WebGPU on SwiftShader, on the
+ * processor, so the app runs its software pipeline and that pipeline's calibration file.
+ */
+export const CALIBRATION: { modelId: string; source: string; threshold: number; pipeline: string } = JSON.parse(
+  readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration-software.json'), 'utf8'),
 );
+/** The pipeline the app runs in these tests (src/app/engine-facade.ts PIPELINES.software). */
+export const SOFTWARE_PIPELINE = 'tiny-as-centre-refine-chip';
 export const MODEL_ID = CALIBRATION.modelId;
 
 /** A threshold as the app shows it everywhere: 4 decimals at most, trailing zeros dropped, 2 at least. */
