@@ -26,7 +26,7 @@ export const CALIBRATION: { modelId: string; source: string; threshold: number; 
   readFileSync(join(here, '..', '..', 'src', 'calibration', 'lfw-calibration-software.json'), 'utf8'),
 );
 /** The pipeline the app runs in these tests (src/app/engine-facade.ts PIPELINES.software). */
-export const SOFTWARE_PIPELINE = 'tiny-as-centre-refine-chip';
+export const SOFTWARE_PIPELINE = 'tiny-as-centre-refine-chip-flip';
 export const MODEL_ID = CALIBRATION.modelId;
 
 /** A threshold as the app shows it everywhere: 4 decimals at most, trailing zeros dropped, 2 at least. */

@@ -59,13 +59,16 @@ export const PIPELINES = {
   },
   /**
    * Where WebGPU runs on the processor, where SSD alone took 4-7 s a frame in Chromium: the tiny face
-   * detector, one embedding pass, and tracking between detections (bench/results/browser-*.md).
+   * detector and tracking between detections (bench/results/browser-*.md). The mirror image stays: on
+   * LFW it is worth 0.35 points of accuracy and 1.8 of TAR at FAR 1e-3 for 0.4 s a descriptor here
+   * (results/lfw-software-2026-11-29.md).
    */
   software: {
-    id: 'tiny-as-centre-refine-chip',
-    summary: 'Light, for processors: the tiny face detector, the face followed between detections, one embedding',
+    id: 'tiny-as-centre-refine-chip-flip',
+    summary:
+      'Light, for processors: the tiny face detector, the face followed between detections, the face and its mirror image embedded',
     detector: 'tiny_face_detector',
-    flip: false,
+    flip: true,
     track: true,
   },
 } as const satisfies Record<string, Pipeline>;
