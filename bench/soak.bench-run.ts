@@ -16,6 +16,7 @@ import type { RgbaImage } from '../src/engine/face-engine-types';
 import { nodeFileSource } from '../src/engine/weights/node-source';
 import { demoPhoto } from '../tests/helpers/images';
 import { modelDir } from '../tests/helpers/models';
+import { slope } from './timing';
 
 const CALLS = Number(process.env.SOAK_CALLS ?? 10_000);
 const PIPELINE = process.env.SOAK_PIPELINE as keyof typeof PIPELINES | undefined;
@@ -44,20 +45,6 @@ function crop(image: RgbaImage, x0: number, y0: number, width: number, height: n
     );
   }
   return { width, height, data };
-}
-
-/** Least-squares slope of y over x. */
-function slope(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return den === 0 ? 0 : num / den;
 }
 
 it(

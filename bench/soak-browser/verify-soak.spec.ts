@@ -13,6 +13,7 @@ import { CAPTURE_TIMEOUT, expect, test, waitForEngine } from '../../e2e/helpers/
 import { turnLivenessOff } from '../../e2e/helpers/liveness';
 import { passOwnerDialog } from '../../e2e/helpers/owner';
 import type {} from '../../src/app/test-hooks';
+import { slope } from '../timing';
 
 const FRAMES = Number(process.env.SOAK_FRAMES ?? 1000);
 /** Frames that agree for one decision with liveness off (src/app/logic/decision.ts CONSENSUS_FRAMES). */
@@ -31,20 +32,6 @@ interface Sample {
   bufferBytes: number;
   textures: number;
   pipelines: number;
-}
-
-/** Least-squares slope of y over x. */
-function slope(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    num += (xs[i]! - mx) * (ys[i]! - my);
-    den += (xs[i]! - mx) ** 2;
-  }
-  return den === 0 ? 0 : num / den;
 }
 
 /** Waits for the running check's decision: a match (anything else ends the soak with its message). */
