@@ -45,12 +45,11 @@ export class FrameChecker {
     } else {
       analysis = await this.service.analyze(frame);
       this.detectedAtMs = startedAtMs;
+      // A tracked face is followed already; a detection says what to follow next.
+      if (analysis.faces.length === 1) this.tracker?.follow(analysis.faces[0]!);
+      else this.tracker?.reset();
     }
     const single = analysis.faces.length === 1 ? analysis.faces[0]! : null;
-    if (this.tracker) {
-      if (single) this.tracker.follow(single);
-      else this.tracker.reset();
-    }
     const quality = evaluateQuality(
       {
         frameWidth: analysis.frameWidth,
