@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test';
-import { CAPTURE_TIMEOUT, ENGINE_TIMEOUT, expect, test, waitForEngine } from './helpers/app';
+import { CAPTURE_TIMEOUT, ENGINE_TIMEOUT, enrollFromCamera, expect, test, waitForEngine } from './helpers/app';
 // Brings in the type of window.__faceprintTest.
 import { turnLivenessOff } from './helpers/liveness';
-import { passOwnerDialog } from './helpers/owner';
 import type {} from '../src/app/test-hooks';
 
 // The graphics device is lost in the middle of a session (a driver reset, a GPU process crash): the app
@@ -50,12 +49,7 @@ test('recovers from a GPU device loss with the same result; a second loss within
   // Chromium's still fake camera cannot answer the challenge, and the card must say the check was off.
   // Settings drops ?test-hooks from the address; the setting is stored, and the next goto restores it.
   await turnLivenessOff(page);
-  await page.goto(`${APP}#/enroll`);
-  await waitForEngine(page);
-  await page.getByLabel('Name', { exact: true }).fill(PERSON);
-  await page.getByRole('button', { name: 'Start capture' }).click();
-  await passOwnerDialog(page);
-  await expect(page.locator('[data-state="enrolled"]')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+  await enrollFromCamera(page, APP, PERSON);
 
   await startVerifying(page);
   const before = await decision(page);

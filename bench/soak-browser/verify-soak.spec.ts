@@ -9,9 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { CAPTURE_TIMEOUT, expect, test, waitForEngine } from '../../e2e/helpers/app';
+import { CAPTURE_TIMEOUT, enrollFromCamera, expect, test } from '../../e2e/helpers/app';
 import { turnLivenessOff } from '../../e2e/helpers/liveness';
-import { passOwnerDialog } from '../../e2e/helpers/owner';
 import type {} from '../../src/app/test-hooks';
 import { slope } from '../timing';
 
@@ -44,12 +43,7 @@ async function decided(page: Page): Promise<void> {
 
 test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
   await turnLivenessOff(page);
-  await page.goto(`${APP}#/enroll`);
-  await waitForEngine(page);
-  await page.getByLabel('Name', { exact: true }).fill(PERSON);
-  await page.getByRole('button', { name: 'Start capture' }).click();
-  await passOwnerDialog(page);
-  await expect(page.locator('[data-state="enrolled"]')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+  await enrollFromCamera(page, APP, PERSON);
   await page.goto(`${APP}#/verify`);
   await page.getByLabel('Is this a particular person? Check a claimed identity.').check();
   await page.getByLabel('Person', { exact: true }).selectOption({ label: PERSON });

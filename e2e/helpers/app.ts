@@ -99,6 +99,19 @@ export async function waitForEngine(page: Page): Promise<void> {
   await expect(page.locator('[data-engine="ready"]')).toBeVisible({ timeout: ENGINE_TIMEOUT });
 }
 
+/**
+ * Enrolls `name` from the camera with liveness already off, at `app` (the address before the hash):
+ * waits for the engine, starts the capture, passes the owner dialog and waits for the confirmation.
+ */
+export async function enrollFromCamera(page: Page, app: string, name: string): Promise<void> {
+  await page.goto(`${app}#/enroll`);
+  await waitForEngine(page);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Start capture' }).click();
+  await passOwnerDialog(page);
+  await expect(page.locator('[data-state="enrolled"]')).toBeVisible({ timeout: CAPTURE_TIMEOUT });
+}
+
 /** Starts a verification from the view's setup form: 1:1 against `claim`, or 1:N when null. */
 export async function startVerification(page: Page, claim: string | null): Promise<void> {
   // Leave and re-enter the view so that it starts from its setup form.
