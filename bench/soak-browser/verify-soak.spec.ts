@@ -59,60 +59,70 @@ test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
     const gpu = await page.evaluate(() => window.__faceprintTest!.gpuResources());
     samples.push({ decisions, seconds: (performance.now() - started) / 1000, heapBytes: usedSize, ...gpu });
   };
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  mkdirSync(results, { recursive: true });
+  // Written at every sample, so a run stopped early still leaves what it measured.
+  const report = (finished: boolean) => {
+    const done = samples.at(-1)!.decisions;
+    const settled = samples.filter((s) => s.decisions >= SAMPLE_EVERY);
+    const secondHalf = settled.slice(Math.floor(settled.length / 2));
+    const range = (key: keyof Sample) => [
+      Math.min(...settled.map((s) => s[key])),
+      Math.max(...settled.map((s) => s[key])),
+    ];
+    // Each decision took at least FRAMES_PER_DECISION frames (more when one failed a quality gate).
+    const frames = done * FRAMES_PER_DECISION;
+    const summary = {
+      frames,
+      decisions: done,
+      of: DECISIONS,
+      finished,
+      seconds: samples.at(-1)!.seconds,
+      buffers: range('buffers'),
+      bufferBytes: range('bufferBytes'),
+      textures: range('textures'),
+      pipelines: range('pipelines'),
+      heapMiB: range('heapBytes').map((b) => b / 2 ** 20),
+      heapSlopeBytesPerDecision: slope(
+        secondHalf.map((s) => s.decisions),
+        secondHalf.map((s) => s.heapBytes),
+      ),
+    };
+    writeFileSync(join(results, `soak-browser-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
+    writeFileSync(
+      join(results, `soak-browser-${stamp}.md`),
+      [
+        `# Browser soak: at least ${frames} frames (${done} of ${DECISIONS} decisions of ${FRAMES_PER_DECISION} agreeing frames${finished ? '' : ', still running or stopped'}) through the verify view (${summary.seconds.toFixed(0)} s)`,
+        '',
+        `One page and one engine in Chromium (WebGPU on SwiftShader); "Verify again" after each decision; a full GC before each of the ${samples.length} samples.`,
+        '',
+        '| after the first decisions | min | max |',
+        '|---|---|---|',
+        `| GPU buffers | ${summary.buffers.join(' | ')} |`,
+        `| GPU buffer bytes | ${summary.bufferBytes.join(' | ')} |`,
+        `| textures | ${summary.textures.join(' | ')} |`,
+        `| pipelines | ${summary.pipelines.join(' | ')} |`,
+        `| JS heap after GC (MiB) | ${summary.heapMiB.map((v) => v.toFixed(1)).join(' | ')} |`,
+        '',
+        `JS heap slope over the second half of the samples: ${summary.heapSlopeBytesPerDecision.toFixed(1)} bytes per decision.`,
+        '',
+      ].join('\n'),
+    );
+    return summary;
+  };
   for (let decisions = 1; decisions <= DECISIONS; decisions++) {
     await decided(page);
     // The card stays until the next decision replaces it; sampling happens while the camera is idle.
-    if (decisions === 1 || decisions % SAMPLE_EVERY === 0) await sample(decisions);
+    if (decisions === 1 || decisions % SAMPLE_EVERY === 0) {
+      await sample(decisions);
+      if (decisions >= SAMPLE_EVERY) report(false);
+    }
     if (decisions < DECISIONS) {
       await page.getByRole('button', { name: 'Verify again' }).click();
       await expect(page.locator('fp-decision-card')).toHaveCount(0);
     }
   }
-
-  const settled = samples.filter((s) => s.decisions >= SAMPLE_EVERY);
-  const secondHalf = settled.slice(Math.floor(settled.length / 2));
-  const range = (key: keyof Sample) => [
-    Math.min(...settled.map((s) => s[key])),
-    Math.max(...settled.map((s) => s[key])),
-  ];
-  // Each decision took at least FRAMES_PER_DECISION frames (more when one failed a quality gate).
-  const frames = DECISIONS * FRAMES_PER_DECISION;
-  const summary = {
-    frames,
-    decisions: DECISIONS,
-    seconds: samples.at(-1)!.seconds,
-    buffers: range('buffers'),
-    bufferBytes: range('bufferBytes'),
-    textures: range('textures'),
-    pipelines: range('pipelines'),
-    heapMiB: range('heapBytes').map((b) => b / 2 ** 20),
-    heapSlopeBytesPerDecision: slope(
-      secondHalf.map((s) => s.decisions),
-      secondHalf.map((s) => s.heapBytes),
-    ),
-  };
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  mkdirSync(results, { recursive: true });
-  writeFileSync(join(results, `soak-browser-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
-  writeFileSync(
-    join(results, `soak-browser-${stamp}.md`),
-    [
-      `# Browser soak: at least ${frames} frames (${DECISIONS} decisions of ${FRAMES_PER_DECISION} agreeing frames) through the verify view (${summary.seconds.toFixed(0)} s)`,
-      '',
-      `One page and one engine in Chromium (WebGPU on SwiftShader); "Verify again" after each decision; a full GC before each of the ${samples.length} samples.`,
-      '',
-      '| after the first decisions | min | max |',
-      '|---|---|---|',
-      `| GPU buffers | ${summary.buffers.join(' | ')} |`,
-      `| GPU buffer bytes | ${summary.bufferBytes.join(' | ')} |`,
-      `| textures | ${summary.textures.join(' | ')} |`,
-      `| pipelines | ${summary.pipelines.join(' | ')} |`,
-      `| JS heap after GC (MiB) | ${summary.heapMiB.map((v) => v.toFixed(1)).join(' | ')} |`,
-      '',
-      `JS heap slope over the second half of the samples: ${summary.heapSlopeBytesPerDecision.toFixed(1)} bytes per decision.`,
-      '',
-    ].join('\n'),
-  );
+  const summary = report(true);
   console.log('browser soak summary', JSON.stringify(summary));
   expect(summary.buffers[0], 'GPU buffers flat').toBe(summary.buffers[1]);
   expect(summary.bufferBytes[0], 'GPU bytes flat').toBe(summary.bufferBytes[1]);
