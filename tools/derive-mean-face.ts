@@ -32,6 +32,7 @@ import { mouthOpenness } from '../src/liveness/head-pose';
 import { symmetricEigen } from '../src/liveness/linear-algebra';
 import { MOUTH_CLOSED_MAX } from '../src/liveness/liveness-check';
 import { MIRROR_LANDMARK } from '../src/liveness/mean-face';
+import { COUNT, numberOption, readOptions } from './cli';
 import { LandmarkSource } from './liveness/landmark-source';
 import { factorise } from './liveness/shape-from-motion';
 import { splitOf } from './liveness/split';
@@ -47,6 +48,9 @@ const DEG = 180 / Math.PI;
 
 type Vec3 = [number, number, number];
 
+const USAGE = `The 3D mean face from LFW landmarks (see tools/README.md)
+  derive-mean-face [--lfw DIR] [--min-photos 8] [--max-photos 30] [--cache DIR]`;
+
 interface Args {
   lfw: string;
   minPhotos: number;
@@ -54,32 +58,23 @@ interface Args {
   cache: string;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    lfw: resolve(ROOT, '../shared/faces/lfw'),
-    minPhotos: 8,
-    maxPhotos: 30,
-    cache: resolve(ROOT, '.cache/liveness'),
+function readArgs(argv: string[]): Args {
+  const values = readOptions(
+    argv,
+    {
+      lfw: { type: 'string' },
+      'min-photos': { type: 'string' },
+      'max-photos': { type: 'string' },
+      cache: { type: 'string' },
+    },
+    USAGE,
+  );
+  return {
+    lfw: resolve(values.lfw ?? join(ROOT, '../shared/faces/lfw')),
+    minPhotos: numberOption(values['min-photos'], 'min-photos', COUNT, 8),
+    maxPhotos: numberOption(values['max-photos'], 'max-photos', COUNT, 30),
+    cache: resolve(values.cache ?? join(ROOT, '.cache/liveness')),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const count = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number ≥ 1`);
-      return n;
-    };
-    if (flag === '--lfw') args.lfw = resolve(value());
-    else if (flag === '--min-photos') args.minPhotos = count();
-    else if (flag === '--max-photos') args.maxPhotos = count();
-    else if (flag === '--cache') args.cache = resolve(value());
-    else throw new Error(`unknown option ${flag} (see tools/README.md)`);
-  }
-  return args;
 }
 
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
@@ -181,7 +176,7 @@ function levelPitch(shape: readonly Vec3[]): number {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   const engine = await FaceEngine.create({ source: nodeFileSource(modelDir) });
   const source = LandmarkSource.open(engine, join(args.cache, 'landmarks.jsonl'));

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
+import { COUNT, numberOption, RATE, readOptions } from './cli';
 import { calibrationFile, calibrationPath } from './lfw/calibration-file';
 import {
   buildReport,
@@ -39,7 +40,7 @@ const USAGE = `LFW View 2 evaluation (see tools/README.md)
   eval-lfw [--lfw DIR] [--pairs CSV] [--folds 1-10] [--limit N] [--variant ID[,ID...]]
            [--reference | --reference-only] [--far 1e-3] [--calibrate [--force]] [--calibrate-variant ID]
            [--out NAME] [--cache DIR] [--fit-refine] [--no-write] [--cached-only] [--compute-only]
-  variant tokens: ms|ss, centre|score, refine[N], chip|crop, flip, confNN (default ${DEFAULT_VARIANT})`;
+  variant tokens: tiny, as|ms|ss, centre|score, refine[N], chip|crop, flip, confNN (default ${DEFAULT_VARIANT})`;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -66,109 +67,55 @@ interface Args {
   computeOnly: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    lfw: resolve(ROOT, '../shared/faces/lfw'),
-    folds: parseFolds('1-10'),
-    variants: [],
-    reference: false,
-    referenceOnly: false,
-    far: 1e-3,
-    calibrate: false,
-    force: false,
-    cache: resolve(ROOT, '.cache/lfw'),
-    fitRefine: false,
-    write: true,
-    cachedOnly: false,
-    computeOnly: false,
+function readArgs(argv: string[]): Args {
+  const values = readOptions(
+    argv,
+    {
+      lfw: { type: 'string' },
+      pairs: { type: 'string' },
+      folds: { type: 'string' },
+      limit: { type: 'string' },
+      variant: { type: 'string', multiple: true },
+      variants: { type: 'string', multiple: true },
+      reference: { type: 'boolean' },
+      'reference-only': { type: 'boolean' },
+      far: { type: 'string' },
+      calibrate: { type: 'boolean' },
+      'calibrate-variant': { type: 'string' },
+      force: { type: 'boolean' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+      'fit-refine': { type: 'boolean' },
+      'no-write': { type: 'boolean' },
+      'cached-only': { type: 'boolean' },
+      'compute-only': { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const ids = [...(values.variant ?? []), ...(values.variants ?? [])].flatMap((list) => list.split(','));
+  const unique = [...new Set(ids.filter(Boolean).map((id) => parseVariant(id).id))];
+  const referenceOnly = values['reference-only'] ?? false;
+  const calibrateVariant = values['calibrate-variant'];
+  const computeOnly = values['compute-only'] ?? false;
+  return {
+    lfw: resolve(values.lfw ?? join(ROOT, '../shared/faces/lfw')),
+    ...(values.pairs === undefined ? {} : { pairs: resolve(values.pairs) }),
+    folds: parseFolds(values.folds ?? '1-10'),
+    ...(values.limit === undefined ? {} : { limit: numberOption(values.limit, 'limit', COUNT, 0) }),
+    variants: (unique.length ? unique : [DEFAULT_VARIANT]).map(parseVariant),
+    reference: (values.reference ?? false) || referenceOnly,
+    referenceOnly,
+    far: numberOption(values.far, 'far', RATE, 1e-3),
+    calibrate: (values.calibrate ?? false) || calibrateVariant !== undefined,
+    ...(calibrateVariant === undefined ? {} : { calibrateVariant: parseVariant(calibrateVariant).id }),
+    force: values.force ?? false,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    cache: resolve(values.cache ?? join(ROOT, '.cache/lfw')),
+    fitRefine: values['fit-refine'] ?? false,
+    write: !values['no-write'] && !computeOnly,
+    cachedOnly: values['cached-only'] ?? false,
+    computeOnly,
   };
-  const value = (i: number, flag: string) => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    switch (flag) {
-      case '--lfw':
-        args.lfw = resolve(value(i, flag));
-        i++;
-        break;
-      case '--pairs':
-        args.pairs = resolve(value(i, flag));
-        i++;
-        break;
-      case '--folds':
-        args.folds = parseFolds(value(i, flag));
-        i++;
-        break;
-      case '--limit':
-        args.limit = Number(value(i, flag));
-        if (!(args.limit > 0)) throw new Error('--limit needs a positive number of pairs');
-        i++;
-        break;
-      case '--variant':
-      case '--variants':
-        args.variants.push(...value(i, flag).split(',').filter(Boolean).map(parseVariant));
-        i++;
-        break;
-      case '--reference':
-        args.reference = true;
-        break;
-      case '--reference-only':
-        args.reference = true;
-        args.referenceOnly = true;
-        break;
-      case '--far':
-        args.far = Number(value(i, flag));
-        if (!(args.far > 0 && args.far < 1)) throw new Error('--far needs a rate in (0, 1)');
-        i++;
-        break;
-      case '--calibrate':
-        args.calibrate = true;
-        break;
-      case '--calibrate-variant':
-        args.calibrate = true;
-        args.calibrateVariant = parseVariant(value(i, flag)).id;
-        i++;
-        break;
-      case '--force':
-        args.force = true;
-        break;
-      case '--out':
-        args.out = value(i, flag);
-        i++;
-        break;
-      case '--cache':
-        args.cache = resolve(value(i, flag));
-        i++;
-        break;
-      case '--fit-refine':
-        args.fitRefine = true;
-        break;
-      case '--no-write':
-        args.write = false;
-        break;
-      case '--cached-only':
-        args.cachedOnly = true;
-        break;
-      case '--compute-only':
-        args.computeOnly = true;
-        args.write = false;
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown argument ${flag} (see --help)`);
-    }
-  }
-  if (args.variants.length === 0) args.variants.push(parseVariant(DEFAULT_VARIANT));
-  const seen = new Set<string>();
-  args.variants = args.variants.filter((v) => (seen.has(v.id) ? false : (seen.add(v.id), true)));
-  return args;
 }
 
 const formatDuration = (seconds: number) => {
@@ -225,7 +172,7 @@ const FALLBACK_HANDLING = (() => {
 })();
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const pairsFile = args.pairs ?? join(args.lfw, 'pairs_view2_resolved.csv');
   if (!existsSync(pairsFile)) throw new Error(`no pairs file at ${pairsFile} (use --lfw DIR or --pairs FILE)`);
   const allPairs = readPairs(pairsFile);

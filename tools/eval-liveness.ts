@@ -33,9 +33,14 @@ import { renderPrint, type PrintPose } from './liveness/print-render';
 import { seededRandom, simulate, type Presenter, type SimulationResult } from './liveness/simulate';
 import { splitOf, type Split } from './liveness/split';
 import { trackerBench } from './liveness/tracker-bench';
+import { COUNT, numberOption, readOptions, WHOLE } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+
+const USAGE = `The liveness check on LFW (see tools/README.md)
+  eval-liveness [--lfw DIR] [--min-photos 10] [--max-photos 25] [--tilt-trials 400] [--bend-trials 300]
+                [--out NAME] [--cache DIR] [--tracker-bench]`;
 
 interface Args {
   lfw: string;
@@ -48,40 +53,31 @@ interface Args {
   trackerBench: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    lfw: resolve(ROOT, '../shared/faces/lfw'),
-    minPhotos: 10,
-    maxPhotos: 25,
-    tiltTrials: 400,
-    bendTrials: 300,
-    out: `liveness-${new Date().toISOString().slice(0, 10)}`,
-    cache: resolve(ROOT, '.cache/liveness'),
-    trackerBench: false,
+function readArgs(argv: string[]): Args {
+  const values = readOptions(
+    argv,
+    {
+      lfw: { type: 'string' },
+      'min-photos': { type: 'string' },
+      'max-photos': { type: 'string' },
+      'tilt-trials': { type: 'string' },
+      'bend-trials': { type: 'string' },
+      out: { type: 'string' },
+      cache: { type: 'string' },
+      'tracker-bench': { type: 'boolean' },
+    },
+    USAGE,
+  );
+  return {
+    lfw: resolve(values.lfw ?? join(ROOT, '../shared/faces/lfw')),
+    minPhotos: numberOption(values['min-photos'], 'min-photos', COUNT, 10),
+    maxPhotos: numberOption(values['max-photos'], 'max-photos', COUNT, 25),
+    tiltTrials: numberOption(values['tilt-trials'], 'tilt-trials', WHOLE, 400),
+    bendTrials: numberOption(values['bend-trials'], 'bend-trials', WHOLE, 300),
+    out: values.out ?? `liveness-${new Date().toISOString().slice(0, 10)}`,
+    cache: resolve(values.cache ?? join(ROOT, '.cache/liveness')),
+    trackerBench: values['tracker-bench'] ?? false,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    const count = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number`);
-      return n;
-    };
-    if (flag === '--lfw') args.lfw = resolve(value());
-    else if (flag === '--min-photos') args.minPhotos = count();
-    else if (flag === '--max-photos') args.maxPhotos = count();
-    else if (flag === '--tilt-trials') args.tiltTrials = count();
-    else if (flag === '--bend-trials') args.bendTrials = count();
-    else if (flag === '--out') args.out = value();
-    else if (flag === '--cache') args.cache = resolve(value());
-    else if (flag === '--tracker-bench') args.trackerBench = true;
-    else throw new Error(`unknown option ${flag} (see tools/README.md)`);
-  }
-  return args;
 }
 
 interface Photo {
@@ -211,7 +207,7 @@ interface AttackTurnMeasure {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const modelDir = join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'model');
   const engine = await FaceEngine.create({ source: nodeFileSource(modelDir) });
   if (args.trackerBench) {

@@ -17,9 +17,14 @@ import { getFaceChipDetails, applyAffine, type Point } from '../src/engine/align
 import { FaceEngine, type RgbaImage } from '../src/engine/index';
 import { encodeChipSet, type ChipSet } from '../src/engine/training/chip-set';
 import { nodeFileSource } from '../src/engine/weights/node-source';
+import { COUNT, numberOption, RATE, readOptions } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PADDING = 0.25;
+
+const USAGE = `Aligned LFW face chips for the training experiment (see tools/README.md)
+  train-chips [--lfw DIR] [--people 10] [--per-person 40] [--test-fraction 0.25] [--size 64] [--out FILE]
+              [--lab-out FILE --lab-train 16 --lab-test 6]`;
 
 interface Args {
   lfw: string;
@@ -33,53 +38,33 @@ interface Args {
   labTest: number;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    lfw: resolve(ROOT, '../shared/faces/lfw'),
-    people: 10,
-    perPerson: 40,
-    testFraction: 0.25,
-    size: 64,
-    out: resolve(ROOT, '.cache/train/lfw-chips-64.bin'),
-    labTrain: 16,
-    labTest: 6,
+function readArgs(argv: string[]): Args {
+  const values = readOptions(
+    argv,
+    {
+      lfw: { type: 'string' },
+      people: { type: 'string' },
+      'per-person': { type: 'string' },
+      'test-fraction': { type: 'string' },
+      size: { type: 'string' },
+      out: { type: 'string' },
+      'lab-out': { type: 'string' },
+      'lab-train': { type: 'string' },
+      'lab-test': { type: 'string' },
+    },
+    USAGE,
+  );
+  return {
+    lfw: resolve(values.lfw ?? join(ROOT, '../shared/faces/lfw')),
+    people: numberOption(values.people, 'people', COUNT, 10),
+    perPerson: numberOption(values['per-person'], 'per-person', COUNT, 40),
+    testFraction: numberOption(values['test-fraction'], 'test-fraction', RATE, 0.25),
+    size: numberOption(values.size, 'size', COUNT, 64),
+    out: resolve(values.out ?? join(ROOT, '.cache/train/lfw-chips-64.bin')),
+    labOut: values['lab-out'] === undefined ? undefined : resolve(values['lab-out']),
+    labTrain: numberOption(values['lab-train'], 'lab-train', COUNT, 16),
+    labTest: numberOption(values['lab-test'], 'lab-test', COUNT, 6),
   };
-  for (let i = 0; i < argv.length; i += 2) {
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${argv[i]} needs a value`);
-    switch (argv[i]) {
-      case '--lfw':
-        args.lfw = resolve(value);
-        break;
-      case '--people':
-        args.people = Number(value);
-        break;
-      case '--per-person':
-        args.perPerson = Number(value);
-        break;
-      case '--test-fraction':
-        args.testFraction = Number(value);
-        break;
-      case '--size':
-        args.size = Number(value);
-        break;
-      case '--out':
-        args.out = resolve(value);
-        break;
-      case '--lab-out':
-        args.labOut = resolve(value);
-        break;
-      case '--lab-train':
-        args.labTrain = Number(value);
-        break;
-      case '--lab-test':
-        args.labTest = Number(value);
-        break;
-      default:
-        throw new Error(`unknown option ${argv[i]}`);
-    }
-  }
-  return args;
 }
 
 /** Bilinear grayscale (ITU-R BT.601 luma) sample of `image` through the chip -> frame matrix. */
@@ -109,7 +94,7 @@ function sampleChip(image: RgbaImage, landmarks: Float32Array, size: number): Ui
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const root = join(args.lfw, 'lfw-deepfunneled');
   if (!existsSync(root)) throw new Error(`LFW images not found at ${root} (pass --lfw DIR)`);
   const people = readdirSync(root)

@@ -6,7 +6,7 @@
 //                               [--lr 0.01] [--batch 32] [--flip on|off] [--out NAME]
 import './node-webgpu';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GpuContext } from '../src/engine/gpu-context';
 import { decodeChipSet } from '../src/engine/training/chip-set';
@@ -19,54 +19,57 @@ import {
   type RunResult,
 } from '../src/engine/training/experiment';
 import { curvesSvg, scatterSvg } from '../src/engine/training/plots';
+import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, readOptions } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]) {
-  const options: ExperimentOptions = structuredClone(DEFAULT_EXPERIMENT);
-  let chips = resolve(ROOT, '.cache/train/lfw-chips-64.bin');
-  let out = 'train-experiment';
-  for (let i = 0; i < argv.length; i += 2) {
-    const value = argv[i + 1];
-    if (value === undefined) throw new Error(`${argv[i]} needs a value`);
-    switch (argv[i]) {
-      case '--chips':
-        chips = resolve(value);
-        break;
-      case '--epochs':
-        options.epochs = Number(value);
-        break;
-      case '--input-size':
-        options.inputSize = Number(value);
-        break;
-      case '--lambda':
-        options.centerLoss.lambda = Number(value);
-        break;
-      case '--alpha':
-        options.centerLoss.alpha = Number(value);
-        break;
-      case '--lr':
-        options.trainer.learningRate = Number(value);
-        break;
-      case '--batch':
-        options.trainer.batchSize = Number(value);
-        break;
-      case '--flip':
-        if (value !== 'on' && value !== 'off') throw new Error('--flip takes on or off');
-        options.trainer.flip = value === 'on';
-        break;
-      case '--out':
-        out = value;
-        break;
-      default:
-        throw new Error(`unknown option ${argv[i]}`);
-    }
-  }
-  return { options, chips, out };
+const USAGE = `The training experiment: softmax against softmax + center loss (see tools/README.md)
+  train-experiment [--chips FILE] [--epochs 30] [--input-size 64] [--lambda 0.5] [--alpha 0.5] [--lr 0.01]
+                   [--batch 32] [--flip on|off] [--out NAME]`;
+
+function readArgs(argv: string[]) {
+  const values = readOptions(
+    argv,
+    {
+      chips: { type: 'string' },
+      epochs: { type: 'string' },
+      'input-size': { type: 'string' },
+      lambda: { type: 'string' },
+      alpha: { type: 'string' },
+      lr: { type: 'string' },
+      batch: { type: 'string' },
+      flip: { type: 'string' },
+      out: { type: 'string' },
+    },
+    USAGE,
+  );
+  const defaults = DEFAULT_EXPERIMENT;
+  if (values.flip !== undefined && values.flip !== 'on' && values.flip !== 'off')
+    throw new Error(`--flip takes on or off, not "${values.flip}"`);
+  const options: ExperimentOptions = {
+    ...defaults,
+    epochs: numberOption(values.epochs, 'epochs', COUNT, defaults.epochs),
+    inputSize: numberOption(values['input-size'], 'input-size', COUNT, defaults.inputSize),
+    centerLoss: {
+      lambda: numberOption(values.lambda, 'lambda', NON_NEGATIVE, defaults.centerLoss.lambda),
+      alpha: numberOption(values.alpha, 'alpha', POSITIVE, defaults.centerLoss.alpha),
+    },
+    trainer: {
+      ...defaults.trainer,
+      learningRate: numberOption(values.lr, 'lr', POSITIVE, defaults.trainer.learningRate),
+      batchSize: numberOption(values.batch, 'batch', COUNT, defaults.trainer.batchSize),
+      ...(values.flip === undefined ? {} : { flip: values.flip === 'on' }),
+    },
+  };
+  return {
+    options,
+    chips: resolve(values.chips ?? join(ROOT, '.cache/train/lfw-chips-64.bin')),
+    out: values.out ?? 'train-experiment',
+  };
 }
 
 async function main(): Promise<void> {
-  const { options, chips, out } = parseArgs(process.argv.slice(2));
+  const { options, chips, out } = readArgs(process.argv.slice(2));
   const set = decodeChipSet(new Uint8Array(readFileSync(chips)));
   const data = experimentData(set, options.inputSize);
   console.log(

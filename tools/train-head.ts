@@ -18,6 +18,7 @@ import { ProjectionHeadTrainer } from '../src/engine/training/head-trainer';
 import { headInitialise, type ProjectionHeadConfig } from '../src/engine/training/projection-head';
 import { Rng } from '../src/engine/training/rng';
 import type { TrainerOptions } from '../src/engine/training/trainer';
+import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, RATE, readOptions, WHOLE } from './cli';
 import { euclidean, round, roundDeep } from './lfw/evaluate';
 import { cosineDistance, hardImpostors, type Embedded } from './lfw/hard-impostors';
 import { operatingPoint, verificationMetrics, type ScoredPair, type VerificationMetrics } from './lfw/metrics';
@@ -38,9 +39,6 @@ interface Args {
   variant: string;
   epochs: number;
   trainer: TrainerOptions;
-  /** Center-loss weight; 0 trains with softmax alone (the center loss's ablation). */
-  lambda: number;
-  alpha: number;
   scale: number;
   seed: number;
   far: number;
@@ -48,107 +46,62 @@ interface Args {
   write: boolean;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = {
-    cache: resolve(ROOT, '.cache/lfw'),
-    lfw: resolve(ROOT, '../shared/faces/lfw'),
-    folds: parseFolds('1-10'),
-    variant: DEFAULT_VARIANT,
-    epochs: 30,
-    trainer: {
-      batchSize: 128,
-      learningRate: 0.01,
-      momentum: 0.9,
-      weightDecay: 5e-4,
-      decayEpochs: [20, 27],
-      decay: 0.1,
-      lossEvery: 50,
-      seed: 1,
-    },
-    lambda: 0.1,
-    alpha: 0.5,
-    scale: 16,
-    seed: 1,
-    far: 1e-3,
-    write: true,
-  };
-  const number = (flag: string, v: string | undefined) => {
-    const n = Number(v);
-    if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag} needs a number`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    const v = argv[i + 1];
-    const needs = () => {
-      if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-      i++;
-      return v;
-    };
-    switch (flag) {
-      case '--cache':
-        args.cache = resolve(needs());
-        break;
-      case '--lfw':
-        args.lfw = resolve(needs());
-        break;
-      case '--pairs':
-        args.pairs = resolve(needs());
-        break;
-      case '--folds':
-        args.folds = parseFolds(needs());
-        break;
-      case '--variant':
-        args.variant = parseVariant(needs()).id;
-        break;
-      case '--epochs':
-        args.epochs = number(flag, needs());
-        break;
-      case '--batch':
-        args.trainer.batchSize = number(flag, needs());
-        break;
-      case '--lr':
-        args.trainer.learningRate = number(flag, needs());
-        break;
-      case '--lambda':
-        args.lambda = number(flag, needs());
-        break;
-      case '--alpha':
-        args.alpha = number(flag, needs());
-        break;
-      case '--scale':
-        args.scale = number(flag, needs());
-        break;
-      case '--seed':
-        args.seed = number(flag, needs());
-        break;
-      case '--far':
-        args.far = number(flag, needs());
-        break;
-      case '--out':
-        args.out = needs();
-        break;
-      case '--no-write':
-        args.write = false;
-        break;
-      case '--help':
-      case '-h':
-        console.log(USAGE);
-        process.exit(0);
-        break;
-      default:
-        throw new Error(`unknown argument ${flag} (see --help)`);
-    }
-  }
-  if (args.lambda > 0) args.trainer.centerLoss = { lambda: args.lambda, alpha: args.alpha };
-  // The schedule's decay epochs scale with the epoch count (2/3 and 9/10 of the way).
-  args.trainer.decayEpochs = [Math.round((args.epochs * 2) / 3), Math.round((args.epochs * 9) / 10)];
-  return args;
-}
-
 const USAGE = `Projection head on LFW View 2 by the unrestricted protocol (see tools/README.md)
   train-head [--cache DIR] [--lfw DIR] [--pairs CSV] [--folds 1-10] [--variant ID] [--epochs 30] [--batch 128]
              [--lr 0.01] [--lambda 0.1] [--alpha 0.5] [--scale 16] [--seed 1] [--far 1e-3] [--out NAME] [--no-write]`;
+
+function readArgs(argv: string[]): Args {
+  const values = readOptions(
+    argv,
+    {
+      cache: { type: 'string' },
+      lfw: { type: 'string' },
+      pairs: { type: 'string' },
+      folds: { type: 'string' },
+      variant: { type: 'string' },
+      epochs: { type: 'string' },
+      batch: { type: 'string' },
+      lr: { type: 'string' },
+      lambda: { type: 'string' },
+      alpha: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      far: { type: 'string' },
+      out: { type: 'string' },
+      'no-write': { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const epochs = numberOption(values.epochs, 'epochs', COUNT, 30);
+  const lambda = numberOption(values.lambda, 'lambda', NON_NEGATIVE, 0.1);
+  const alpha = numberOption(values.alpha, 'alpha', POSITIVE, 0.5);
+  return {
+    cache: resolve(values.cache ?? join(ROOT, '.cache/lfw')),
+    lfw: resolve(values.lfw ?? join(ROOT, '../shared/faces/lfw')),
+    pairs: values.pairs === undefined ? undefined : resolve(values.pairs),
+    folds: parseFolds(values.folds ?? '1-10'),
+    variant: parseVariant(values.variant ?? DEFAULT_VARIANT).id,
+    epochs,
+    trainer: {
+      batchSize: numberOption(values.batch, 'batch', COUNT, 128),
+      learningRate: numberOption(values.lr, 'lr', POSITIVE, 0.01),
+      momentum: 0.9,
+      weightDecay: 5e-4,
+      // The schedule's decay epochs scale with the epoch count (2/3 and 9/10 of the way).
+      decayEpochs: [Math.round((epochs * 2) / 3), Math.round((epochs * 9) / 10)],
+      decay: 0.1,
+      lossEvery: 50,
+      seed: 1,
+      // lambda 0 trains with softmax alone (the center loss's ablation).
+      ...(lambda > 0 ? { centerLoss: { lambda, alpha } } : {}),
+    },
+    scale: numberOption(values.scale, 'scale', POSITIVE, 16),
+    seed: numberOption(values.seed, 'seed', WHOLE, 1),
+    far: numberOption(values.far, 'far', RATE, 1e-3),
+    out: values.out,
+    write: !values['no-write'],
+  };
+}
 
 /** LFW's folder layout: lfw-deepfunneled/<person>/<person>_NNNN.jpg. */
 const personOf = (image: string): string => image.split('/').at(-2)!;
@@ -183,7 +136,7 @@ interface HardResult {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   const started = performance.now();
   const pairsFile = args.pairs ?? join(args.lfw, 'pairs_view2_resolved.csv');
   const allPairs = readPairs(pairsFile).filter((p) => args.folds.includes(p.fold));
