@@ -6,14 +6,25 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 
+/** A command line the tool cannot run with: reported by its message alone, without a stack. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
 /** The options' values; prints `usage` and exits on --help or -h. */
 export function readOptions<const T extends OptionsConfig>(argv: string[], options: T, usage: string) {
-  const { values } = parseArgs({
+  const config = {
     args: argv,
     options: { ...options, ...HELP } as T & typeof HELP,
     strict: true,
     allowPositionals: false,
-  });
+  } as const;
+  let values: ReturnType<typeof parseArgs<typeof config>>['values'];
+  try {
+    values = parseArgs(config).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   if ((values as { help?: boolean }).help) {
     console.log(usage);
     process.exit(0);
@@ -38,6 +49,21 @@ export const RATE: NumberRule = { accepts: (n) => n > 0 && n < 1, needs: 'a rate
 export function numberOption(value: string | undefined, flag: string, rule: NumberRule, fallback: number): number {
   if (value === undefined) return fallback;
   const n = value.trim() === '' ? Number.NaN : Number(value);
-  if (!rule.accepts(n)) throw new Error(`--${flag} needs ${rule.needs}, not "${value}"`);
+  if (!rule.accepts(n)) throw new UsageError(`--${flag} needs ${rule.needs}, not "${value}"`);
   return n;
+}
+
+/**
+ * Runs a tool's main and exits: 0 when it resolves (Dawn's device would keep the process alive), 1 when
+ * it throws, with the message alone for a usage error and the stack for anything else.
+ */
+export function runTool(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error instanceof UsageError) console.error(`${error.message} (see --help)`);
+      else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
 }

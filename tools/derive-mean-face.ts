@@ -32,7 +32,7 @@ import { mouthOpenness } from '../src/liveness/head-pose';
 import { symmetricEigen } from '../src/liveness/linear-algebra';
 import { MOUTH_CLOSED_MAX } from '../src/liveness/liveness-check';
 import { MIRROR_LANDMARK } from '../src/liveness/mean-face';
-import { COUNT, numberOption, readOptions } from './cli';
+import { COUNT, numberOption, readOptions, runTool } from './cli';
 import { LandmarkSource } from './liveness/landmark-source';
 import { factorise } from './liveness/shape-from-motion';
 import { splitOf } from './liveness/split';
@@ -318,7 +318,4 @@ ${mirror}
 `;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+runTool(main);

@@ -13,13 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { euclideanDistance, FaceEngine, type Box, type RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
+import { readOptions, runTool } from './cli';
 import { rocAuc, type ScoredPair } from './lfw/metrics';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const bbtDir = resolve(
-  args.includes('--bbt') ? args[args.indexOf('--bbt') + 1]! : join(root, '..', 'shared', 'faces', 'bbt'),
-);
+const USAGE = `Same/different AUC on the bbt crops (see tools/README.md)
+  eval-bbt [--bbt DIR]`;
 const modelDir = join(dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')), 'model');
 
 function readGreyPng(path: string): RgbaImage {
@@ -28,6 +27,8 @@ function readGreyPng(path: string): RgbaImage {
 }
 
 async function main() {
+  const options = readOptions(process.argv.slice(2), { bbt: { type: 'string' } }, USAGE);
+  const bbtDir = resolve(options.bbt ?? join(root, '..', 'shared', 'faces', 'bbt'));
   const identitiesDir = join(bbtDir, 'identities');
   const images = readdirSync(identitiesDir).flatMap((person) =>
     readdirSync(join(identitiesDir, person))
@@ -96,10 +97,4 @@ async function main() {
   writeFileSync(join(root, 'results', `bbt-${date}.md`), `${lines.join('\n')}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runTool(main);

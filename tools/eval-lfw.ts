@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from '../src/engine/index';
 import { nodeFileSource } from '../src/engine/weights/node-source';
-import { COUNT, numberOption, RATE, readOptions } from './cli';
+import { COUNT, numberOption, RATE, readOptions, runTool } from './cli';
 import { calibrationFile, calibrationPath } from './lfw/calibration-file';
 import {
   buildReport,
@@ -475,10 +475,4 @@ function fitRefine(store: JsonlStore<OurRecord>, images: readonly string[], shaO
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runTool(main);

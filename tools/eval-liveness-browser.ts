@@ -10,12 +10,20 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { CHROMIUM, WEBGPU_FLAGS } from '../e2e/helpers/camera';
+import { COUNT, numberOption, readOptions, runTool } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+const USAGE = `The FaceTracker's frame rate in Chromium (see tools/README.md)
+  eval-liveness-browser [--port 4323]`;
+
 async function main(): Promise<void> {
-  const portFlag = process.argv.indexOf('--port');
-  const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 4323;
+  const port = numberOption(
+    readOptions(process.argv.slice(2), { port: { type: 'string' } }, USAGE).port,
+    'port',
+    COUNT,
+    4323,
+  );
   const outDir = resolve(ROOT, '.cache/liveness-browser-dist');
   const config = {
     root: resolve(ROOT, 'tools/eval-liveness-browser'),
@@ -57,7 +65,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+runTool(main);

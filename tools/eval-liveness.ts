@@ -33,7 +33,7 @@ import { renderPrint, type PrintPose } from './liveness/print-render';
 import { seededRandom, simulate, type Presenter, type SimulationResult } from './liveness/simulate';
 import { splitOf, type Split } from './liveness/split';
 import { trackerBench } from './liveness/tracker-bench';
-import { COUNT, numberOption, readOptions, WHOLE } from './cli';
+import { COUNT, numberOption, readOptions, runTool, WHOLE } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -694,7 +694,4 @@ Landmark runs computed this run: ${source.computed} (tracker re-detections ${sou
   return { json, markdown };
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+runTool(main);

@@ -17,7 +17,7 @@ import { getFaceChipDetails, applyAffine, type Point } from '../src/engine/align
 import { FaceEngine, type RgbaImage } from '../src/engine/index';
 import { encodeChipSet, type ChipSet } from '../src/engine/training/chip-set';
 import { nodeFileSource } from '../src/engine/weights/node-source';
-import { COUNT, numberOption, RATE, readOptions } from './cli';
+import { COUNT, numberOption, RATE, readOptions, runTool } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PADDING = 0.25;
@@ -174,7 +174,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runTool(main);

@@ -19,7 +19,7 @@ import {
   type RunResult,
 } from '../src/engine/training/experiment';
 import { curvesSvg, scatterSvg } from '../src/engine/training/plots';
-import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, readOptions } from './cli';
+import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, readOptions, runTool } from './cli';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -206,7 +206,4 @@ async function main(): Promise<void> {
   console.log(markdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runTool(main);

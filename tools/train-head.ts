@@ -18,7 +18,7 @@ import { ProjectionHeadTrainer } from '../src/engine/training/head-trainer';
 import { headInitialise, type ProjectionHeadConfig } from '../src/engine/training/projection-head';
 import { Rng } from '../src/engine/training/rng';
 import type { TrainerOptions } from '../src/engine/training/trainer';
-import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, RATE, readOptions, WHOLE } from './cli';
+import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, RATE, readOptions, runTool, WHOLE } from './cli';
 import { euclidean, round, roundDeep } from './lfw/evaluate';
 import { cosineDistance, hardImpostors, type Embedded } from './lfw/hard-impostors';
 import { operatingPoint, verificationMetrics, type ScoredPair, type VerificationMetrics } from './lfw/metrics';
@@ -398,10 +398,4 @@ const NOTES = [
   "Descriptors are the app pipeline's (eval-lfw, flip-averaged), so flips give no augmentation here; no other augmentation is possible on fixed descriptors.",
 ];
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runTool(main);

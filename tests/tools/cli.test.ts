@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, RATE, readOptions, WHOLE } from '../../tools/cli';
+import { COUNT, NON_NEGATIVE, numberOption, POSITIVE, RATE, readOptions, UsageError, WHOLE } from '../../tools/cli';
 
 const OPTIONS = {
   epochs: { type: 'string' },
@@ -14,6 +14,7 @@ describe('tools/cli readOptions', () => {
   });
 
   it('refuses an unknown option, a missing value and a stray argument', () => {
+    expect(() => readOptions(['--epoch', '3'], OPTIONS, '')).toThrow(UsageError);
     expect(() => readOptions(['--epoch', '3'], OPTIONS, '')).toThrow(/--epoch/);
     expect(() => readOptions(['--epochs'], OPTIONS, '')).toThrow(/--epochs/);
     expect(() => readOptions(['--no-write', 'yes'], OPTIONS, '')).toThrow(/yes/);
@@ -34,6 +35,7 @@ describe('tools/cli numberOption', () => {
   });
 
   it('refuses what the rule does not accept, naming the option and the value', () => {
+    expect(() => numberOption('ten', 'epochs', COUNT, 30)).toThrow(UsageError);
     expect(() => numberOption('ten', 'epochs', COUNT, 30)).toThrow('--epochs needs a whole number ≥ 1, not "ten"');
     expect(() => numberOption('', 'epochs', COUNT, 30)).toThrow(/--epochs/);
     expect(() => numberOption('0', 'people', COUNT, 10)).toThrow(/--people/);
