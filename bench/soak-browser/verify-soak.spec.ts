@@ -4,7 +4,8 @@
 // accepted face keeps the attempt limit out of the way). Every SAMPLE_EVERY decisions it records the JS
 // heap after a full garbage collection (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage) and the
 // engine's GPU objects (the ?test-hooks door, src/app/test-hooks.ts). GPU buffers must stay exactly flat;
-// the heap's slope is reported. Results: bench/results/soak-browser-<date>.{json,md}.
+// the heap's slope is reported, and heap snapshots at the first settled sample and at the end name what
+// grew in between (heap-census.ts). Results: bench/results/soak-browser-<date>.{json,md}.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { CAPTURE_TIMEOUT, enrollFromCamera, expect, test } from '../../e2e/helpe
 import { turnLivenessOff } from '../../e2e/helpers/liveness';
 import type {} from '../../src/app/test-hooks';
 import { slope } from '../timing';
+import { censusGrowth, heapCensus, type Census, type Growth } from './heap-census';
 
 const FRAMES = Number(process.env.SOAK_FRAMES ?? 1000);
 /** Frames that agree for one decision with liveness off (src/app/logic/decision.ts CONSENSUS_FRAMES). */
@@ -32,6 +34,9 @@ interface Sample {
   textures: number;
   pipelines: number;
 }
+
+/** Blink's native kinds spell out their template arguments: the table keeps the start (the JSON has it whole). */
+const shortKind = (kind: string) => (kind.length > 80 ? `${kind.slice(0, 79)}…` : kind);
 
 /** Waits for the running check's decision: a match (anything else ends the soak with its message). */
 async function decided(page: Page): Promise<void> {
@@ -59,6 +64,9 @@ test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
     const gpu = await page.evaluate(() => window.__faceprintTest!.gpuResources());
     samples.push({ decisions, seconds: (performance.now() - started) / 1000, heapBytes: usedSize, ...gpu });
   };
+  // Heap snapshots at the first settled sample and at the end name what grew in between.
+  let settledCensus: Census | undefined;
+  let growth: Growth[] = [];
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   mkdirSync(results, { recursive: true });
   // Written at every sample, so a run stopped early still leaves what it measured.
@@ -88,7 +96,7 @@ test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
         secondHalf.map((s) => s.heapBytes),
       ),
     };
-    writeFileSync(join(results, `soak-browser-${stamp}.json`), JSON.stringify({ summary, samples }, null, 1));
+    writeFileSync(join(results, `soak-browser-${stamp}.json`), JSON.stringify({ summary, samples, growth }, null, 1));
     writeFileSync(
       join(results, `soak-browser-${stamp}.md`),
       [
@@ -106,6 +114,16 @@ test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
         '',
         `JS heap slope over the second half of the samples: ${summary.heapSlopeBytesPerDecision.toFixed(1)} bytes per decision.`,
         '',
+        ...(growth.length
+          ? [
+              `What grew from decision ${SAMPLE_EVERY} to the last (heap snapshots):`,
+              '',
+              '| kind | count | bytes |',
+              '|---|---|---|',
+              ...growth.map((g) => `| ${shortKind(g.kind)} | ${g.count.join(' → ')} | ${g.bytes.join(' → ')} |`),
+              '',
+            ]
+          : []),
       ].join('\n'),
     );
     return summary;
@@ -113,15 +131,17 @@ test(`soak: ${FRAMES} frames through the verify view`, async ({ page }) => {
   for (let decisions = 1; decisions <= DECISIONS; decisions++) {
     await decided(page);
     // The card stays until the next decision replaces it; sampling happens while the camera is idle.
-    if (decisions === 1 || decisions % SAMPLE_EVERY === 0) {
+    if (decisions === 1 || decisions % SAMPLE_EVERY === 0 || decisions === DECISIONS) {
       await sample(decisions);
-      if (decisions >= SAMPLE_EVERY) report(false);
+      if (decisions === SAMPLE_EVERY) settledCensus = await heapCensus(cdp);
+      if (decisions >= SAMPLE_EVERY && decisions < DECISIONS) report(false);
     }
     if (decisions < DECISIONS) {
       await page.getByRole('button', { name: 'Verify again' }).click();
       await expect(page.locator('fp-decision-card')).toHaveCount(0);
     }
   }
+  if (settledCensus) growth = censusGrowth(settledCensus, await heapCensus(cdp));
   const summary = report(true);
   console.log('browser soak summary', JSON.stringify(summary));
   expect(summary.buffers[0], 'GPU buffers flat').toBe(summary.buffers[1]);
