@@ -38,7 +38,6 @@ interface NumberRule {
   needs: string;
 }
 
-export const ANY_NUMBER: NumberRule = { accepts: Number.isFinite, needs: 'a number' };
 export const POSITIVE: NumberRule = { accepts: (n) => Number.isFinite(n) && n > 0, needs: 'a number > 0' };
 export const NON_NEGATIVE: NumberRule = { accepts: (n) => Number.isFinite(n) && n >= 0, needs: 'a number ≥ 0' };
 export const WHOLE: NumberRule = { accepts: (n) => Number.isInteger(n) && n >= 0, needs: 'a whole number ≥ 0' };
